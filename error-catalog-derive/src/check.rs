@@ -1,0 +1,333 @@
+//! The rules that look at a whole variant or across variants, one function per rule.
+//! `check` turns parsed input into the resolved form that `expand` generates from.
+
+use std::collections::HashMap;
+
+use proc_macro2::Span;
+use syn::LitStr;
+use syn::ext::IdentExt;
+
+use crate::ast::{self, Field, Input, Shape, Variant};
+use crate::case::sentence_case;
+use crate::ctxt::Errors;
+use crate::template::{self, Template};
+
+/// The longest code accepted (AIP-193 caps reasons at 63 characters; 64 keeps common
+/// slug limits).
+const MAX_CODE_LEN: usize = 64;
+
+/// One variant with every value resolved and checked.
+pub struct Checked<'a> {
+    pub variant: &'a Variant<'a>,
+    pub code: String,
+    /// The token the code came from: the `code` literal, or the variant name when
+    /// `rename_all` derived it.
+    pub code_span: Span,
+    pub status: u16,
+    pub retryable: bool,
+    pub title: String,
+    /// The template as stored in the catalog.
+    pub message: String,
+    pub template: Template,
+}
+
+/// Applies every rule; errors go to `errors`. Returns one entry per variant that could be
+/// resolved (the caller emits nothing from them when `errors` is not empty).
+pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> {
+    let mut checked = Vec::new();
+    for variant in &input.variants {
+        let code = resolve_code(input, variant, errors);
+        let status = require_status(input, variant, errors);
+        let message = resolve_message(variant, errors);
+        check_one_source(variant, errors);
+        check_from_is_alone(variant, errors);
+        check_one_retry_after(variant, errors);
+        let template = message
+            .as_ref()
+            .and_then(|(text, lit)| parse_template(variant, text, lit.as_ref(), errors));
+        if let (Some((code, code_span)), Some(status), Some((message, _)), Some(template)) =
+            (code, status, message, template)
+        {
+            checked.push(Checked {
+                variant,
+                code,
+                code_span,
+                status,
+                retryable: variant
+                    .attrs
+                    .retryable
+                    .unwrap_or_else(|| retryable_by_default(status)),
+                title: variant
+                    .attrs
+                    .title
+                    .as_ref()
+                    .map_or_else(|| sentence_case(&variant.ident.to_string()), LitStr::value),
+                message,
+                template,
+            });
+        }
+    }
+    check_unique_codes(&checked, errors);
+    checked
+}
+
+/// Rule: every variant has a code, written as `code = ".."` or derived from its name by
+/// the type's `rename_all`; a code is 1 to 64 ASCII letters, digits, `_`, `-` or `.`.
+fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<(String, Span)> {
+    let (code, span) = if let Some(lit) = &variant.attrs.code {
+        (lit.value(), lit.span())
+    } else if let Some(rule) = input.attrs.rename_all {
+        (
+            rule.apply(&variant.ident.unraw().to_string()),
+            variant.ident.span(),
+        )
+    } else {
+        let what = describe(input, variant);
+        if variant.attrs.present {
+            errors.at(
+                variant.span,
+                format!(
+                    "{what} has no `code`; add `code = \"..\"` to its attribute, or \
+                     `#[api_error(rename_all = \"snake_case\")]` to the type to derive codes \
+                     from names"
+                ),
+            );
+        } else {
+            errors.at(
+                variant.span,
+                format!("{what} needs an `#[error(code = \"..\", status = ..)]` attribute"),
+            );
+        }
+        return None;
+    };
+    if code.is_empty() {
+        errors.at(span, "error code is empty; a code is 1 to 64 characters");
+        return None;
+    }
+    if code.chars().count() > MAX_CODE_LEN {
+        errors.at(
+            span,
+            format!(
+                "error code is {} characters long; the limit is {MAX_CODE_LEN}",
+                code.chars().count()
+            ),
+        );
+        return None;
+    }
+    if let Some(bad) = code
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+    {
+        errors.at(
+            span,
+            format!(
+                "error code `{code}` contains {bad:?}; codes use ASCII letters, digits, `_`, `-` \
+                 and `.`"
+            ),
+        );
+        return None;
+    }
+    Some((code, span))
+}
+
+/// Rule: every variant has `status = 4xx|5xx` (its range is checked while parsing).
+fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<u16> {
+    match &variant.attrs.status {
+        Some(status) => Some(*status),
+        None => {
+            // A variant with no attribute at all already got one error from resolve_code.
+            if variant.attrs.present || input.attrs.rename_all.is_some() {
+                errors.at(
+                    variant.span,
+                    format!(
+                        "{} has no `status`; add `status = 404` (any of 400..=599)",
+                        describe(input, variant)
+                    ),
+                );
+            }
+            None
+        }
+    }
+}
+
+/// Rule: the public message is `message = ".."` or, without it, the first sentence of
+/// the doc comment; one of the two must exist.
+fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Option<LitStr>)> {
+    if let Some(lit) = &variant.attrs.message {
+        if lit.value().trim().is_empty() {
+            errors.spanned(lit, "`message` is empty; clients need a message");
+            return None;
+        }
+        return Some((lit.value(), Some(lit.clone())));
+    }
+    let sentence = ast::first_sentence(&variant.doc);
+    if sentence.is_empty() {
+        errors.at(
+            variant.span,
+            format!(
+                "`{}` has no public message; add `message = \"..\"` or a doc comment",
+                variant.ident
+            ),
+        );
+        return None;
+    }
+    Some((template::escape(&sentence), None))
+}
+
+/// Rule: every placeholder names a field of the variant, by name in a struct variant and
+/// by position in a tuple variant, and never a source or skipped field: their text is
+/// internal and must not reach a client.
+fn parse_template(
+    variant: &Variant,
+    text: &str,
+    lit: Option<&LitStr>,
+    errors: &mut Errors,
+) -> Option<Template> {
+    let span = lit.map_or(variant.span, LitStr::span);
+    let template = match Template::parse(text) {
+        Ok(template) => template,
+        Err(message) => {
+            errors.at(span, message);
+            return None;
+        }
+    };
+    let mut ok = true;
+    for placeholder in template.placeholders() {
+        let Some(field) = variant.fields.iter().find(|f| f.name() == placeholder.name) else {
+            let names: Vec<String> = variant.fields.iter().map(Field::name).collect();
+            let has = if names.is_empty() {
+                format!("`{}` has no fields", variant.ident)
+            } else {
+                format!(
+                    "the fields of `{}` are: {}",
+                    variant.ident,
+                    names.join(", ")
+                )
+            };
+            errors.at(
+                span,
+                format!(
+                    "message placeholder `{{{}}}` names no field; {has}",
+                    placeholder.name
+                ),
+            );
+            ok = false;
+            continue;
+        };
+        if field.is_source() {
+            errors.at(
+                span,
+                format!(
+                    "message interpolates `{}`, a source error; its text is internal and must \
+                     not reach clients (it stays available through Error::source)",
+                    placeholder.name
+                ),
+            );
+            ok = false;
+        } else if field.attrs.skip {
+            errors.at(
+                span,
+                format!(
+                    "message interpolates `{}`, which is #[error(skip)]: skipped fields never \
+                     reach clients",
+                    placeholder.name
+                ),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(template)
+}
+
+/// Rule: a variant has at most one source (`#[source]`, `#[from]` or a field named
+/// `source`).
+fn check_one_source(variant: &Variant, errors: &mut Errors) {
+    let mut sources = variant.fields.iter().filter(|f| f.is_source());
+    if sources.next().is_some() {
+        for extra in sources {
+            errors.at(
+                extra.span,
+                format!("`{}` has more than one source field", variant.ident),
+            );
+        }
+    }
+}
+
+/// Rule: `#[from]` builds the whole variant from one value, so the variant has no other
+/// field.
+fn check_from_is_alone(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        if let Some(span) = field.attrs.from
+            && variant.fields.len() > 1
+        {
+            let others: Vec<String> = variant
+                .fields
+                .iter()
+                .filter(|f| f.member != field.member)
+                .map(Field::name)
+                .collect();
+            errors.at(
+                span,
+                format!(
+                    "#[from] needs a variant with exactly one field, but `{}` also has: {}",
+                    variant.ident,
+                    others.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// Rule: at most one field carries the `Retry-After` value.
+fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
+    let mut marked = variant.fields.iter().filter_map(|f| f.attrs.retry_after);
+    if marked.next().is_some() {
+        for extra in marked {
+            errors.at(
+                extra,
+                format!(
+                    "`{}` has more than one #[error(retry_after)] field",
+                    variant.ident
+                ),
+            );
+        }
+    }
+}
+
+/// Rule: a code names one error: no two variants of a type share it. Both uses are
+/// reported.
+fn check_unique_codes(checked: &[Checked], errors: &mut Errors) {
+    let mut first_use: HashMap<&str, &Checked> = HashMap::new();
+    for entry in checked {
+        if let Some(first) = first_use.get(entry.code.as_str()) {
+            errors.at(
+                entry.code_span,
+                format!(
+                    "duplicate error code `{}`: `{}` uses it too",
+                    entry.code, first.variant.ident
+                ),
+            );
+            errors.at(
+                first.code_span,
+                format!(
+                    "error code `{}` is first used here, and again by `{}`",
+                    entry.code, entry.variant.ident
+                ),
+            );
+        } else {
+            first_use.insert(&entry.code, entry);
+        }
+    }
+}
+
+/// The default of `retryable`: statuses that mean "try again" (RFC 9110, RFC 6585, RFC 8470).
+fn retryable_by_default(status: u16) -> bool {
+    matches!(status, 408 | 425 | 429 | 502 | 503 | 504)
+}
+
+fn describe(input: &Input, variant: &Variant) -> String {
+    match input.shape {
+        Shape::Enum => format!("variant `{}`", variant.ident),
+        Shape::Struct => format!("`{}`", variant.ident),
+    }
+}

@@ -1,0 +1,674 @@
+//! Code generation from checked input.
+//!
+//! The expansion stays thin: one `const` table of `ErrorSpec`s, one small match from a
+//! value to its row, and matches only for the variants that need them (interpolated
+//! messages, details, sources, `Retry-After` fields). Envelopes, serialization and exports
+//! are ordinary code in the runtime crate.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{DeriveInput, LitStr, Member};
+
+use crate::ast::{Field, Input, Shape, Variant};
+use crate::attr::Example;
+use crate::check::{self, Checked};
+use crate::ctxt::Errors;
+use crate::fallback;
+use crate::types;
+
+pub fn derive(node: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let input = Input::from_syn(node, &mut errors);
+    let checked = check::check(&input, &mut errors);
+    match errors.finish() {
+        Some(error) => {
+            let fallback = fallback::expand(&input);
+            let errors = error.to_compile_error();
+            quote! { #errors #fallback }
+        }
+        None => expand(&input, &checked),
+    }
+}
+
+/// `::error_catalog`, or the path given with `#[api_error(crate = "..")]`.
+pub fn krate(input: &Input) -> TokenStream {
+    match &input.attrs.krate {
+        Some(path) => quote!(#path),
+        None => quote!(::error_catalog),
+    }
+}
+
+fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
+    let krate = krate(input);
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let bounds = Bounds::new(input, checked);
+
+    let category = category(input);
+    let specs = checked.iter().map(|entry| spec(input, entry));
+    let index_arms = checked.iter().enumerate().map(|(index, entry)| {
+        let pattern = pattern(input, entry.variant, &[]);
+        quote!(#pattern => #index,)
+    });
+    let message_match = message_match(input, checked);
+
+    let api_where = Bounds::where_clause(
+        input,
+        &[&bounds.details, &bounds.message, &bounds.sources],
+        true,
+    );
+    let fmt_message = if input.thiserror {
+        message_match.as_ref().map(|body| {
+            quote! {
+                fn fmt_message(&self, __f: &mut __ec::core::fmt::Formatter<'_>) -> __ec::core::fmt::Result {
+                    #body
+                }
+            }
+        })
+    } else {
+        message_match.as_ref().map(|_| {
+            quote! {
+                #[inline]
+                fn fmt_message(&self, __f: &mut __ec::core::fmt::Formatter<'_>) -> __ec::core::fmt::Result {
+                    __ec::core::fmt::Display::fmt(self, __f)
+                }
+            }
+        })
+    };
+    let visit_details = visit_details(input, checked);
+    let retry_after = retry_after(input, checked);
+
+    let std_impls = if input.thiserror {
+        None
+    } else {
+        Some(std_impls(input, checked, &bounds, message_match.as_ref()))
+    };
+    let uniqueness = crate_uniqueness(input, checked);
+
+    quote! {
+        #[allow(non_local_definitions)]
+        const _: () = {
+            use #krate::__private as __ec;
+
+            const __CATEGORY: __ec::Category = #category;
+
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                /// Every error code of this type, in declaration order.
+                pub const CATALOG: &'static [__ec::ErrorSpec] = &[#(#specs),*];
+
+                #[inline]
+                fn __error_catalog_index(&self) -> usize {
+                    match self {
+                        #(#index_arms)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics __ec::ErrorCatalog for #ident #ty_generics #where_clause {
+                const CATALOG: &'static [__ec::ErrorSpec] = Self::CATALOG;
+            }
+
+            #[automatically_derived]
+            impl #impl_generics __ec::ApiError for #ident #ty_generics #api_where {
+                #[inline]
+                fn spec(&self) -> &'static __ec::ErrorSpec {
+                    &Self::CATALOG[self.__error_catalog_index()]
+                }
+                #[inline]
+                fn as_api_error(&self) -> &dyn __ec::ApiError {
+                    self
+                }
+                #fmt_message
+                #visit_details
+                #retry_after
+            }
+
+            #std_impls
+        };
+        #uniqueness
+    }
+}
+
+/// The `Category` value shared by every spec of the type.
+fn category(input: &Input) -> TokenStream {
+    let name = input.ident.unraw().to_string();
+    let doc = &input.doc;
+    let format = format_ident!(
+        "{}",
+        match input.attrs.format.as_deref() {
+            Some("nested") => "Nested",
+            Some("flat") => "Flat",
+            Some("compact") => "Compact",
+            Some("google") => "Google",
+            _ => "Problem",
+        }
+    );
+    let docs = option_str(input.attrs.docs.as_ref().map(LitStr::value).as_deref());
+    let domain = option_str(input.attrs.domain.as_ref().map(LitStr::value).as_deref());
+    quote! {
+        __ec::Category {
+            name: #name,
+            doc: #doc,
+            format: __ec::Format::#format,
+            docs: #docs,
+            domain: #domain,
+        }
+    }
+}
+
+fn spec(input: &Input, entry: &Checked) -> TokenStream {
+    let variant = entry.variant;
+    let Checked {
+        code,
+        status,
+        retryable,
+        title,
+        message,
+        ..
+    } = entry;
+    let description = &variant.doc;
+    let resolution = option_str(
+        variant
+            .attrs
+            .resolution
+            .as_ref()
+            .map(LitStr::value)
+            .as_deref(),
+    );
+    let causes = variant.attrs.causes.iter().flatten();
+    let retry_after = match variant.attrs.retry_after {
+        Some(secs) => quote!(__ec::Some(#secs)),
+        None => quote!(__ec::None),
+    };
+    let fields = variant
+        .fields
+        .iter()
+        .filter(|field| field.is_detail())
+        .map(field_spec);
+    let name = variant.ident.unraw().to_string();
+    let docs_url = option_str(
+        input
+            .attrs
+            .docs
+            .as_ref()
+            .map(|base| docs_url(&base.value(), code))
+            .as_deref(),
+    );
+    quote! {
+        __ec::ErrorSpec {
+            code: #code,
+            status: #status,
+            retryable: #retryable,
+            title: #title,
+            message: #message,
+            description: #description,
+            resolution: #resolution,
+            causes: &[#(#causes),*],
+            retry_after: #retry_after,
+            fields: &[#(#fields),*],
+            variant: #name,
+            docs_url: #docs_url,
+            category: &__CATEGORY,
+        }
+    }
+}
+
+fn field_spec(field: &Field) -> TokenStream {
+    let name = field.detail_name();
+    let rust_type = types::display(field.ty);
+    let json_type = format_ident!("{}", types::json_type(field.ty));
+    let optional = types::option_inner(field.ty).is_some();
+    let example = match &field.attrs.example {
+        Some(example) => {
+            let value = example_tokens(example);
+            quote!(__ec::Some(#value))
+        }
+        None => quote!(__ec::None),
+    };
+    quote! {
+        __ec::FieldSpec {
+            name: #name,
+            rust_type: #rust_type,
+            json_type: __ec::JsonType::#json_type,
+            optional: #optional,
+            example: #example,
+        }
+    }
+}
+
+fn example_tokens(example: &Example) -> TokenStream {
+    match example {
+        Example::Str(text) => quote!(__ec::ExampleValue::String(#text)),
+        Example::Int(digits) => {
+            let value: TokenStream = digits.parse().unwrap_or_default();
+            quote!(__ec::ExampleValue::Integer(#value))
+        }
+        Example::Float(digits) => {
+            let value: TokenStream = digits.parse().unwrap_or_default();
+            quote!(__ec::ExampleValue::Number(#value))
+        }
+        Example::Bool(value) => quote!(__ec::ExampleValue::Bool(#value)),
+        Example::List(items) => {
+            let items = items.iter().map(example_tokens);
+            quote!(__ec::ExampleValue::Array(&[#(#items),*]))
+        }
+    }
+}
+
+/// `base/code`, or `base` with `{code}` replaced when it has that placeholder.
+fn docs_url(base: &str, code: &str) -> String {
+    if base.contains("{code}") {
+        base.replace("{code}", code)
+    } else {
+        format!("{}/{code}", base.trim_end_matches('/'))
+    }
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(text) => quote!(__ec::Some(#text)),
+        None => quote!(__ec::None),
+    }
+}
+
+/// The binding name of the field at `index` in a generated pattern.
+fn binding(index: usize) -> Ident {
+    format_ident!("__field{}", index)
+}
+
+/// `Self::Variant { a: __field0, .. }` (or `Self { .. }` for a struct), binding the
+/// fields at `indexes`.
+fn pattern(input: &Input, variant: &Variant, indexes: &[usize]) -> TokenStream {
+    let path = match input.shape {
+        Shape::Enum => {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        }
+        Shape::Struct => quote!(Self),
+    };
+    let bound = indexes.iter().map(|&index| {
+        let member = &variant.fields[index].member;
+        let name = binding(index);
+        quote!(#member: #name)
+    });
+    quote!(#path { #(#bound,)* .. })
+}
+
+fn field_index(variant: &Variant, name: &str) -> usize {
+    variant
+        .fields
+        .iter()
+        .position(|field| field.name() == name)
+        .unwrap_or_default()
+}
+
+/// The body that writes the public message, or `None` when every variant's message is
+/// its literal template (then the runtime's default reads it from the spec).
+fn message_match(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for entry in checked {
+        let variant = entry.variant;
+        let span = variant
+            .attrs
+            .message
+            .as_ref()
+            .map_or(variant.span, LitStr::span);
+        if let Some(text) = entry.template.literal() {
+            if text != entry.message {
+                let pattern = pattern(input, variant, &[]);
+                arms.push(quote!(#pattern => __f.write_str(#text),));
+            }
+            continue;
+        }
+        let indexes: Vec<usize> = entry
+            .template
+            .placeholders()
+            .map(|p| field_index(variant, &p.name))
+            .collect();
+        let mut unique = indexes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        let pattern = pattern(input, variant, &unique);
+        let format = LitStr::new(&entry.template.positional_format(), span);
+        let args = indexes.iter().map(|&index| binding(index));
+        arms.push(quote_spanned! {span=>
+            #pattern => __ec::core::write!(__f, #format, #(#args),*),
+        });
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let default = (arms.len() < checked.len())
+        .then(|| quote!(_ => __f.write_str(Self::CATALOG[self.__error_catalog_index()].message),));
+    Some(quote! {
+        match self {
+            #(#arms)*
+            #default
+        }
+    })
+}
+
+fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for entry in checked {
+        let variant = entry.variant;
+        let indexes: Vec<usize> = (0..variant.fields.len())
+            .filter(|&i| variant.fields[i].is_detail())
+            .collect();
+        if indexes.is_empty() {
+            continue;
+        }
+        let pattern = pattern(input, variant, &indexes);
+        let visits = indexes.iter().map(|&index| {
+            let field = &variant.fields[index];
+            let name = field.detail_name();
+            let binding = binding(index);
+            let span = field.ty.span();
+            if types::option_inner(field.ty).is_some() {
+                quote_spanned! {span=>
+                    if let __ec::Some(__value) = #binding {
+                        __v.visit(#name, __ec::DetailValue::new(__value));
+                    }
+                }
+            } else {
+                quote_spanned! {span=>
+                    __v.visit(#name, __ec::DetailValue::new(#binding));
+                }
+            }
+        });
+        arms.push(quote!(#pattern => { #(#visits)* }));
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let default = (arms.len() < checked.len()).then(|| quote!(_ => {}));
+    Some(quote! {
+        fn visit_details(&self, __v: &mut dyn __ec::DetailVisitor) {
+            match self {
+                #(#arms)*
+                #default
+            }
+        }
+    })
+}
+
+fn retry_after(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for entry in checked {
+        let variant = entry.variant;
+        let Some(index) = variant
+            .fields
+            .iter()
+            .position(|field| field.attrs.retry_after.is_some())
+        else {
+            continue;
+        };
+        let pattern = pattern(input, variant, &[index]);
+        let binding = binding(index);
+        let fallback = match variant.attrs.retry_after {
+            Some(secs) => quote!(__ec::Some(#secs)),
+            None => quote!(__ec::None),
+        };
+        let span = variant.fields[index].ty.span();
+        arms.push(quote_spanned! {span=>
+            #pattern => __ec::AsRetryAfter::retry_after_secs(#binding).or(#fallback),
+        });
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let default = (arms.len() < checked.len())
+        .then(|| quote!(_ => Self::CATALOG[self.__error_catalog_index()].retry_after,));
+    Some(quote! {
+        fn retry_after(&self) -> __ec::Option<u64> {
+            match self {
+                #(#arms)*
+                #default
+            }
+        }
+    })
+}
+
+/// `Display`, `std::error::Error` and `From`, unless thiserror provides them.
+fn std_impls(
+    input: &Input,
+    checked: &[Checked],
+    bounds: &Bounds,
+    message_match: Option<&TokenStream>,
+) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let display_where = Bounds::where_clause(input, &[&bounds.message], false);
+    let display_body = message_match.cloned().unwrap_or_else(|| {
+        quote!(__f.write_str(Self::CATALOG[self.__error_catalog_index()].message))
+    });
+
+    let mut source_arms = Vec::new();
+    let mut from_impls = Vec::new();
+    for entry in checked {
+        let variant = entry.variant;
+        let Some(index) = variant.fields.iter().position(Field::is_source) else {
+            continue;
+        };
+        let field = &variant.fields[index];
+        let pattern = pattern(input, variant, &[index]);
+        let binding = binding(index);
+        let span = field.ty.span();
+        source_arms.push(quote_spanned! {span=>
+            #pattern => __ec::Some(#binding.as_dyn_error()),
+        });
+        if field.attrs.from.is_some() {
+            let ty = field.ty;
+            let path = match input.shape {
+                Shape::Enum => {
+                    let variant_ident = variant.ident;
+                    quote!(Self::#variant_ident)
+                }
+                Shape::Struct => quote!(Self),
+            };
+            let member: &Member = &field.member;
+            from_impls.push(quote! {
+                #[automatically_derived]
+                impl #impl_generics __ec::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                    fn from(__source: #ty) -> Self {
+                        #path { #member: __source }
+                    }
+                }
+            });
+        }
+    }
+    let source = (!source_arms.is_empty()).then(|| {
+        let default = (source_arms.len() < checked.len()).then(|| quote!(_ => __ec::None,));
+        quote! {
+            fn source(&self) -> __ec::Option<&(dyn __ec::StdError + 'static)> {
+                use __ec::AsDynError as _;
+                match self {
+                    #(#source_arms)*
+                    #default
+                }
+            }
+        }
+    });
+    let error_where = Bounds::where_clause(input, &[&bounds.message, &bounds.sources], false);
+    let error_where = if input.generics.params.is_empty() {
+        error_where
+    } else {
+        let mut clause = error_where;
+        if clause.is_empty() {
+            clause = quote!(where);
+        }
+        quote!(#clause Self: __ec::core::fmt::Debug,)
+    };
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics __ec::core::fmt::Display for #ident #ty_generics #display_where {
+            fn fmt(&self, __f: &mut __ec::core::fmt::Formatter<'_>) -> __ec::core::fmt::Result {
+                #display_body
+            }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics __ec::StdError for #ident #ty_generics #error_where {
+            #source
+        }
+
+        #(#from_impls)*
+    }
+}
+
+/// One hidden `#[macro_export]` macro per code, named after the code: two derives in
+/// one crate that use the same code define the same macro name at the crate root, and
+/// rustc's E0428 points at both code literals.
+fn crate_uniqueness(input: &Input, checked: &[Checked]) -> TokenStream {
+    if input.attrs.unique_in_crate == Some(false) {
+        return TokenStream::new();
+    }
+    let macros = checked.iter().map(|entry| {
+        let name = Ident::new(
+            &format!("__error_catalog_code_{}", mangle(&entry.code)),
+            entry.code_span,
+        );
+        quote_spanned! {entry.code_span=>
+            #[doc(hidden)]
+            #[macro_export]
+            #[allow(non_local_definitions)]
+            macro_rules! #name { () => {}; }
+        }
+    });
+    quote!(#(#macros)*)
+}
+
+/// An injective map from codes (ASCII letters, digits, `_`, `-`, `.`) to identifier
+/// characters: `_` becomes `__`, `-` becomes `_h`, `.` becomes `_d`.
+fn mangle(code: &str) -> String {
+    let mut out = String::with_capacity(code.len() + 4);
+    for c in code.chars() {
+        match c {
+            '_' => out.push_str("__"),
+            '-' => out.push_str("_h"),
+            '.' => out.push_str("_d"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Extra where-clause predicates for generic types: each field whose type mentions a
+/// type parameter gets the bound its use needs.
+struct Bounds {
+    details: Vec<TokenStream>,
+    message: Vec<TokenStream>,
+    sources: Vec<TokenStream>,
+}
+
+impl Bounds {
+    fn new(input: &Input, checked: &[Checked]) -> Self {
+        let params: Vec<&Ident> = input
+            .generics
+            .type_params()
+            .map(|param| &param.ident)
+            .collect();
+        let mut bounds = Bounds {
+            details: Vec::new(),
+            message: Vec::new(),
+            sources: Vec::new(),
+        };
+        if params.is_empty() {
+            return bounds;
+        }
+        for entry in checked {
+            let variant = entry.variant;
+            for field in &variant.fields {
+                if !types::mentions_any(field.ty, &params) {
+                    continue;
+                }
+                let ty = field.ty;
+                if field.is_detail() {
+                    let inner = types::option_inner(ty).unwrap_or(ty);
+                    bounds.details.push(quote!(#inner: __ec::Serialize));
+                }
+                if field.is_source() {
+                    bounds.sources.push(quote!(#ty: __ec::AsDynError<'static>));
+                }
+            }
+            for placeholder in entry.template.placeholders() {
+                let field = &variant.fields[field_index(variant, &placeholder.name)];
+                if !types::mentions_any(field.ty, &params) {
+                    continue;
+                }
+                let ty = field.ty;
+                let fmt_trait = format_trait(&placeholder.spec);
+                bounds
+                    .message
+                    .push(quote!(#ty: __ec::core::fmt::#fmt_trait));
+            }
+        }
+        bounds
+    }
+
+    /// The type's own where clause plus the given predicate groups (and `Self: Error`
+    /// for the `ApiError` impl of a generic type).
+    fn where_clause(input: &Input, groups: &[&Vec<TokenStream>], api: bool) -> TokenStream {
+        let own = input
+            .generics
+            .where_clause
+            .as_ref()
+            .map(|clause| {
+                clause
+                    .predicates
+                    .iter()
+                    .map(|p| quote!(#p,))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let extra: Vec<&TokenStream> = groups.iter().flat_map(|group| group.iter()).collect();
+        let generic = !input.generics.params.is_empty();
+        let self_error = (api && generic).then(|| quote!(Self: __ec::StdError,));
+        if own.is_empty() && extra.is_empty() && self_error.is_none() {
+            return TokenStream::new();
+        }
+        quote!(where #(#own)* #(#extra,)* #self_error)
+    }
+}
+
+/// The formatting trait a placeholder's spec asks for.
+fn format_trait(spec: &str) -> Ident {
+    let name = match spec.chars().last() {
+        Some('?') => "Debug",
+        Some('x') => "LowerHex",
+        Some('X') => "UpperHex",
+        Some('o') => "Octal",
+        Some('b') => "Binary",
+        Some('e') => "LowerExp",
+        Some('E') => "UpperExp",
+        _ => "Display",
+    };
+    Ident::new(name, Span::call_site())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{docs_url, mangle};
+
+    #[test]
+    fn mangling_is_injective_on_tricky_pairs() {
+        let codes = ["a_h", "a-", "a.b", "a_db", "a__b", "a_b", "A_B", "a-b"];
+        let mangled: std::collections::HashSet<String> = codes.iter().map(|c| mangle(c)).collect();
+        assert_eq!(mangled.len(), codes.len());
+        assert_eq!(mangle("AUTH-401"), "AUTH_h401");
+    }
+
+    #[test]
+    fn docs_urls() {
+        assert_eq!(
+            docs_url("https://d.io/errors/", "x"),
+            "https://d.io/errors/x"
+        );
+        assert_eq!(docs_url("https://d.io/e#{code}", "x"), "https://d.io/e#x");
+    }
+}

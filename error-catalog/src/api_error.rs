@@ -1,0 +1,290 @@
+//! The [`ApiError`] trait and the pieces an implementation hands out: the public
+//! [`Message`] and the [`DetailVisitor`] that walks the detail fields.
+
+use core::fmt;
+use std::time::Duration;
+
+use http::StatusCode;
+use serde::Serialize;
+
+use crate::ErrorSpec;
+
+/// An error that is part of a public API: a stable code, an HTTP status, a public
+/// message and serializable details.
+///
+/// Implemented by `#[derive(ApiError)]`; see the [crate documentation](crate) for the
+/// attributes. The trait is dyn-compatible, so handlers can return
+/// `Box<dyn ApiError + Send + Sync>`:
+///
+/// ```
+/// use error_catalog::ApiError;
+/// use http::StatusCode;
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum AuthError {
+///     #[error(code = "token_expired", status = 401, message = "The access token has expired")]
+///     TokenExpired { expired_at: String },
+///     #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
+///     RateLimited { #[error(retry_after)] retry_after: u64 },
+/// }
+///
+/// let err: Box<dyn ApiError> = Box::new(AuthError::RateLimited { retry_after: 45 });
+/// assert_eq!(err.code(), "rate_limit_exceeded");
+/// assert_eq!(err.status(), StatusCode::TOO_MANY_REQUESTS);
+/// assert!(err.retryable());
+/// assert_eq!(err.retry_after(), Some(45));
+/// assert_eq!(err.message().to_string(), "Too many requests");
+/// ```
+pub trait ApiError: std::error::Error {
+    /// The catalog entry of this error's variant.
+    fn spec(&self) -> &'static ErrorSpec;
+
+    /// This error as a trait object; the derive implements it as `self`.
+    ///
+    /// It lets the provided methods ([`message`](ApiError::message), and the envelope
+    /// builder) hand out one type for concrete errors and `dyn ApiError` alike.
+    fn as_api_error(&self) -> &dyn ApiError;
+
+    /// The stable code, e.g. `not_found`.
+    fn code(&self) -> &'static str {
+        self.spec().code()
+    }
+
+    /// The HTTP status.
+    fn status(&self) -> StatusCode {
+        self.spec().status()
+    }
+
+    /// Whether the client may retry the same request unchanged.
+    fn retryable(&self) -> bool {
+        self.spec().retryable()
+    }
+
+    /// Seconds the client should wait before retrying (the `Retry-After` header).
+    ///
+    /// Read from the variant's `#[error(retry_after)]` field when it has one, else
+    /// the static `retry_after = N` of its attribute.
+    fn retry_after(&self) -> Option<u64> {
+        self.spec().retry_after()
+    }
+
+    /// Writes the public message: the `message` template with its fields filled in.
+    ///
+    /// This is the text sent to clients. It never includes a source error: the derive
+    /// rejects templates that interpolate `#[source]`, `#[from]` or skipped fields.
+    ///
+    /// # Errors
+    ///
+    /// Only those of the formatter.
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.spec().message())
+    }
+
+    /// Calls `visitor` once per detail field that has a value, in declaration order.
+    ///
+    /// Sources, `#[error(skip)]` fields, tuple fields and `None` options are never
+    /// visited.
+    fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
+        let _ = visitor;
+    }
+
+    /// The public message as a [`Display`](fmt::Display) value.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    /// pub struct NotFound { id: String }
+    ///
+    /// let err = NotFound { id: "proj_xyz789".into() };
+    /// assert_eq!(err.message().to_string(), "Project proj_xyz789 not found");
+    /// ```
+    fn message(&self) -> Message<'_> {
+        Message(self.as_api_error())
+    }
+}
+
+/// The public message of an error; its `Display` fills in the template.
+///
+/// Returned by [`ApiError::message`]. Formatting writes straight into the target, with
+/// no intermediate `String`.
+///
+/// ```
+/// use error_catalog::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "seats", status = 409, message = "All seats are in use ({active}/{max})")]
+/// pub struct NoSeats { active: u32, max: u32 }
+///
+/// let err = NoSeats { active: 10, max: 10 };
+/// assert_eq!(format!("{}", err.message()), "All seats are in use (10/10)");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Message<'a>(&'a dyn ApiError);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_message(f)
+    }
+}
+
+impl fmt::Debug for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.to_string(), f)
+    }
+}
+
+/// Receives the detail fields of an error, one call per field.
+///
+/// Implemented for every `FnMut(&'static str, DetailValue<'_>)`.
+///
+/// ```
+/// use error_catalog::{ApiError, DetailValue};
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "license_expired", status = 403, message = "This license expired")]
+/// pub struct LicenseExpired { expired_at: String, license_id: String }
+///
+/// let err = LicenseExpired { expired_at: "2026-01-01T00:00:00Z".into(), license_id: "lic_abc123".into() };
+/// let mut seen = Vec::new();
+/// err.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
+///     seen.push((name, serde_json::to_string(&value).unwrap()));
+/// });
+/// assert_eq!(seen, [
+///     ("expired_at", r#""2026-01-01T00:00:00Z""#.to_owned()),
+///     ("license_id", r#""lic_abc123""#.to_owned()),
+/// ]);
+/// ```
+pub trait DetailVisitor {
+    /// Called with the key of one detail field and its value.
+    fn visit(&mut self, name: &'static str, value: DetailValue<'_>);
+}
+
+impl<F: FnMut(&'static str, DetailValue<'_>)> DetailVisitor for F {
+    fn visit(&mut self, name: &'static str, value: DetailValue<'_>) {
+        self(name, value);
+    }
+}
+
+/// One detail value, type-erased; it serializes exactly as the field itself does.
+///
+/// ```
+/// use error_catalog::DetailValue;
+///
+/// let scopes = vec!["read:projects"];
+/// let value = DetailValue::new(&scopes);
+/// assert_eq!(serde_json::to_string(&value).unwrap(), r#"["read:projects"]"#);
+/// ```
+#[derive(Clone, Copy)]
+pub struct DetailValue<'a>(&'a dyn erased_serde::Serialize);
+
+impl<'a> DetailValue<'a> {
+    /// Wraps any `Serialize` value.
+    pub fn new<T: Serialize>(value: &'a T) -> Self {
+        DetailValue(value)
+    }
+}
+
+impl Serialize for DetailValue<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        erased_serde::serialize(self.0, serializer)
+    }
+}
+
+impl fmt::Debug for DetailValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match serde_json::to_string(self) {
+            Ok(json) => f.write_str(&json),
+            Err(_) => f.write_str("<unserializable>"),
+        }
+    }
+}
+
+/// A value that can be sent as a `Retry-After` hint, in whole seconds.
+///
+/// Implemented for the unsigned integers (seconds), [`Duration`] (rounded up) and
+/// `Option` of those. Used for fields marked `#[error(retry_after)]`.
+///
+/// ```
+/// use error_catalog::AsRetryAfter;
+/// use std::time::Duration;
+///
+/// assert_eq!(30u32.retry_after_secs(), Some(30));
+/// assert_eq!(Duration::from_millis(1500).retry_after_secs(), Some(2));
+/// assert_eq!(None::<u64>.retry_after_secs(), None);
+/// ```
+pub trait AsRetryAfter {
+    /// The hint in seconds, or `None` for no hint.
+    fn retry_after_secs(&self) -> Option<u64>;
+}
+
+macro_rules! retry_after_unsigned {
+    ($($ty:ty),*) => {$(
+        impl AsRetryAfter for $ty {
+            fn retry_after_secs(&self) -> Option<u64> {
+                Some(u64::try_from(*self).unwrap_or(u64::MAX))
+            }
+        }
+    )*};
+}
+
+retry_after_unsigned!(u8, u16, u32, u64, u128, usize);
+
+impl AsRetryAfter for Duration {
+    fn retry_after_secs(&self) -> Option<u64> {
+        let whole = self.as_secs();
+        Some(if self.subsec_nanos() > 0 {
+            whole.saturating_add(1)
+        } else {
+            whole
+        })
+    }
+}
+
+impl<T: AsRetryAfter> AsRetryAfter for Option<T> {
+    fn retry_after_secs(&self) -> Option<u64> {
+        self.as_ref().and_then(AsRetryAfter::retry_after_secs)
+    }
+}
+
+impl<T: AsRetryAfter + ?Sized> AsRetryAfter for &T {
+    fn retry_after_secs(&self) -> Option<u64> {
+        (**self).retry_after_secs()
+    }
+}
+
+/// A type with a static catalog: every error code it can produce.
+///
+/// Implemented by `#[derive(ApiError)]`, which also adds the same table as an inherent
+/// `CATALOG` constant so that `MyError::CATALOG` works without importing this trait.
+///
+/// ```
+/// use error_catalog::{ApiError, ErrorCatalog};
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum AuthError {
+///     #[error(code = "invalid_credentials", status = 401, message = "The email or password is incorrect")]
+///     InvalidCredentials,
+///     #[error(code = "token_expired", status = 401, message = "The access token has expired")]
+///     TokenExpired,
+/// }
+///
+/// fn codes<E: ErrorCatalog>() -> Vec<&'static str> {
+///     E::CATALOG.iter().map(|spec| spec.code()).collect()
+/// }
+/// assert_eq!(codes::<AuthError>(), ["invalid_credentials", "token_expired"]);
+/// assert_eq!(AuthError::find("token_expired").unwrap().variant(), "TokenExpired");
+/// ```
+pub trait ErrorCatalog {
+    /// Every variant's entry, in declaration order.
+    const CATALOG: &'static [ErrorSpec];
+
+    /// The entry with this code, if the type has one.
+    fn find(code: &str) -> Option<&'static ErrorSpec>
+    where
+        Self: Sized,
+    {
+        Self::CATALOG.iter().find(|spec| spec.code() == code)
+    }
+}

@@ -1,0 +1,389 @@
+//! The static description of every error code: [`ErrorSpec`], [`FieldSpec`], [`Category`].
+//!
+//! The derive writes one `ErrorSpec` per variant into a `const` table, so the catalog
+//! exists at compile time, costs nothing at run time and can be checked by `const`
+//! evaluation (see `catalog!`). The fields are public for the derive's struct literals
+//! but hidden from the docs: read them through the accessor methods, which are the
+//! stable API.
+
+use core::fmt;
+
+use http::StatusCode;
+
+use crate::Format;
+
+/// Everything the catalog knows about one error code.
+///
+/// One `ErrorSpec` exists per variant (or per struct) that derives [`ApiError`], in the
+/// type's `CATALOG` table, in declaration order.
+///
+/// ```
+/// use error_catalog::ApiError;
+///
+/// /// Resource errors.
+/// #[derive(Debug, ApiError)]
+/// pub enum ProjectError {
+///     /// The requested project does not exist.
+///     #[error(code = "not_found", status = 404, message = "Project {id} not found",
+///             resolution = "Verify the project ID.")]
+///     NotFound { id: String },
+/// }
+///
+/// let spec = &ProjectError::CATALOG[0];
+/// assert_eq!(spec.code(), "not_found");
+/// assert_eq!(spec.status(), http::StatusCode::NOT_FOUND);
+/// assert!(!spec.retryable());
+/// assert_eq!(spec.message(), "Project {id} not found");
+/// assert_eq!(spec.description(), "The requested project does not exist.");
+/// assert_eq!(spec.resolution(), Some("Verify the project ID."));
+/// assert_eq!(spec.fields()[0].name(), "id");
+/// assert_eq!(spec.category().name(), "ProjectError");
+/// ```
+///
+/// [`ApiError`]: crate::ApiError
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ErrorSpec {
+    #[doc(hidden)]
+    pub code: &'static str,
+    #[doc(hidden)]
+    pub status: u16,
+    #[doc(hidden)]
+    pub retryable: bool,
+    #[doc(hidden)]
+    pub title: &'static str,
+    #[doc(hidden)]
+    pub message: &'static str,
+    #[doc(hidden)]
+    pub description: &'static str,
+    #[doc(hidden)]
+    pub resolution: Option<&'static str>,
+    #[doc(hidden)]
+    pub causes: &'static [&'static str],
+    #[doc(hidden)]
+    pub retry_after: Option<u64>,
+    #[doc(hidden)]
+    pub fields: &'static [FieldSpec],
+    #[doc(hidden)]
+    pub variant: &'static str,
+    #[doc(hidden)]
+    pub docs_url: Option<&'static str>,
+    #[doc(hidden)]
+    pub category: &'static Category,
+}
+
+impl ErrorSpec {
+    /// The stable, machine-readable code clients branch on, e.g. `not_found`.
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The HTTP status, always in `400..=599`.
+    pub fn status(&self) -> StatusCode {
+        // The derive only accepts 400..=599, so the fallback is unreachable for derived
+        // specs; it keeps a hand-built spec from panicking.
+        match StatusCode::from_u16(self.status) {
+            Ok(status) => status,
+            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The HTTP status as a number.
+    pub const fn status_u16(&self) -> u16 {
+        self.status
+    }
+
+    /// Whether a client may retry the same request unchanged.
+    ///
+    /// Set with `retryable = ..`; by default true for 408, 425, 429, 502, 503 and 504.
+    pub const fn retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// A short, human-readable summary of the problem type, e.g. `Token expired`.
+    ///
+    /// Set with `title = ".."`; by default the variant name in sentence case.
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// The public message template, with `{field}` placeholders as written.
+    pub const fn message(&self) -> &'static str {
+        self.message
+    }
+
+    /// The doc comment of the variant (empty when there is none).
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// What a client should do about the error, from `resolution = ".."`.
+    pub const fn resolution(&self) -> Option<&'static str> {
+        self.resolution
+    }
+
+    /// Possible causes, from `causes = ["..", ".."]`.
+    pub const fn causes(&self) -> &'static [&'static str] {
+        self.causes
+    }
+
+    /// The static `Retry-After` hint in seconds, from `retry_after = N`.
+    ///
+    /// A value carried by a `#[error(retry_after)]` field is read from the error value
+    /// instead, by [`ApiError::retry_after`](crate::ApiError::retry_after).
+    pub const fn retry_after(&self) -> Option<u64> {
+        self.retry_after
+    }
+
+    /// The fields serialized as details, in declaration order.
+    pub const fn fields(&self) -> &'static [FieldSpec] {
+        self.fields
+    }
+
+    /// The Rust name of the variant (or struct), e.g. `NotFound`.
+    pub const fn variant(&self) -> &'static str {
+        self.variant
+    }
+
+    /// The documentation URL of this code, from the type's `docs = ".."` base.
+    pub const fn docs_url(&self) -> Option<&'static str> {
+        self.docs_url
+    }
+
+    /// The type (category) the code belongs to.
+    pub const fn category(&self) -> &'static Category {
+        self.category
+    }
+}
+
+impl fmt::Display for ErrorSpec {
+    /// Formats as `TypeName::Variant (code, status)`, the form used in diagnostics.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}::{} ({}, {})",
+            self.category.name, self.variant, self.code, self.status
+        )
+    }
+}
+
+/// An example value of a detail field, written as `#[error(example = ..)]`: a string,
+/// number, bool or a list of them. It serializes as the JSON value it stands for.
+///
+/// ```
+/// use error_catalog::{ApiError, ExampleValue};
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "insufficient_scope", status = 403, message = "Missing scope")]
+/// pub struct InsufficientScope {
+///     #[error(example = ["read:projects"])]
+///     current_scopes: Vec<String>,
+/// }
+///
+/// let example = InsufficientScope::CATALOG[0].fields()[0].example().unwrap();
+/// assert_eq!(example, ExampleValue::Array(&[ExampleValue::String("read:projects")]));
+/// assert_eq!(serde_json::to_string(&example).unwrap(), r#"["read:projects"]"#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ExampleValue {
+    /// A JSON string.
+    String(&'static str),
+    /// A JSON integer.
+    Integer(i128),
+    /// A JSON number with a fraction or exponent.
+    Number(f64),
+    /// `true` or `false`.
+    Bool(bool),
+    /// A JSON array.
+    Array(&'static [ExampleValue]),
+}
+
+impl serde::Serialize for ExampleValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            ExampleValue::String(text) => serializer.serialize_str(text),
+            ExampleValue::Integer(value) => match i64::try_from(value) {
+                Ok(small) => serializer.serialize_i64(small),
+                Err(_) => serializer.serialize_i128(value),
+            },
+            ExampleValue::Number(value) => serializer.serialize_f64(value),
+            ExampleValue::Bool(value) => serializer.serialize_bool(value),
+            ExampleValue::Array(items) => serializer.collect_seq(items),
+        }
+    }
+}
+
+/// One detail field of an error: its key in the envelope and its JSON type.
+///
+/// ```
+/// use error_catalog::{ApiError, JsonType};
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "no_seats_available", status = 409, message = "All seats are in use")]
+/// pub struct NoSeats {
+///     max_seats: u32,
+///     next_available_hint: Option<String>,
+/// }
+///
+/// let fields = NoSeats::CATALOG[0].fields();
+/// assert_eq!(fields[0].name(), "max_seats");
+/// assert_eq!(fields[0].json_type(), JsonType::Integer);
+/// assert_eq!(fields[1].json_type(), JsonType::String);
+/// assert!(fields[1].optional());
+/// assert_eq!(fields[1].rust_type(), "Option<String>");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FieldSpec {
+    #[doc(hidden)]
+    pub name: &'static str,
+    #[doc(hidden)]
+    pub rust_type: &'static str,
+    #[doc(hidden)]
+    pub json_type: JsonType,
+    #[doc(hidden)]
+    pub optional: bool,
+    #[doc(hidden)]
+    pub example: Option<ExampleValue>,
+}
+
+impl FieldSpec {
+    /// The key of the field in `details` (the field name, or its `rename`).
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The Rust type as written in the declaration, e.g. `Vec<String>`.
+    pub const fn rust_type(&self) -> &'static str {
+        self.rust_type
+    }
+
+    /// The JSON type the field serializes to, read from the Rust type's name.
+    pub const fn json_type(&self) -> JsonType {
+        self.json_type
+    }
+
+    /// True for `Option<..>` fields, which are left out of `details` when `None`.
+    pub const fn optional(&self) -> bool {
+        self.optional
+    }
+
+    /// The example value from `#[error(example = ..)]`, for generated docs.
+    pub const fn example(&self) -> Option<ExampleValue> {
+        self.example
+    }
+}
+
+/// The JSON type of a detail field, as far as the derive can tell from the type's name.
+///
+/// Standard types map to their JSON type (`String` to `String`, integers to `Integer`,
+/// `Vec<T>` to `Array`, maps to `Object`, and well-known string-like types such as
+/// `DateTime`, `Uuid` or `Url` to `String`); `Option<T>`, `Box<T>` and references are
+/// looked through. Any other type is `Any`: its JSON shape is whatever its `Serialize`
+/// produces.
+///
+/// ```
+/// use error_catalog::JsonType;
+/// assert_eq!(JsonType::Integer.as_str(), "integer");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JsonType {
+    /// A JSON string.
+    String,
+    /// A JSON number without a fraction.
+    Integer,
+    /// Any JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// A JSON array.
+    Array,
+    /// A JSON object.
+    Object,
+    /// Not known from the type's name.
+    Any,
+}
+
+impl JsonType {
+    /// The JSON Schema name of the type (`"string"`, `"integer"`, ...; `"any"` for
+    /// [`JsonType::Any`]).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            JsonType::String => "string",
+            JsonType::Integer => "integer",
+            JsonType::Number => "number",
+            JsonType::Boolean => "boolean",
+            JsonType::Array => "array",
+            JsonType::Object => "object",
+            JsonType::Any => "any",
+        }
+    }
+}
+
+impl fmt::Display for JsonType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The type an error code belongs to: its name, its doc comment and its defaults.
+///
+/// ```
+/// use error_catalog::{ApiError, Format};
+///
+/// /// Authentication errors.
+/// #[derive(Debug, ApiError)]
+/// #[api_error(format = "nested", docs = "https://docs.example.com/errors")]
+/// pub enum AuthError {
+///     /// The email/password combination is incorrect.
+///     #[error(code = "invalid_credentials", status = 401)]
+///     InvalidCredentials,
+/// }
+///
+/// let category = AuthError::CATALOG[0].category();
+/// assert_eq!(category.name(), "AuthError");
+/// assert_eq!(category.doc(), "Authentication errors.");
+/// assert_eq!(category.format(), Format::Nested);
+/// assert_eq!(
+///     AuthError::CATALOG[0].docs_url(),
+///     Some("https://docs.example.com/errors/invalid_credentials"),
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Category {
+    #[doc(hidden)]
+    pub name: &'static str,
+    #[doc(hidden)]
+    pub doc: &'static str,
+    #[doc(hidden)]
+    pub format: Format,
+    #[doc(hidden)]
+    pub docs: Option<&'static str>,
+    #[doc(hidden)]
+    pub domain: Option<&'static str>,
+}
+
+impl Category {
+    /// The Rust name of the error type, e.g. `AuthError`.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The doc comment of the error type (empty when there is none).
+    pub const fn doc(&self) -> &'static str {
+        self.doc
+    }
+
+    /// The default wire format of the type, from `#[api_error(format = "..")]`.
+    pub const fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The documentation base URL, from `#[api_error(docs = "..")]`.
+    pub const fn docs(&self) -> Option<&'static str> {
+        self.docs
+    }
+
+    /// The error domain (AIP-193 `ErrorInfo.domain`), from `#[api_error(domain = "..")]`.
+    pub const fn domain(&self) -> Option<&'static str> {
+        self.domain
+    }
+}
