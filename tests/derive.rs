@@ -71,8 +71,8 @@ fn seed_000_style_enum_end_to_end() {
     assert_eq!(e.retry_after(), Some(45));
     assert!(e.retryable());
     let mut seen = vec![];
-    e.visit_details(&mut |n: &'static str, v: DetailValue<'_>| {
-        seen.push((n, serde_json::to_string(&v).unwrap()))
+    e.visit_details(&mut |n: &str, v: DetailValue<'_>| {
+        seen.push((n.to_owned(), serde_json::to_string(&v).unwrap()))
     });
     println!("{seen:?}");
     let io: AuthError = std::io::Error::other("secret").into();

@@ -39,7 +39,7 @@ const VARIANT_KEYS: &[&str] = &[
 ];
 
 /// Keys of a field's attribute.
-const FIELD_KEYS: &[&str] = &["skip", "retry_after", "rename", "example"];
+const FIELD_KEYS: &[&str] = &["skip", "retry_after", "rename", "example", "flatten"];
 
 /// The built-in format names, as in `Format::name`.
 pub const FORMATS: &[&str] = &["nested", "flat", "compact", "problem", "google"];
@@ -76,6 +76,8 @@ pub struct FieldAttrs {
     pub retry_after: Option<Span>,
     pub rename: Option<LitStr>,
     pub example: Option<Example>,
+    /// `#[error(flatten)]`: the field's entries become details of their own.
+    pub flatten: Option<Span>,
 }
 
 /// Where an attribute sits, which decides the keys it accepts.
@@ -538,6 +540,13 @@ fn field_key(
                 errors.spanned(&meta.path, "`retry_after` is given twice");
             }
             attrs.retry_after = Some(meta.path.span());
+            skip_flag_value(meta, key, errors)
+        }
+        "flatten" => {
+            if attrs.flatten.is_some() {
+                errors.spanned(&meta.path, "`flatten` is given twice");
+            }
+            attrs.flatten = Some(meta.path.span());
             skip_flag_value(meta, key, errors)
         }
         "rename" => {

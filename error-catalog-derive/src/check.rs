@@ -42,6 +42,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> 
         check_one_source(variant, errors);
         check_from_is_alone(variant, errors);
         check_one_retry_after(variant, errors);
+        check_flatten(variant, errors);
         let template = message
             .as_ref()
             .and_then(|(text, lit)| parse_template(variant, text, lit.as_ref(), errors));
@@ -290,6 +291,47 @@ fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
                     variant.ident
                 ),
             );
+        }
+    }
+}
+
+/// Rule: `#[error(flatten)]` marks a named detail field whose entries become details; it
+/// cannot go with what names, hides or takes the field as one value (`rename`,
+/// `example`, `skip`, `retry_after`, a source), and a tuple field is never a detail.
+fn check_flatten(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        let Some(span) = field.attrs.flatten else {
+            continue;
+        };
+        let conflict = if !field.is_named() {
+            Some(
+                "#[error(flatten)] needs a named field: the fields of a tuple variant are not \
+                 details"
+                    .to_owned(),
+            )
+        } else if field.is_source() {
+            Some(format!(
+                "`{}` is a source error and is never serialized; it cannot be flattened",
+                field.name()
+            ))
+        } else {
+            [
+                (field.attrs.skip, "skip"),
+                (field.attrs.retry_after.is_some(), "retry_after"),
+                (field.attrs.rename.is_some(), "rename"),
+                (field.attrs.example.is_some(), "example"),
+            ]
+            .into_iter()
+            .find(|(set, _)| *set)
+            .map(|(_, key)| {
+                format!(
+                    "#[error(flatten)] cannot be combined with `{key}`: a flattened field's \
+                     entries are details, under their own keys"
+                )
+            })
+        };
+        if let Some(message) = conflict {
+            errors.at(span, message);
         }
     }
 }

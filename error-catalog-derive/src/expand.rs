@@ -222,6 +222,7 @@ fn field_spec(field: &Field) -> TokenStream {
     let rust_type = types::display(field.ty);
     let json_type = format_ident!("{}", types::json_type(field.ty));
     let optional = types::option_inner(field.ty).is_some();
+    let flatten = field.attrs.flatten.is_some();
     let example = match &field.attrs.example {
         Some(example) => {
             let value = example_tokens(example);
@@ -236,6 +237,7 @@ fn field_spec(field: &Field) -> TokenStream {
             json_type: __ec::JsonType::#json_type,
             optional: #optional,
             example: #example,
+            flatten: #flatten,
         }
     }
 }
@@ -368,16 +370,32 @@ fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
             let name = field.detail_name();
             let binding = binding(index);
             let span = field.ty.span();
-            if types::option_inner(field.ty).is_some() {
+            let optional = types::option_inner(field.ty).is_some();
+            let value = if optional {
+                quote!(__value)
+            } else {
+                quote!(#binding)
+            };
+            let visit = if field.attrs.flatten.is_some() {
                 quote_spanned! {span=>
-                    if let __ec::Some(__value) = #binding {
-                        __v.visit(#name, __ec::DetailValue::new(__value));
+                    {
+                        use __ec::{ViaFlattenDetails as _, ViaSerialize as _};
+                        (&__ec::Flatten(#value)).flatten(#name, __v);
                     }
                 }
             } else {
                 quote_spanned! {span=>
-                    __v.visit(#name, __ec::DetailValue::new(#binding));
+                    __v.visit(#name, __ec::DetailValue::new(#value));
                 }
+            };
+            if optional {
+                quote_spanned! {span=>
+                    if let __ec::Some(__value) = #binding {
+                        #visit
+                    }
+                }
+            } else {
+                visit
             }
         });
         arms.push(quote!(#pattern => { #(#visits)* }));

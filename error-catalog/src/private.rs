@@ -10,6 +10,35 @@ pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, E
 pub use crate::format::Format;
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 
+/// An `#[error(flatten)]` field on its way to the visitor. Method resolution picks
+/// [`ViaFlattenDetails`] when the field's type implements
+/// [`FlattenDetails`](crate::FlattenDetails) (it matches without autoref), else
+/// [`ViaSerialize`]: the expansion calls `(&Flatten(field)).flatten(name, visitor)`
+/// with both traits in scope.
+pub struct Flatten<'a, T: ?Sized>(pub &'a T);
+
+pub trait ViaFlattenDetails {
+    fn flatten(&self, name: &str, visitor: &mut dyn DetailVisitor);
+}
+
+impl<T: crate::FlattenDetails + ?Sized> ViaFlattenDetails for Flatten<'_, T> {
+    #[inline]
+    fn flatten(&self, _: &str, visitor: &mut dyn DetailVisitor) {
+        self.0.flatten_details(visitor);
+    }
+}
+
+pub trait ViaSerialize {
+    fn flatten(&self, name: &str, visitor: &mut dyn DetailVisitor);
+}
+
+impl<T: Serialize + ?Sized> ViaSerialize for &Flatten<'_, T> {
+    #[inline]
+    fn flatten(&self, name: &str, visitor: &mut dyn DetailVisitor) {
+        crate::details::flatten_serialize(name, self.0, visitor);
+    }
+}
+
 /// `std::error::Error`, under a name the expansion can use.
 pub use std::error::Error as StdError;
 
