@@ -43,6 +43,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> 
         check_from_is_alone(variant, errors);
         check_one_retry_after(variant, errors);
         check_flatten(variant, errors);
+        check_header(variant, errors);
         let template = message
             .as_ref()
             .and_then(|(text, lit)| parse_template(variant, text, lit.as_ref(), errors));
@@ -320,6 +321,7 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
                 (field.attrs.retry_after.is_some(), "retry_after"),
                 (field.attrs.rename.is_some(), "rename"),
                 (field.attrs.example.is_some(), "example"),
+                (field.attrs.header.is_some(), "header"),
             ]
             .into_iter()
             .find(|(set, _)| *set)
@@ -332,6 +334,44 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
         };
         if let Some(message) = conflict {
             errors.at(span, message);
+        }
+    }
+}
+
+/// Rule: a `#[error(header = "..")]` field is sent to clients, so it is neither a source
+/// nor `#[error(skip)]`; and a variant sends each header once.
+fn check_header(variant: &Variant, errors: &mut Errors) {
+    let mut seen: Vec<String> = Vec::new();
+    for field in &variant.fields {
+        let Some(name) = &field.attrs.header else {
+            continue;
+        };
+        if field.is_source() {
+            errors.spanned(
+                name,
+                format!(
+                    "`{}` is a source error: its text is internal and is never sent as a header",
+                    field.name()
+                ),
+            );
+        } else if field.attrs.skip {
+            errors.spanned(
+                name,
+                "a #[error(skip)] field never reaches clients, so it cannot be sent as a header",
+            );
+        }
+        let lower = name.value().to_ascii_lowercase();
+        if seen.contains(&lower) {
+            errors.spanned(
+                name,
+                format!(
+                    "header `{}` is sent by another field of `{}`",
+                    name.value(),
+                    variant.ident
+                ),
+            );
+        } else {
+            seen.push(lower);
         }
     }
 }

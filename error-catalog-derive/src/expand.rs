@@ -56,7 +56,12 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
 
     let api_where = Bounds::where_clause(
         input,
-        &[&bounds.details, &bounds.message, &bounds.sources],
+        &[
+            &bounds.details,
+            &bounds.message,
+            &bounds.sources,
+            &bounds.headers,
+        ],
         true,
     );
     let fmt_message = if input.thiserror {
@@ -79,6 +84,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
     };
     let visit_details = visit_details(input, checked);
     let retry_after = retry_after(input, checked);
+    let add_headers = add_headers(input, checked);
 
     let std_impls = if input.thiserror {
         None
@@ -125,6 +131,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
                 #fmt_message
                 #visit_details
                 #retry_after
+                #add_headers
             }
 
             #std_impls
@@ -379,6 +386,8 @@ fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
             let visit = if field.attrs.flatten.is_some() {
                 quote_spanned! {span=>
                     {
+                        // One of the two is used, by the field's type.
+                        #[allow(unused_imports)]
                         use __ec::{ViaFlattenDetails as _, ViaSerialize as _};
                         (&__ec::Flatten(#value)).flatten(#name, __v);
                     }
@@ -443,6 +452,56 @@ fn retry_after(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
         .then(|| quote!(_ => Self::CATALOG[self.__error_catalog_index()].retry_after,));
     Some(quote! {
         fn retry_after(&self) -> __ec::Option<u64> {
+            match self {
+                #(#arms)*
+                #default
+            }
+        }
+    })
+}
+
+/// `add_headers`, for the variants with `#[error(header = "..")]` fields.
+fn add_headers(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for entry in checked {
+        let variant = entry.variant;
+        let indexes: Vec<usize> = (0..variant.fields.len())
+            .filter(|&i| variant.fields[i].attrs.header.is_some())
+            .collect();
+        if indexes.is_empty() {
+            continue;
+        }
+        let pattern = pattern(input, variant, &indexes);
+        let inserts = indexes.iter().map(|&index| {
+            let field = &variant.fields[index];
+            let name = field
+                .attrs
+                .header
+                .as_ref()
+                .map(|name| name.value().to_ascii_lowercase())
+                .unwrap_or_default();
+            let binding = binding(index);
+            let span = field.ty.span();
+            if types::option_inner(field.ty).is_some() {
+                quote_spanned! {span=>
+                    if let __ec::Some(__value) = #binding {
+                        __ec::insert_header(__h, #name, __value);
+                    }
+                }
+            } else {
+                quote_spanned! {span=>
+                    __ec::insert_header(__h, #name, #binding);
+                }
+            }
+        });
+        arms.push(quote!(#pattern => { #(#inserts)* }));
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let default = (arms.len() < checked.len()).then(|| quote!(_ => {}));
+    Some(quote! {
+        fn add_headers(&self, __h: &mut __ec::HeaderMap) {
             match self {
                 #(#arms)*
                 #default
@@ -582,6 +641,7 @@ struct Bounds {
     details: Vec<TokenStream>,
     message: Vec<TokenStream>,
     sources: Vec<TokenStream>,
+    headers: Vec<TokenStream>,
 }
 
 impl Bounds {
@@ -595,6 +655,7 @@ impl Bounds {
             details: Vec::new(),
             message: Vec::new(),
             sources: Vec::new(),
+            headers: Vec::new(),
         };
         if params.is_empty() {
             return bounds;
@@ -612,6 +673,12 @@ impl Bounds {
                 }
                 if field.is_source() {
                     bounds.sources.push(quote!(#ty: __ec::AsDynError<'static>));
+                }
+                if field.attrs.header.is_some() {
+                    let inner = types::option_inner(ty).unwrap_or(ty);
+                    bounds
+                        .headers
+                        .push(quote!(#inner: __ec::core::fmt::Display));
                 }
             }
             for placeholder in entry.template.placeholders() {

@@ -4,7 +4,7 @@
 use core::fmt;
 use std::time::Duration;
 
-use http::StatusCode;
+use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
 use crate::{Envelope, ErrorSpec, Format};
@@ -87,6 +87,31 @@ pub trait ApiError: std::error::Error {
     /// visited once per entry of its value (see [`FlattenDetails`](crate::FlattenDetails)).
     fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
         let _ = visitor;
+    }
+
+    /// Adds the headers of the variant's `#[error(header = "..")]` fields to `headers`,
+    /// each value being the field's `Display` text (a `None` option, or a text that is
+    /// not a valid header value, adds nothing). [`Envelope::headers`] calls it.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "rate_limited", status = 429, message = "You hit a rate limit")]
+    /// pub struct RateLimited {
+    ///     #[error(retry_after)]
+    ///     retry_after: u64,
+    ///     #[error(header = "X-RateLimit-Reset")]
+    ///     reset_at: u64,
+    /// }
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// RateLimited { retry_after: 12, reset_at: 1767952800 }.add_headers(&mut headers);
+    /// assert_eq!(headers["x-ratelimit-reset"], "1767952800");
+    /// assert_eq!(headers.len(), 1);
+    /// ```
+    fn add_headers(&self, headers: &mut HeaderMap) {
+        let _ = headers;
     }
 
     /// The public message as a [`Display`](fmt::Display) value.

@@ -479,6 +479,10 @@ impl ApiError for SerializableOnly<'_> {
         self.0.retry_after()
     }
 
+    fn add_headers(&self, headers: &mut http::HeaderMap) {
+        self.0.add_headers(headers);
+    }
+
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt_message(f)
     }

@@ -123,8 +123,9 @@ impl<'a> Envelope<'a> {
         self.format.content_type()
     }
 
-    /// The headers to send with the body: `Content-Type`, and `Retry-After` (in seconds)
-    /// when the error carries a retry hint.
+    /// The headers to send with the body: `Content-Type`, `Retry-After` (in seconds)
+    /// when the error carries a retry hint, and the variant's `#[error(header = "..")]`
+    /// fields.
     ///
     /// ```
     /// use error_catalog::ApiError;
@@ -148,6 +149,7 @@ impl<'a> Envelope<'a> {
         if let Some(seconds) = self.error.retry_after() {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
+        self.error.add_headers(&mut headers);
         headers
     }
 

@@ -3,7 +3,7 @@
 
 pub use core;
 pub use core::option::Option::{self, None, Some};
-pub use http::StatusCode;
+pub use http::{HeaderMap, StatusCode};
 pub use serde::Serialize;
 
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
@@ -36,6 +36,20 @@ impl<T: Serialize + ?Sized> ViaSerialize for &Flatten<'_, T> {
     #[inline]
     fn flatten(&self, name: &str, visitor: &mut dyn DetailVisitor) {
         crate::details::flatten_serialize(name, self.0, visitor);
+    }
+}
+
+/// Inserts the header of an `#[error(header = "..")]` field. The derive checked the
+/// name; a value that is not a valid header value (a line break, say) is not sent.
+pub fn insert_header<T: core::fmt::Display + ?Sized>(
+    headers: &mut HeaderMap,
+    name: &'static str,
+    value: &T,
+) {
+    let name = http::HeaderName::from_bytes(name.as_bytes());
+    let value = http::HeaderValue::try_from(value.to_string());
+    if let (Ok(name), Ok(value)) = (name, value) {
+        headers.insert(name, value);
     }
 }
 
