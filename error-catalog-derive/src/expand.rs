@@ -389,7 +389,7 @@ fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
                         // One of the two is used, by the field's type.
                         #[allow(unused_imports)]
                         use __ec::{ViaFlattenDetails as _, ViaSerialize as _};
-                        (&__ec::Flatten(#value)).flatten(#name, __v);
+                        (&__ec::Flatten(#value)).error_catalog_flatten(#name, __v);
                     }
                 }
             } else {

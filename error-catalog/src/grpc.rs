@@ -184,9 +184,17 @@ pub fn metadata(error: &dyn ApiError) -> Result<Vec<(String, String)>, serde_jso
             if result.is_err() {
                 return;
             }
-            match serde_json::to_value(value) {
-                Ok(serde_json::Value::String(text)) => out.push((name.to_owned(), text)),
-                Ok(other) => out.push((name.to_owned(), other.to_string())),
+            // The JSON text keeps the value's own member order; a JSON string is
+            // unquoted.
+            let text = serde_json::to_string(&value).and_then(|json| {
+                if json.starts_with('"') {
+                    serde_json::from_str::<String>(&json)
+                } else {
+                    Ok(json)
+                }
+            });
+            match text {
+                Ok(text) => out.push((name.to_owned(), text)),
                 Err(err) => result = Err(err),
             }
         },

@@ -13,28 +13,34 @@ pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 /// An `#[error(flatten)]` field on its way to the visitor. Method resolution picks
 /// [`ViaFlattenDetails`] when the field's type implements
 /// [`FlattenDetails`](crate::FlattenDetails) (it matches without autoref), else
-/// [`ViaSerialize`]: the expansion calls `(&Flatten(field)).flatten(name, visitor)`
-/// with both traits in scope.
+/// [`ViaSerialize`], whose method then asks for `Serialize` (so a type with neither
+/// gets "`T: Serialize` is not satisfied" on the field). The expansion calls
+/// `(&Flatten(field)).error_catalog_flatten(name, visitor)` with both traits in scope.
 pub struct Flatten<'a, T: ?Sized>(pub &'a T);
 
 pub trait ViaFlattenDetails {
-    fn flatten(&self, name: &str, visitor: &mut dyn DetailVisitor);
+    fn error_catalog_flatten(&self, name: &str, visitor: &mut dyn DetailVisitor);
 }
 
 impl<T: crate::FlattenDetails + ?Sized> ViaFlattenDetails for Flatten<'_, T> {
     #[inline]
-    fn flatten(&self, _: &str, visitor: &mut dyn DetailVisitor) {
+    fn error_catalog_flatten(&self, _: &str, visitor: &mut dyn DetailVisitor) {
         self.0.flatten_details(visitor);
     }
 }
 
-pub trait ViaSerialize {
-    fn flatten(&self, name: &str, visitor: &mut dyn DetailVisitor);
+pub trait ViaSerialize<T: ?Sized> {
+    fn error_catalog_flatten(&self, name: &str, visitor: &mut dyn DetailVisitor)
+    where
+        T: Serialize;
 }
 
-impl<T: Serialize + ?Sized> ViaSerialize for &Flatten<'_, T> {
+impl<T: ?Sized> ViaSerialize<T> for &Flatten<'_, T> {
     #[inline]
-    fn flatten(&self, name: &str, visitor: &mut dyn DetailVisitor) {
+    fn error_catalog_flatten(&self, name: &str, visitor: &mut dyn DetailVisitor)
+    where
+        T: Serialize,
+    {
         crate::details::flatten_serialize(name, self.0, visitor);
     }
 }
