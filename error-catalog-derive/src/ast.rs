@@ -19,6 +19,8 @@ pub struct Input<'a> {
     pub variants: Vec<Variant<'a>>,
     /// Some `#[error("..")]` belongs to thiserror: it owns `Display`, `Error`, `From`.
     pub thiserror: bool,
+    /// The input is a union (an error was reported; nothing is generated).
+    pub union: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -122,6 +124,7 @@ impl<'a> Input<'a> {
             shape,
             variants,
             thiserror,
+            union: matches!(node.data, Data::Union(_)),
         }
     }
 }

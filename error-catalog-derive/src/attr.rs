@@ -44,6 +44,23 @@ const FIELD_KEYS: &[&str] = &["skip", "retry_after", "rename", "example"];
 /// The built-in format names, as in `Format::name`.
 pub const FORMATS: &[&str] = &["nested", "flat", "compact", "problem", "google"];
 
+/// The keys an attribute names, valid or not, so that a key given with a bad value is
+/// not reported a second time as missing.
+#[derive(Default)]
+pub struct Written {
+    keys: Vec<String>,
+    /// An unknown key, or an attribute that failed to parse: any key may be the one
+    /// meant, so none is reported as missing.
+    unsure: bool,
+}
+
+impl Written {
+    /// Whether `key` was written, or may have been (see `unsure`).
+    pub fn contains(&self, key: &str) -> bool {
+        self.unsure || self.keys.iter().any(|written| written == key)
+    }
+}
+
 #[derive(Default)]
 pub struct ContainerAttrs {
     pub rename_all: Option<RenameRule>,
@@ -52,6 +69,7 @@ pub struct ContainerAttrs {
     pub domain: Option<LitStr>,
     pub unique_in_crate: Option<bool>,
     pub krate: Option<syn::Path>,
+    pub written: Written,
 }
 
 #[derive(Default)]
@@ -66,16 +84,22 @@ pub struct VariantAttrs {
     pub retry_after: Option<u64>,
     /// True once any `#[error(..)]` / `#[api_error(..)]` of ours was seen.
     pub present: bool,
+    pub written: Written,
 }
 
 #[derive(Default)]
 pub struct FieldAttrs {
+    /// The `source` of `#[source]`.
     pub source: Option<Span>,
+    /// The `from` of `#[from]`.
     pub from: Option<Span>,
     pub skip: bool,
     pub retry_after: Option<Span>,
     pub rename: Option<LitStr>,
     pub example: Option<Example>,
+    /// The keys that only mean something on a detail field (`rename`, `example`), with
+    /// the span of each key.
+    pub detail_keys: Vec<(&'static str, Span)>,
 }
 
 /// Where an attribute sits, which decides the keys it accepts.
@@ -139,15 +163,21 @@ pub fn container_and_item(
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta);
             if place != Place::Variant && CONTAINER_KEYS.contains(&key.as_str()) {
+                container.written.keys.push(key.clone());
                 container_key(&meta, &key, &mut container, errors)
             } else if place != Place::Enum && VARIANT_KEYS.contains(&key.as_str()) {
                 item.present = true;
+                item.written.keys.push(key.clone());
                 variant_key(&meta, &key, &mut item, errors)
             } else {
+                container.written.unsure = true;
+                item.written.unsure = true;
                 unknown_key(&meta, &key, place, errors)
             }
         });
         if let Err(err) = result {
+            container.written.unsure = true;
+            item.written.unsure = true;
             errors.push(err);
         }
     }
@@ -505,7 +535,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             if slot.is_some() {
                 errors.spanned(attr, "this attribute is given twice");
             }
-            *slot = Some(attr.span());
+            *slot = Some(attr.path().span());
         } else if is_ours(attr) && !is_thiserror_form(attr) {
             let result = attr.parse_nested_meta(|meta| {
                 let key = key_of(&meta);
@@ -541,6 +571,7 @@ fn field_key(
             skip_flag_value(meta, key, errors)
         }
         "rename" => {
+            attrs.detail_keys.push(("rename", meta.path.span()));
             if once(attrs.rename.is_some(), meta, key, errors) {
                 attrs.rename = string(meta, key, "\"type\"", errors)?;
             } else {
@@ -549,6 +580,7 @@ fn field_key(
             Ok(())
         }
         "example" => {
+            attrs.detail_keys.push(("example", meta.path.span()));
             if !once(attrs.example.is_some(), meta, key, errors) {
                 return skip_value(meta);
             }
