@@ -659,8 +659,26 @@ fn example(input: ParseStream) -> syn::Result<Example> {
     let sign = if negative { "-" } else { "" };
     match lit {
         Lit::Str(s) if !negative => Ok(Example::Str(s)),
-        Lit::Int(i) => Ok(Example::Int(format!("{sign}{}", i.base10_digits()))),
-        Lit::Float(f) => Ok(Example::Float(format!("{sign}{}", f.base10_digits()))),
+        Lit::Int(i) => {
+            let digits = format!("{sign}{}", i.base10_digits());
+            match digits.parse::<i128>() {
+                Ok(_) => Ok(Example::Int(digits)),
+                Err(_) => Err(syn::Error::new_spanned(
+                    i,
+                    "`example` integer does not fit in an i128",
+                )),
+            }
+        }
+        Lit::Float(f) => {
+            let digits = format!("{sign}{}", f.base10_digits());
+            match digits.parse::<f64>() {
+                Ok(value) if value.is_finite() => Ok(Example::Float(digits)),
+                _ => Err(syn::Error::new_spanned(
+                    f,
+                    "`example` number does not fit in an f64",
+                )),
+            }
+        }
         Lit::Bool(b) if !negative => Ok(Example::Bool(b.value)),
         other => Err(syn::Error::new_spanned(
             other,
