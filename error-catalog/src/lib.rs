@@ -24,7 +24,9 @@
 extern crate self as error_catalog;
 
 mod api_error;
+mod envelope;
 mod format;
+pub mod grpc;
 mod spec;
 
 #[doc(hidden)]
@@ -34,6 +36,7 @@ pub mod __private;
 pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
+pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 
