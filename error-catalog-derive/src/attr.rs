@@ -57,7 +57,12 @@ pub struct Written {
 impl Written {
     /// Whether `key` was written, or may have been (see `unsure`).
     pub fn contains(&self, key: &str) -> bool {
-        self.unsure || self.keys.iter().any(|written| written == key)
+        self.unsure || self.has(key)
+    }
+
+    /// Whether `key` was written, with any value.
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.iter().any(|written| written == key)
     }
 }
 

@@ -80,10 +80,11 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> 
 /// Rule: every variant carries our attribute, unless `rename_all` derives its code (then
 /// the missing keys are reported one by one). With thiserror, ours is `#[api_error(..)]`.
 fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> bool {
+    // A variant attribute with only unknown keys counts as present (`contains`); a
+    // misspelled type-level key does not excuse a variant without any attribute (`has`).
     if variant.attrs.present
         || variant.attrs.written.contains("code")
-        || input.attrs.rename_all.is_some()
-        || input.attrs.written.contains("rename_all")
+        || input.attrs.written.has("rename_all")
     {
         return true;
     }
