@@ -107,7 +107,8 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
 
                 #[inline]
                 fn __error_catalog_index(&self) -> usize {
-                    match self {
+                    // `*self`: an enum without variants matches with no arms.
+                    match *self {
                         #(#index_arms)*
                     }
                 }
@@ -289,6 +290,12 @@ fn binding(index: usize) -> Ident {
     format_ident!("__field{}", index)
 }
 
+/// The same binding, spanned at the field's type: a trait bound the field's value
+/// fails is then reported on the type, not on the derive.
+fn binding_at(index: usize, ty_span: Span) -> Ident {
+    format_ident!("__field{}", index, span = ty_span)
+}
+
 /// `Self::Variant { a: __field0, .. }` (or `Self { .. }` for a struct), binding the
 /// fields at `indexes`.
 fn pattern(input: &Input, variant: &Variant, indexes: &[usize]) -> TokenStream {
@@ -375,11 +382,11 @@ fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
         let visits = indexes.iter().map(|&index| {
             let field = &variant.fields[index];
             let name = field.detail_name();
-            let binding = binding(index);
             let span = field.ty.span();
+            let binding = binding_at(index, span);
             let optional = types::option_inner(field.ty).is_some();
             let value = if optional {
-                quote!(__value)
+                quote_spanned!(span=> __value)
             } else {
                 quote!(#binding)
             };
@@ -397,9 +404,11 @@ fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
                     __v.visit(#name, __ec::DetailValue::new(#value));
                 }
             };
+            // The `if let` is spanned at the derive, not the field: lints such as
+            // `unused_qualifications` do not apply to it.
             if optional {
-                quote_spanned! {span=>
-                    if let __ec::Some(__value) = #binding {
+                quote! {
+                    if let __ec::Some(#value) = #binding {
                         #visit
                     }
                 }
@@ -435,12 +444,12 @@ fn retry_after(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
             continue;
         };
         let pattern = pattern(input, variant, &[index]);
-        let binding = binding(index);
+        let span = variant.fields[index].ty.span();
+        let binding = binding_at(index, span);
         let fallback = match variant.attrs.retry_after {
             Some(secs) => quote!(__ec::Some(#secs)),
             None => quote!(__ec::None),
         };
-        let span = variant.fields[index].ty.span();
         arms.push(quote_spanned! {span=>
             #pattern => __ec::AsRetryAfter::retry_after_secs(#binding).or(#fallback),
         });
@@ -480,12 +489,16 @@ fn add_headers(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
                 .as_ref()
                 .map(|name| name.value().to_ascii_lowercase())
                 .unwrap_or_default();
-            let binding = binding(index);
             let span = field.ty.span();
+            let binding = binding_at(index, span);
             if types::option_inner(field.ty).is_some() {
-                quote_spanned! {span=>
-                    if let __ec::Some(__value) = #binding {
-                        __ec::insert_header(__h, #name, __value);
+                let value = quote_spanned!(span=> __value);
+                let insert = quote_spanned! {span=>
+                    __ec::insert_header(__h, #name, #value);
+                };
+                quote! {
+                    if let __ec::Some(#value) = #binding {
+                        #insert
                     }
                 }
             } else {
@@ -535,8 +548,11 @@ fn std_impls(
         let pattern = pattern(input, variant, &[index]);
         let binding = binding(index);
         let span = field.ty.span();
-        source_arms.push(quote_spanned! {span=>
-            #pattern => __ec::Some(#binding.as_dyn_error()),
+        // Only the call is spanned at the field (a type error lands there); `Some` is
+        // spanned at the derive, where `unused_qualifications` does not look.
+        let call = quote_spanned!(span=> #binding.as_dyn_error());
+        source_arms.push(quote! {
+            #pattern => __ec::Some(#call),
         });
         if field.attrs.from.is_some() {
             let ty = field.ty;
