@@ -142,7 +142,35 @@ impl<'a> Envelope<'a> {
 }
 
 /// The error body in a [`CustomFormat`], with its headers. Made by
-/// [`Envelope::custom`]; see there.
+/// [`Envelope::custom`].
+///
+/// ```
+/// use error_catalog::{ApiError, CustomFormat, Envelope};
+/// use serde::Serializer;
+///
+/// /// The bare code as a JSON string, with an `X-Error-Code` header.
+/// struct CodeOnly;
+///
+/// impl CustomFormat for CodeOnly {
+///     fn serialize_body<S: Serializer>(&self, envelope: &Envelope<'_>, serializer: S) -> Result<S::Ok, S::Error> {
+///         serializer.serialize_str(envelope.error().code())
+///     }
+///     fn headers(&self, envelope: &Envelope<'_>, headers: &mut http::HeaderMap) {
+///         headers.insert("x-error-code", http::HeaderValue::from_static(envelope.error().code()));
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "busy", status = 503, message = "Busy", retry_after = 5)]
+/// pub struct Busy;
+///
+/// let envelope = Busy.envelope().custom(CodeOnly);
+/// assert_eq!(envelope.to_json(), r#""busy""#);
+/// assert_eq!(envelope.status(), 503);
+/// let headers = envelope.headers();
+/// assert_eq!(headers["retry-after"], "5");
+/// assert_eq!(headers["x-error-code"], "busy");
+/// ```
 #[derive(Clone)]
 pub struct CustomEnvelope<'a, F> {
     envelope: Envelope<'a>,
