@@ -4,12 +4,13 @@
 //!
 //! The page's "Error Response Format" block is not JSON (it has a `// Additional
 //! context` comment in `details`); its shape, with `meta.request_id`, is asserted by
-//! `format_block_shape` with a real detail in place of the comment.
+//! `format_block_shape` with a real detail in place of the comment. The catalog side of
+//! the page (statuses, descriptions, resolutions) is checked by `tests/seed_000.rs`.
 
 mod common;
 
 use common::{Timestamp, default_body, headers, pairs};
-use error_catalog::{ApiError, ErrorSpec, FieldErrors};
+use error_catalog::{ApiError, FieldErrors};
 use serde::Serialize;
 use serde_json::json;
 use std::fmt;
@@ -593,150 +594,5 @@ fn format_block_shape() {
     assert_eq!(
         text,
         r#"{"error":{"code":"token_expired","message":"The access token has expired","details":{"expired_at":"2026-01-09T10:00:00Z"}},"meta":{"request_id":"req_abc123"}}"#
-    );
-}
-
-/// Every code of the page with its status, description and resolution, in page order.
-#[test]
-fn catalog_matches_the_page() {
-    let catalog: Vec<&ErrorSpec> = [
-        AuthError::CATALOG,
-        LicenseError::CATALOG,
-        RequestError::CATALOG,
-        ResourceError::CATALOG,
-        RateLimitError::CATALOG,
-        ServerError::CATALOG,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let rows: Vec<(&str, &str, u16, &str, &str)> = catalog
-        .iter()
-        .map(|spec| {
-            (
-                spec.category().doc(),
-                spec.code(),
-                spec.status_u16(),
-                spec.description(),
-                spec.resolution().unwrap_or_default(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        rows,
-        [
-            (
-                "Authentication Errors",
-                "invalid_credentials",
-                401,
-                "The email/password combination is incorrect.",
-                "Verify credentials or reset password."
-            ),
-            (
-                "Authentication Errors",
-                "token_expired",
-                401,
-                "The access token has expired.",
-                "Use refresh token to obtain new access token."
-            ),
-            (
-                "Authentication Errors",
-                "token_invalid",
-                401,
-                "The token is malformed or has been revoked.",
-                "Re-authenticate to obtain new tokens."
-            ),
-            (
-                "Authentication Errors",
-                "insufficient_scope",
-                403,
-                "The token doesn't have required permissions.",
-                "Request a token with required scopes."
-            ),
-            (
-                "License Errors",
-                "no_seats_available",
-                409,
-                "All license seats are currently in use.",
-                "Wait for a seat to be released or upgrade license."
-            ),
-            (
-                "License Errors",
-                "license_expired",
-                403,
-                "The license has passed its expiration date.",
-                "Renew subscription or contact support."
-            ),
-            (
-                "License Errors",
-                "license_suspended",
-                403,
-                "The license has been suspended (usually due to payment issues).",
-                "Update payment method and retry."
-            ),
-            (
-                "License Errors",
-                "session_timeout",
-                410,
-                "The session expired due to missed heartbeats.",
-                "Acquire a new session."
-            ),
-            (
-                "License Errors",
-                "invalid_hardware_id",
-                400,
-                "The hardware ID format is invalid or unrecognized.",
-                "Use the SDK to generate valid hardware ID."
-            ),
-            (
-                "Validation Errors",
-                "validation_error",
-                422,
-                "Request body failed validation.",
-                "Fix the indicated fields and retry."
-            ),
-            (
-                "Validation Errors",
-                "invalid_request",
-                400,
-                "The request is malformed.",
-                "Verify request format and content type."
-            ),
-            (
-                "Resource Errors",
-                "not_found",
-                404,
-                "The requested resource doesn't exist.",
-                "Verify the resource ID exists."
-            ),
-            (
-                "Resource Errors",
-                "already_exists",
-                409,
-                "A resource with this identifier already exists.",
-                "Use a different identifier."
-            ),
-            (
-                "Rate Limiting Errors",
-                "rate_limit_exceeded",
-                429,
-                "Too many requests in the time window.",
-                "Wait for Retry-After seconds before retrying."
-            ),
-            (
-                "Server Errors",
-                "internal_error",
-                500,
-                "An unexpected error occurred.",
-                "Retry the request. If persistent, contact support with request_id."
-            ),
-            (
-                "Server Errors",
-                "service_unavailable",
-                503,
-                "The service is temporarily unavailable.",
-                "Wait and retry. Check status.coditect.ai."
-            ),
-        ]
     );
 }
