@@ -17,8 +17,9 @@
 //!   `status()` and `retryable()` are the trait's defaults, which read the table row.
 //! - `thiserror`: `#[derive(Debug, thiserror::Error)]` alone: `Display`, `Error`, `From`.
 //!
-//! `compile-bench-gen report CSV` reads hyperfine's `--export-csv` output (or the same
-//! columns written by `run.sh`'s fallback loop) and prints the medians and the ratios.
+//! `compile-bench-gen report DIR` reads the `round-*.csv` files of `run.sh` (hyperfine's
+//! `--export-csv` output of one run per crate, or the same columns written by the fallback
+//! loop) and `instructions.csv` when present, and prints the medians and the ratios.
 //!
 //! The variant mix is fixed (no randomness), so every run compiles the same code: 40%
 //! unit variants, 50% struct variants with 1 to 3 detail fields interpolated into the
@@ -37,8 +38,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["generate", dir, sizes] => generate(Path::new(dir), sizes),
-        ["report", csv] => report(Path::new(csv)),
-        _ => Err("usage: compile-bench-gen generate DIR SIZES | report CSV".to_owned()),
+        ["report", dir] => report(Path::new(dir)),
+        _ => Err("usage: compile-bench-gen generate DIR SIZES | report RESULTS_DIR".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -703,31 +704,98 @@ fn error_impls(out: &mut String, variants: &[Variant]) {
 // The report
 // ---------------------------------------------------------------------------------------
 
-fn report(csv: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(csv).map_err(|e| format!("{}: {e}", csv.display()))?;
+/// Reads one column of a CSV file with a header row: `(command, value)` pairs.
+fn read_column(path: &Path, column: &str) -> Result<Vec<(String, f64)>, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().ok_or("empty CSV")?.split(',').collect();
-    let column = |name: &str| {
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    let find = |name: &str| {
         header
             .iter()
             .position(|h| *h == name)
-            .ok_or_else(|| format!("the CSV has no `{name}` column"))
+            .ok_or_else(|| format!("{} has no `{name}` column", path.display()))
     };
-    let (name_col, median_col) = (column("command")?, column("median")?);
-    let mut medians: Vec<(String, f64)> = Vec::new();
-    for line in lines {
-        let cells: Vec<&str> = line.split(',').collect();
-        let median = cells
-            .get(median_col)
-            .and_then(|cell| cell.parse().ok())
-            .ok_or_else(|| format!("bad row `{line}`"))?;
-        medians.push((cells[name_col].to_owned(), median));
-    }
-    let median = |name: &str| medians.iter().find(|(n, _)| n == name).map(|&(_, m)| m);
+    let (name_col, value_col) = (find("command")?, find(column)?);
+    lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            match (
+                cells.get(name_col),
+                cells.get(value_col).map(|v| v.trim().parse()),
+            ) {
+                (Some(name), Some(Ok(value))) => Ok(((*name).to_owned(), value)),
+                _ => Err(format!("{}: bad row `{line}`", path.display())),
+            }
+        })
+        .collect()
+}
 
-    println!("Median wall time of `cargo build` (debug, the crate alone):");
-    for (name, m) in &medians {
-        println!("  {name:<22} {m:>7.3} s");
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        f64::midpoint(values[mid - 1], values[mid])
+    }
+}
+
+/// The median of each command over the `round-*.csv` files in `dir`, and the number of
+/// rounds.
+fn read_rounds(dir: &Path) -> Result<(usize, Vec<(String, f64)>), String> {
+    let mut times: Vec<(String, Vec<f64>)> = Vec::new();
+    let mut rounds = 0;
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_csv = entry.path().extension().is_some_and(|ext| ext == "csv");
+        if !(name.starts_with("round-") && is_csv) {
+            continue;
+        }
+        rounds += 1;
+        for (command, seconds) in read_column(&entry.path(), "median")? {
+            match times.iter_mut().find(|(c, _)| *c == command) {
+                Some((_, all)) => all.push(seconds),
+                None => times.push((command, vec![seconds])),
+            }
+        }
+    }
+    let order = |name: &str| {
+        let (flavour, size) = name.rsplit_once('_').unwrap_or((name, "0"));
+        let flavour = FLAVOURS.iter().position(|f| *f == flavour).unwrap_or(0);
+        (size.parse::<usize>().unwrap_or(0), flavour)
+    };
+    times.sort_by_key(|(name, _)| order(name));
+    let medians: Vec<(String, f64)> = times
+        .into_iter()
+        .map(|(name, mut all)| (name, median(&mut all)))
+        .collect();
+    Ok((rounds, medians))
+}
+
+/// Prints the medians over `round-*.csv` in `dir` (and the instruction counts of
+/// `instructions.csv`, when there), then the ratios per size.
+fn report(dir: &Path) -> Result<(), String> {
+    let (rounds, medians) = read_rounds(dir)?;
+    let instructions_csv = dir.join("instructions.csv");
+    let instructions = if instructions_csv.exists() {
+        read_column(&instructions_csv, "instructions")?
+    } else {
+        Vec::new()
+    };
+
+    println!("`cargo build` (debug) of each crate alone; median wall time over {rounds} rounds");
+    if !instructions.is_empty() {
+        println!("and instructions executed by rustc for the crate (cachegrind)");
+    }
+    for (name, seconds) in &medians {
+        match instructions.iter().find(|(n, _)| n == name) {
+            Some((_, count)) => println!(
+                "  {name:<20} {seconds:>8.3} s  {:>8.3} G instr",
+                count / 1e9
+            ),
+            None => println!("  {name:<20} {seconds:>8.3} s"),
+        }
     }
     let mut sizes: Vec<&str> = medians
         .iter()
@@ -735,34 +803,57 @@ fn report(csv: &Path) -> Result<(), String> {
         .collect();
     sizes.dedup();
     for size in sizes {
-        let get = |flavour: &str| median(&format!("{flavour}_{size}"));
-        println!("\n{size} variants:");
-        let ratio = |a: &str, b: &str, label: &str, target: &str| {
-            if let (Some(a), Some(b)) = (get(a), get(b)) {
-                println!("  {label:<40} {:>6.2}x  {target}", a / b);
+        println!(
+            "\n{size} variants{}:",
+            if instructions.is_empty() {
+                ""
+            } else {
+                "  (wall time, instructions)"
             }
+        );
+        let ratio = |table: &[(String, f64)], a: &str, b: &str| {
+            let get = |flavour: &str| {
+                let name = format!("{flavour}_{size}");
+                table.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
+            };
+            get(a).zip(get(b)).map(|(a, b)| a / b)
         };
-        ratio(
+        let line = |a: &str, b: &str, label: &str, target: &str, percent: bool| {
+            let show = |value: Option<f64>| match value {
+                Some(r) if percent => format!("{:>+7.1}%", (r - 1.0) * 100.0),
+                Some(r) => format!("{r:>7.2}x"),
+                None => String::new(),
+            };
+            let (time, count) = (ratio(&medians, a, b), ratio(&instructions, a, b));
+            if time.is_none() && count.is_none() {
+                return;
+            }
+            let (time, count) = (show(time), show(count));
+            println!("  {label:<42} {time} {count}  {target}");
+        };
+        line(
             "derive",
             "hand",
             "derive / hand-written",
             "(target <= 0.50x)",
+            false,
         );
-        ratio(
+        line(
             "derive",
             "hand_table",
-            "derive / hand-written, table accessors",
+            "derive / hand-written with table accessors",
             "",
+            false,
         );
-        ratio("derive", "thiserror", "derive / thiserror", "");
-        ratio("hand", "thiserror", "hand-written / thiserror", "");
-        if let (Some(with), Some(without)) = (get("derive"), get("derive_nouniq")) {
-            println!(
-                "  {:<40} {:>+6.1}%  (target <= 5%)",
-                "uniqueness check (derive / opt-out - 1)",
-                (with / without - 1.0) * 100.0
-            );
-        }
+        line("derive", "thiserror", "derive / thiserror", "", false);
+        line("hand", "thiserror", "hand-written / thiserror", "", false);
+        line(
+            "derive",
+            "derive_nouniq",
+            "uniqueness check (derive / opt-out - 1)",
+            "(target <= 5%)",
+            true,
+        );
     }
     Ok(())
 }

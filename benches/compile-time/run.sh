@@ -2,84 +2,131 @@
 # Compile-time benchmark of #[derive(ApiError)].
 #
 # Generates an error enum of each size (default 1,000 and 3,000 variants) in five
-# flavours (see gen.rs for the exact code of each):
+# flavours (gen.rs has the exact code of each):
 #   derive          #[derive(Debug, ApiError)]
 #   derive_nouniq   the same with #[api_error(unique_in_crate = false)]
-#   hand            the same features written by hand: CATALOG table, spec() as a match to
-#                   the row, code() and status() as one match each, retryable() as a
+#   hand            the same features written by hand: the CATALOG table, spec() as a match
+#                   to the row, code() and status() as one match each, retryable() as a
 #                   matches!, retry_after(), visit_details(), Display, Error, From
-#   hand_table      hand-written with code()/status()/retryable() read from the table
+#   hand_table      hand-written, with code()/status()/retryable() read from the table
 #   thiserror       #[derive(Debug, thiserror::Error)] alone (Display, Error, From)
-# then times `cargo build` (debug) of each crate alone, in one hyperfine run: the
-# dependencies are built first, the crate's lib.rs is touched before every run, and
-# CARGO_INCREMENTAL=0 makes every run a full compile of the crate rather than a replay of
-# the incremental cache. Prints every median and the ratios.
+# and times `cargo build` (debug) of each crate alone: the dependencies are built first,
+# the crate's lib.rs is touched before every run, and CARGO_INCREMENTAL=0 makes every run
+# a full compile of the crate (not a replay of the incremental cache).
 #
-# Usage: benches/compile-time/run.sh [SIZES] [RUNS]     (defaults: 1000,3000 and 5)
-# Output: target/compile-time/ (the generated workspace, results.csv and results.json).
+# The runs are interleaved: each round runs every crate once (one hyperfine call per
+# round), so a machine that slows down or speeds up affects every flavour alike; round 0
+# is a warm-up. The report gives each crate's median over the rounds, and the ratios.
 #
-# Without hyperfine (and without root to `apt-get install` it) the script times the
-# same commands in a plain loop: one warm-up, then RUNS runs each, wall time from `date`,
-# and reports the median of each.
+# With --instructions it also counts the instructions rustc executes for each crate
+# (valgrind's cachegrind, one run each: the count barely moves between runs, unlike wall
+# time on a shared machine). That takes about 30 s per 1,000 variants per crate.
+#
+# Usage: benches/compile-time/run.sh [--instructions] [SIZES] [ROUNDS]
+#        (defaults: 1000,3000 and 5)
+# Output: target/compile-time/ (the generated workspace and the results/ CSV files).
+#
+# Without hyperfine (and without root to `apt-get install` it) each round times the
+# same commands in a plain loop, wall time from `date +%s%N`.
 set -euo pipefail
 
+instructions=false
+if [ "${1:-}" = --instructions ]; then
+    instructions=true
+    shift
+fi
 sizes=${1:-1000,3000}
-runs=${2:-5}
+rounds=${2:-5}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 out="$repo/target/compile-time"
 
-if ! command -v hyperfine >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get install -y hyperfine >/dev/null 2>&1 ||
-        { apt-get update >/dev/null 2>&1 && apt-get install -y hyperfine >/dev/null 2>&1; } ||
-        echo "could not install hyperfine; timing with a plain loop" >&2
+install() {
+    if ! command -v "$1" >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get install -y "$2" >/dev/null 2>&1 ||
+            { apt-get update >/dev/null 2>&1 && apt-get install -y "$2" >/dev/null 2>&1; } ||
+            true
+    fi
+}
+install hyperfine hyperfine
+if $instructions; then
+    install valgrind valgrind
+    command -v valgrind >/dev/null || { echo "--instructions needs valgrind" >&2; exit 1; }
 fi
 
 # Generate the crates.
 cargo build --quiet --manifest-path "$repo/Cargo.toml" -p error-catalog-benches --bin compile-bench-gen
 gen="$repo/target/debug/compile-bench-gen"
 ERROR_CATALOG_PATH="$repo/error-catalog" "$gen" generate "$out" "$sizes"
-cp -n "$repo/Cargo.lock" "$out/Cargo.lock" 2>/dev/null || true
+[ -e "$out/Cargo.lock" ] || cp "$repo/Cargo.lock" "$out/Cargo.lock"
 
 cd "$out"
+rm -rf results
+mkdir results
 export CARGO_INCREMENTAL=0
-echo "rustc: $(rustc --version); $(nproc) cores" >&2
+echo "$(rustc --version), $(nproc) cores" | tee results/machine.txt >&2
 echo "building the dependencies and every crate once..." >&2
 cargo build --quiet --workspace
 
 names=()
-commands=()
-prepares=()
 for size in ${sizes//,/ }; do
     for flavour in derive derive_nouniq hand hand_table thiserror; do
         names+=("${flavour}_${size}")
-        commands+=("cargo build --quiet -p ${flavour}_${size}")
-        prepares+=("touch ${flavour}_${size}/src/lib.rs")
     done
 done
 
 if command -v hyperfine >/dev/null; then
-    args=(--warmup 1 --runs "$runs" --export-csv results.csv --export-json results.json)
-    for i in "${!names[@]}"; do
-        args+=(--prepare "${prepares[$i]}" -n "${names[$i]}" "${commands[$i]}")
-    done
-    hyperfine "${args[@]}" >&2
+    echo "timing with hyperfine, $rounds rounds after a warm-up round" >&2
 else
-    echo "command,median" >results.csv
-    for i in "${!names[@]}"; do
-        times=()
-        for run in $(seq 0 "$runs"); do
-            ${prepares[$i]}
-            start=$(date +%s%N)
-            ${commands[$i]}
-            end=$(date +%s%N)
-            # Run 0 is the warm-up.
-            [ "$run" = 0 ] || times+=("$(((end - start) / 1000))")
+    echo "hyperfine is missing: timing with a plain loop, $rounds rounds after a warm-up round" >&2
+fi
+for round in $(seq 0 "$rounds"); do
+    csv="results/round-$round.csv"
+    [ "$round" != 0 ] || csv=results/warmup.csv
+    if command -v hyperfine >/dev/null; then
+        args=(--runs 1 --export-csv "$csv" --style basic)
+        for name in "${names[@]}"; do
+            args+=(--prepare "touch $name/src/lib.rs" -n "$name" "cargo build --quiet -p $name")
         done
-        median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.6f", m/1e6}')
-        echo "${names[$i]},$median" >>results.csv
-        echo "${names[$i]}: median ${median} s over $runs runs" >&2
+        hyperfine "${args[@]}" >/dev/null
+    else
+        echo "command,median" >"$csv"
+        for name in "${names[@]}"; do
+            touch "$name/src/lib.rs"
+            start=$(date +%s%N)
+            cargo build --quiet -p "$name"
+            end=$(date +%s%N)
+            echo "$name,$(awk -v ns=$((end - start)) 'BEGIN { printf "%.6f", ns / 1e9 }')" >>"$csv"
+        done
+    fi
+    [ "$round" = 0 ] || echo "round $round of $rounds done" >&2
+done
+
+if $instructions; then
+    # A RUSTC_WRAPPER that runs rustc under cachegrind for the crate being measured only.
+    cat >results/cachegrind-rustc.sh <<'EOF'
+#!/usr/bin/env bash
+rustc=$1
+shift
+for arg in "$@"; do
+    if [ "$arg" = "$MEASURED_CRATE" ]; then
+        exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+            --log-file="$MEASURED_LOG" "$rustc" "$@"
+    fi
+done
+exec "$rustc" "$@"
+EOF
+    chmod +x results/cachegrind-rustc.sh
+    echo "command,instructions" >results/instructions.csv
+    for name in "${names[@]}"; do
+        touch "$name/src/lib.rs"
+        RUSTC_WRAPPER="$out/results/cachegrind-rustc.sh" MEASURED_CRATE="$name" \
+            MEASURED_LOG="$out/results/$name.cachegrind.log" cargo build --quiet -p "$name"
+        count=$(sed -n 's/.*I *refs: *//p' "results/$name.cachegrind.log" | tr -d ,)
+        echo "$name,$count" >>results/instructions.csv
+        echo "$name: $count instructions" >&2
     done
 fi
 
 echo
-"$gen" report results.csv
+cat results/machine.txt
+"$gen" report results
