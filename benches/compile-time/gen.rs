@@ -503,7 +503,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
             .map(|(name, ty)| {
                 format!(
                     "FieldSpec {{ name: {name:?}, rust_type: {ty:?}, json_type: JsonType::{}, \
-                     optional: {}, example: None }}",
+                     optional: {}, example: None, flatten: false }}",
                     json_type(ty),
                     ty.starts_with("Option")
                 )

@@ -52,7 +52,8 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
         let pattern = pattern(input, entry.variant, &[]);
         quote!(#pattern => #index,)
     });
-    let message_match = message_match(input, checked);
+    let message_body = message_body(input, checked);
+    let fields_fn = fields_fn(input, checked, &bounds);
 
     let api_where = Bounds::where_clause(
         input,
@@ -65,7 +66,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
         true,
     );
     let fmt_message = if input.thiserror {
-        message_match.as_ref().map(|body| {
+        message_body.as_ref().map(|body| {
             quote! {
                 fn fmt_message(&self, __f: &mut __ec::core::fmt::Formatter<'_>) -> __ec::core::fmt::Result {
                     #body
@@ -73,7 +74,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
             }
         })
     } else {
-        message_match.as_ref().map(|_| {
+        message_body.as_ref().map(|_| {
             quote! {
                 #[inline]
                 fn fmt_message(&self, __f: &mut __ec::core::fmt::Formatter<'_>) -> __ec::core::fmt::Result {
@@ -82,14 +83,14 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
             }
         })
     };
-    let visit_details = visit_details(input, checked);
+    let visit_details = visit_details(checked);
     let retry_after = retry_after(input, checked);
     let add_headers = add_headers(input, checked);
 
     let std_impls = if input.thiserror {
         None
     } else {
-        Some(std_impls(input, checked, &bounds, message_match.as_ref()))
+        Some(std_impls(input, checked, &bounds, message_body.as_ref()))
     };
     let uniqueness = crate_uniqueness(input, checked);
 
@@ -112,6 +113,8 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
                         #(#index_arms)*
                     }
                 }
+
+                #fields_fn
             }
 
             #[automatically_derived]
@@ -187,16 +190,27 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
             .map(LitStr::value)
             .as_deref(),
     );
-    let causes = variant.attrs.causes.iter().flatten();
+    let causes: Vec<&LitStr> = variant.attrs.causes.iter().flatten().collect();
+    let causes = if causes.is_empty() {
+        quote!(__ec::NO_CAUSES)
+    } else {
+        quote!(&[#(#causes),*])
+    };
     let retry_after = match variant.attrs.retry_after {
         Some(secs) => quote!(__ec::Some(#secs)),
         None => quote!(__ec::None),
     };
-    let fields = variant
+    let fields: Vec<TokenStream> = variant
         .fields
         .iter()
         .filter(|field| field.is_detail())
-        .map(field_spec);
+        .map(field_spec)
+        .collect();
+    let fields = if fields.is_empty() {
+        quote!(__ec::NO_FIELDS)
+    } else {
+        quote!(&[#(#fields),*])
+    };
     let name = variant.ident.unraw().to_string();
     let docs_url = option_str(
         input
@@ -215,9 +229,9 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
             message: #message,
             description: #description,
             resolution: #resolution,
-            causes: &[#(#causes),*],
+            causes: #causes,
             retry_after: #retry_after,
-            fields: &[#(#fields),*],
+            fields: #fields,
             variant: #name,
             docs_url: #docs_url,
             category: &__CATEGORY,
@@ -322,11 +336,32 @@ fn field_index(variant: &Variant, name: &str) -> usize {
         .unwrap_or_default()
 }
 
+/// Whether the runtime writes this variant's message from the catalog template
+/// ([`__ec::write_message`]), fed by the fields function. Generic types keep `write!`,
+/// so their `Display` does not need `Serialize` bounds; so do templates with a format
+/// spec (`{id:?}`, `{n:>3}`), which only `format_args!` knows how to apply.
+fn renders(input: &Input, entry: &Checked) -> bool {
+    input.generics.type_params().next().is_none()
+        && entry.template.placeholders().all(|p| p.spec.is_empty())
+}
+
 /// The body that writes the public message, or `None` when every variant's message is
 /// its literal template (then the runtime's default reads it from the spec).
-fn message_match(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+///
+/// The variants the runtime renders share one default arm; only templates with a format
+/// spec (and every template of a generic type) get a `write!` arm of their own.
+fn message_body(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+    let plain = checked.iter().all(|entry| {
+        entry
+            .template
+            .literal()
+            .is_some_and(|text| text == entry.message)
+    });
+    if plain {
+        return None;
+    }
     let mut arms = Vec::new();
-    for entry in checked {
+    for entry in checked.iter().filter(|entry| !renders(input, entry)) {
         let variant = entry.variant;
         let span = variant
             .attrs
@@ -334,10 +369,8 @@ fn message_match(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
             .as_ref()
             .map_or(variant.span, LitStr::span);
         if let Some(text) = entry.template.literal() {
-            if text != entry.message {
-                let pattern = pattern(input, variant, &[]);
-                arms.push(quote!(#pattern => __f.write_str(#text),));
-            }
+            let pattern = pattern(input, variant, &[]);
+            arms.push(quote!(#pattern => __f.write_str(#text),));
             continue;
         }
         let indexes: Vec<usize> = entry
@@ -355,11 +388,17 @@ fn message_match(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
             #pattern => __ec::core::write!(__f, #format, #(#args),*),
         });
     }
+    let render = quote! {
+        __ec::write_message(
+            __f,
+            Self::CATALOG[self.__error_catalog_index()].message,
+            &|__v| self.__error_catalog_fields(__v),
+        )
+    };
     if arms.is_empty() {
-        return None;
+        return Some(render);
     }
-    let default = (arms.len() < checked.len())
-        .then(|| quote!(_ => __f.write_str(Self::CATALOG[self.__error_catalog_index()].message),));
+    let default = (arms.len() < checked.len()).then(|| quote!(_ => #render,));
     Some(quote! {
         match self {
             #(#arms)*
@@ -368,65 +407,107 @@ fn message_match(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
     })
 }
 
-fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+/// The hidden `__error_catalog_fields` method: one match that hands each variant's
+/// detail fields, and the fields its rendered message shows, to the runtime as
+/// `FieldRef`s. `visit_details` and the rendered messages both read it. `None` when no
+/// variant has such a field.
+fn fields_fn(input: &Input, checked: &[Checked], bounds: &Bounds) -> Option<TokenStream> {
     let mut arms = Vec::new();
     for entry in checked {
         let variant = entry.variant;
-        let indexes: Vec<usize> = (0..variant.fields.len())
-            .filter(|&i| variant.fields[i].is_detail())
-            .collect();
-        if indexes.is_empty() {
-            continue;
-        }
-        let pattern = pattern(input, variant, &indexes);
-        let visits = indexes.iter().map(|&index| {
-            let field = &variant.fields[index];
-            let name = field.detail_name();
-            let span = field.ty.span();
-            let binding = binding_at(index, span);
+        let shown_names: Vec<&str> = if renders(input, entry) {
+            entry
+                .template
+                .placeholders()
+                .map(|p| p.name.as_str())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let span = variant
+            .attrs
+            .message
+            .as_ref()
+            .map_or(variant.span, LitStr::span);
+        let mut indexes = Vec::new();
+        let mut refs = Vec::new();
+        for (index, field) in variant.fields.iter().enumerate() {
+            let name = field.name();
+            let shown = shown_names.contains(&name.as_str());
+            let detail = field.is_detail();
+            if !(shown || detail) {
+                continue;
+            }
+            indexes.push(index);
+            let ty_span = field.ty.span();
+            let binding = binding_at(index, ty_span);
+            let key = field.detail_name();
             let optional = types::option_inner(field.ty).is_some();
-            let value = if optional {
-                quote_spanned!(span=> __value)
-            } else {
-                quote!(#binding)
-            };
-            let visit = if field.attrs.flatten.is_some() {
-                quote_spanned! {span=>
-                    {
+            let flatten = field.attrs.flatten.is_some();
+            if detail && shown && !optional && !flatten {
+                refs.push(quote_spanned! {ty_span=>
+                    __v(__ec::FieldRef::both(#name, #key, #binding));
+                });
+                continue;
+            }
+            if detail && flatten {
+                refs.push(quote_spanned! {ty_span=>
+                    __v(__ec::FieldRef::flatten(#key, &|__d: &mut dyn __ec::DetailVisitor| {
                         // One of the two is used, by the field's type.
                         #[allow(unused_imports)]
                         use __ec::{ViaFlattenDetails as _, ViaSerialize as _};
-                        (&__ec::Flatten(#value)).error_catalog_flatten(#name, __v);
-                    }
-                }
-            } else {
-                quote_spanned! {span=>
-                    __v.visit(#name, __ec::DetailValue::new(#value));
-                }
-            };
-            // The `if let` is spanned at the derive, not the field: lints such as
-            // `unused_qualifications` do not apply to it.
-            if optional {
-                quote! {
-                    if let __ec::Some(#value) = #binding {
-                        #visit
-                    }
-                }
-            } else {
-                visit
+                        (&__ec::Flatten(#binding)).error_catalog_flatten(#key, __d);
+                    }));
+                });
+            } else if detail && optional {
+                refs.push(quote_spanned! {ty_span=>
+                    __v(__ec::FieldRef::optional(#key, #binding));
+                });
+            } else if detail {
+                refs.push(quote_spanned! {ty_span=>
+                    __v(__ec::FieldRef::detail(#key, #binding));
+                });
             }
-        });
-        arms.push(quote!(#pattern => { #(#visits)* }));
+            if shown {
+                let plain = self::binding(index);
+                refs.push(quote_spanned! {span=>
+                    __v(__ec::FieldRef::shown(#name, #plain));
+                });
+            }
+        }
+        if refs.is_empty() {
+            continue;
+        }
+        let pattern = pattern(input, variant, &indexes);
+        arms.push(quote!(#pattern => { #(#refs)* }));
     }
     if arms.is_empty() {
         return None;
     }
     let default = (arms.len() < checked.len()).then(|| quote!(_ => {}));
+    let where_clause = (!bounds.details.is_empty()).then(|| {
+        let details = &bounds.details;
+        quote!(where #(#details,)*)
+    });
     Some(quote! {
-        fn visit_details(&self, __v: &mut dyn __ec::DetailVisitor) {
+        fn __error_catalog_fields(&self, __v: &mut dyn __ec::core::ops::FnMut(__ec::FieldRef<'_>)) #where_clause {
             match self {
                 #(#arms)*
                 #default
+            }
+        }
+    })
+}
+
+/// `visit_details`, through the fields function, when some variant has details.
+fn visit_details(checked: &[Checked]) -> Option<TokenStream> {
+    let any = checked
+        .iter()
+        .any(|entry| entry.variant.fields.iter().any(Field::is_detail));
+    any.then(|| {
+        quote! {
+            fn visit_details(&self, __v: &mut dyn __ec::DetailVisitor) {
+                self.__error_catalog_fields(&mut |__field| __field.visit_detail(__v));
             }
         }
     })
@@ -528,12 +609,12 @@ fn std_impls(
     input: &Input,
     checked: &[Checked],
     bounds: &Bounds,
-    message_match: Option<&TokenStream>,
+    message_body: Option<&TokenStream>,
 ) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let display_where = Bounds::where_clause(input, &[&bounds.message], false);
-    let display_body = message_match.cloned().unwrap_or_else(|| {
+    let display_body = message_body.cloned().unwrap_or_else(|| {
         quote!(__f.write_str(Self::CATALOG[self.__error_catalog_index()].message))
     });
 

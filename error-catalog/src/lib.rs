@@ -27,6 +27,7 @@ mod api_error;
 mod custom;
 mod details;
 mod envelope;
+mod fields;
 mod format;
 pub mod grpc;
 mod spec;

@@ -7,6 +7,7 @@ pub use http::{HeaderMap, StatusCode};
 pub use serde::Serialize;
 
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
+pub use crate::fields::{FieldRef, write_message};
 pub use crate::format::Format;
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 
@@ -58,6 +59,11 @@ pub fn insert_header<T: core::fmt::Display + ?Sized>(
         headers.insert(name, value);
     }
 }
+
+/// The `causes` and `fields` of a spec that has none. A named empty slice costs the
+/// compiler less than an `&[]` literal in each of thousands of catalog rows.
+pub const NO_CAUSES: &[&str] = &[];
+pub const NO_FIELDS: &[FieldSpec] = &[];
 
 /// `std::error::Error`, under a name the expansion can use.
 pub use std::error::Error as StdError;
