@@ -453,8 +453,10 @@ fn criterion_home() -> PathBuf {
     )
 }
 
-/// The median (ns per iteration) of one benchmark, if this run wrote it.
-fn median(group: &str, function: &str, since: SystemTime) -> Option<f64> {
+/// Criterion's estimates (ns per iteration) of one benchmark, if this run wrote them:
+/// the headline figure it prints (the slope of the linear fit, else the mean) and the
+/// median.
+fn estimates(group: &str, function: &str, since: SystemTime) -> Option<(f64, f64)> {
     let path = criterion_home()
         .join(group)
         .join(function)
@@ -465,7 +467,8 @@ fn median(group: &str, function: &str, since: SystemTime) -> Option<f64> {
     }
     let estimates: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(path).ok()?).ok()?;
-    estimates["median"]["point_estimate"].as_f64()
+    let point = |name: &str| estimates[name]["point_estimate"].as_f64();
+    Some((point("slope").or_else(|| point("mean"))?, point("median")?))
 }
 
 fn main() {
@@ -477,22 +480,30 @@ fn main() {
     let mut printed_header = false;
     for group in ["code", "status", "retryable"] {
         let (Some(derived), Some(hand)) = (
-            median(group, "derived", start),
-            median(group, "hand-written", start),
+            estimates(group, "derived", start),
+            estimates(group, "hand-written", start),
         ) else {
             continue;
         };
         if !printed_header {
             println!(
-                "\nderived / hand-written (medians of this run, {ERRORS} calls each; target <= 1.10x):"
+                "\nderived / hand-written, ns per call ({ERRORS} calls per iteration; target <= 1.10x)"
+            );
+            println!(
+                "  {:<10} {:>30}   {:>30}",
+                "", "criterion's estimate", "median"
             );
             printed_header = true;
         }
+        let per_call = |ns: f64| ns / f64::from(ERRORS);
         println!(
-            "  {group:<10} {:>8.2} ns  vs {:>8.2} ns  = {:.2}x",
-            derived / f64::from(ERRORS),
-            hand / f64::from(ERRORS),
-            derived / hand
+            "  {group:<10} {:>6.3} vs {:>6.3} = {:>5.2}x   {:>6.3} vs {:>6.3} = {:>5.2}x",
+            per_call(derived.0),
+            per_call(hand.0),
+            derived.0 / hand.0,
+            per_call(derived.1),
+            per_call(hand.1),
+            derived.1 / hand.1,
         );
     }
 }

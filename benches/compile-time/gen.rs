@@ -788,18 +788,25 @@ fn report(dir: &Path) -> Result<(), String> {
     if !instructions.is_empty() {
         println!("and instructions executed by rustc for the crate (cachegrind)");
     }
-    for (name, seconds) in &medians {
-        match instructions.iter().find(|(n, _)| n == name) {
-            Some((_, count)) => println!(
-                "  {name:<20} {seconds:>8.3} s  {:>8.3} G instr",
-                count / 1e9
-            ),
-            None => println!("  {name:<20} {seconds:>8.3} s"),
+    let mut names: Vec<&str> = medians.iter().map(|(name, _)| name.as_str()).collect();
+    for (name, _) in &instructions {
+        if !names.contains(&name.as_str()) {
+            names.push(name);
         }
     }
-    let mut sizes: Vec<&str> = medians
+    let find = |table: &[(String, f64)], name: &str| {
+        table.iter().find(|(n, _)| n == name).map(|&(_, v)| v)
+    };
+    for &name in &names {
+        let seconds = find(&medians, name).map_or(String::new(), |s| format!("{s:>8.3} s"));
+        let count = find(&instructions, name).map_or(String::new(), |count| {
+            format!("{:>8.3} G instr", count / 1e9)
+        });
+        println!("  {name:<20} {seconds:>10}  {count}");
+    }
+    let mut sizes: Vec<&str> = names
         .iter()
-        .filter_map(|(name, _)| name.rsplit_once('_').map(|(_, size)| size))
+        .filter_map(|name| name.rsplit_once('_').map(|(_, size)| size))
         .collect();
     sizes.dedup();
     for size in sizes {

@@ -23,8 +23,10 @@
 # time on a shared machine). That takes about 30 s per 1,000 variants per crate.
 #
 # Usage: benches/compile-time/run.sh [--instructions] [SIZES] [ROUNDS]
-#        (defaults: 1000,3000 and 5)
-# Output: target/compile-time/ (the generated workspace and the results/ CSV files).
+#        (defaults: 1000,3000 and 5; ROUNDS=0 skips the timing, for --instructions alone)
+# Output: target/compile-time/ (the generated workspace and the results/ CSV files), or
+# $OUT. $ERROR_CATALOG_PATH measures another copy of the runtime crate (an older
+# version, say) with the same generated code.
 #
 # Without hyperfine (and without root to `apt-get install` it) each round times the
 # same commands in a plain loop, wall time from `date +%s%N`.
@@ -38,7 +40,8 @@ fi
 sizes=${1:-1000,3000}
 rounds=${2:-5}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-out="$repo/target/compile-time"
+out=${OUT:-$repo/target/compile-time}
+runtime=${ERROR_CATALOG_PATH:-$repo/error-catalog}
 
 install() {
     if ! command -v "$1" >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -56,7 +59,7 @@ fi
 # Generate the crates.
 cargo build --quiet --manifest-path "$repo/Cargo.toml" -p error-catalog-benches --bin compile-bench-gen
 gen="$repo/target/debug/compile-bench-gen"
-ERROR_CATALOG_PATH="$repo/error-catalog" "$gen" generate "$out" "$sizes"
+ERROR_CATALOG_PATH="$runtime" "$gen" generate "$out" "$sizes"
 [ -e "$out/Cargo.lock" ] || cp "$repo/Cargo.lock" "$out/Cargo.lock"
 
 cd "$out"
@@ -74,12 +77,15 @@ for size in ${sizes//,/ }; do
     done
 done
 
-if command -v hyperfine >/dev/null; then
+if [ "$rounds" = 0 ]; then
+    echo "no timing rounds" >&2
+elif command -v hyperfine >/dev/null; then
     echo "timing with hyperfine, $rounds rounds after a warm-up round" >&2
 else
     echo "hyperfine is missing: timing with a plain loop, $rounds rounds after a warm-up round" >&2
 fi
 for round in $(seq 0 "$rounds"); do
+    [ "$rounds" != 0 ] || break
     csv="results/round-$round.csv"
     [ "$round" != 0 ] || csv=results/warmup.csv
     if command -v hyperfine >/dev/null; then

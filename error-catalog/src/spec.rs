@@ -78,6 +78,7 @@ impl ErrorSpec {
     }
 
     /// The HTTP status, always in `400..=599`.
+    #[inline]
     pub fn status(&self) -> StatusCode {
         // The derive only accepts 400..=599, so the fallback is unreachable for derived
         // specs; it keeps a hand-built spec from panicking.
