@@ -384,55 +384,41 @@ fn benches(c: &mut Criterion) {
         );
     }
 
-    let mut group = c.benchmark_group("code");
-    group.throughput(Throughput::Elements(ERRORS.into()));
-    group.bench_function("derived", |b| {
-        b.iter(|| {
-            for error in &derived {
-                black_box(black_box(error).code());
-            }
-        });
-    });
-    group.bench_function("hand-written", |b| {
-        b.iter(|| {
-            for error in &hand {
-                black_box(black_box(error).code());
-            }
-        });
-    });
-    group.finish();
+    compare(c, "code", &derived, &hand, Derived::code, Hand::code);
+    compare(c, "status", &derived, &hand, Derived::status, Hand::status);
+    compare(
+        c,
+        "retryable",
+        &derived,
+        &hand,
+        Derived::retryable,
+        Hand::retryable,
+    );
+}
 
-    let mut group = c.benchmark_group("status");
+/// One benchmark group: an accessor of every derived error against the hand-written
+/// accessor of the same errors.
+fn compare<R>(
+    c: &mut Criterion,
+    name: &str,
+    derived: &[Derived],
+    hand: &[Hand],
+    derived_accessor: impl Fn(&Derived) -> R,
+    hand_accessor: impl Fn(&Hand) -> R,
+) {
+    let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Elements(ERRORS.into()));
     group.bench_function("derived", |b| {
         b.iter(|| {
-            for error in &derived {
-                black_box(black_box(error).status());
+            for error in derived {
+                black_box(derived_accessor(black_box(error)));
             }
         });
     });
     group.bench_function("hand-written", |b| {
         b.iter(|| {
-            for error in &hand {
-                black_box(black_box(error).status());
-            }
-        });
-    });
-    group.finish();
-
-    let mut group = c.benchmark_group("retryable");
-    group.throughput(Throughput::Elements(ERRORS.into()));
-    group.bench_function("derived", |b| {
-        b.iter(|| {
-            for error in &derived {
-                black_box(black_box(error).retryable());
-            }
-        });
-    });
-    group.bench_function("hand-written", |b| {
-        b.iter(|| {
-            for error in &hand {
-                black_box(black_box(error).retryable());
+            for error in hand {
+                black_box(hand_accessor(black_box(error)));
             }
         });
     });
