@@ -698,24 +698,40 @@ fn std_impls(
 /// One hidden `#[macro_export]` macro per code, named after the code: two derives in
 /// one crate that use the same code define the same macro name at the crate root, and
 /// rustc's E0428 points at both code literals.
+///
+/// The macros go in blocks of [`MACROS_PER_BLOCK`], each block one `const _` item: a
+/// `macro_rules!` item is in scope for the rest of its block, and every later macro or
+/// attribute name looks through those in scope, so thousands of them side by side cost
+/// time quadratic in their number (the user's own code after the derive too). The block
+/// also carries the one `allow(non_local_definitions)` its macros need.
 fn crate_uniqueness(input: &Input, checked: &[Checked]) -> TokenStream {
     if input.attrs.unique_in_crate == Some(false) {
         return TokenStream::new();
     }
-    let macros = checked.iter().map(|entry| {
-        let name = Ident::new(
-            &format!("__error_catalog_code_{}", mangle(&entry.code)),
-            entry.code_span,
-        );
-        quote_spanned! {entry.code_span=>
-            #[doc(hidden)]
-            #[macro_export]
+    let blocks = checked.chunks(MACROS_PER_BLOCK).map(|chunk| {
+        let macros = chunk.iter().map(|entry| {
+            let name = Ident::new(
+                &format!("__error_catalog_code_{}", mangle(&entry.code)),
+                entry.code_span,
+            );
+            quote_spanned! {entry.code_span=>
+                #[doc(hidden)]
+                #[macro_export]
+                macro_rules! #name { () => {}; }
+            }
+        });
+        quote! {
             #[allow(non_local_definitions)]
-            macro_rules! #name { () => {}; }
+            const _: () = {
+                #(#macros)*
+            };
         }
     });
-    quote!(#(#macros)*)
+    quote!(#(#blocks)*)
 }
+
+/// How many uniqueness macros share one block (see [`crate_uniqueness`]).
+const MACROS_PER_BLOCK: usize = 32;
 
 /// An injective map from codes (ASCII letters, digits, `_`, `-`, `.`) to identifier
 /// characters: `_` becomes `__`, `-` becomes `_h`, `.` becomes `_d`.
