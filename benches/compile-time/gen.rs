@@ -784,9 +784,12 @@ fn report(dir: &Path) -> Result<(), String> {
         Vec::new()
     };
 
-    println!("`cargo build` (debug) of each crate alone; median wall time over {rounds} rounds");
+    println!("`cargo build` (debug) of each crate alone:");
+    if rounds > 0 {
+        println!("  median wall time over {rounds} rounds");
+    }
     if !instructions.is_empty() {
-        println!("and instructions executed by rustc for the crate (cachegrind)");
+        println!("  instructions executed by rustc for the crate (cachegrind)");
     }
     let mut names: Vec<&str> = medians.iter().map(|(name, _)| name.as_str()).collect();
     for (name, _) in &instructions {
