@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Input;
-use crate::expand::krate;
+use crate::expand::{integrations, krate};
 
 pub fn expand(input: &Input) -> TokenStream {
     let krate = krate(input);
@@ -34,6 +34,7 @@ pub fn expand(input: &Input) -> TokenStream {
             }
         }
     });
+    let integrations = integrations(input);
     quote! {
         const _: () = {
             use #krate::__private as __ec;
@@ -64,6 +65,7 @@ pub fn expand(input: &Input) -> TokenStream {
             }
 
             #std_impls
+            #integrations
         };
     }
 }

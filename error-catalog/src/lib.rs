@@ -27,7 +27,21 @@ mod api_error;
 mod envelope;
 mod format;
 pub mod grpc;
+mod integrations;
 mod spec;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod rejection;
+#[cfg(feature = "tonic")]
+pub mod tonic;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -39,6 +53,11 @@ pub use crate::api_error::{
 pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+pub use crate::context::{RequestContext, X_REQUEST_ID};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::rejection::Rejection;
 
 /// Derives [`ApiError`](trait@ApiError), `Display`, `std::error::Error`, `From` for
 /// `#[from]` fields and the `CATALOG` table. See the [crate documentation](crate) for
