@@ -19,10 +19,18 @@ use support::{Reply, get as fetch, send};
 #[api_error(format = "nested")]
 pub enum LicenseError {
     /// All seats are in use.
-    #[error(code = "no_seats_available", status = 409, message = "All seats are currently in use ({active_seats}/{max_seats})")]
+    #[error(
+        code = "no_seats_available",
+        status = 409,
+        message = "All seats are currently in use ({active_seats}/{max_seats})"
+    )]
     NoSeats { max_seats: u32, active_seats: u32 },
     /// Too many requests.
-    #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
+    #[error(
+        code = "rate_limit_exceeded",
+        status = 429,
+        message = "Too many requests"
+    )]
     RateLimited {
         limit: u32,
         #[error(retry_after)]
@@ -35,10 +43,18 @@ pub enum LicenseError {
 #[api_error(docs = "https://docs.example.com/errors")]
 pub enum AuthError {
     /// The token has expired.
-    #[error(code = "token_expired", status = 401, message = "The access token has expired")]
+    #[error(
+        code = "token_expired",
+        status = 401,
+        message = "The access token has expired"
+    )]
     TokenExpired { expired_at: String },
     /// Storage failed.
-    #[error(code = "internal_error", status = 500, message = "An internal error occurred")]
+    #[error(
+        code = "internal_error",
+        status = 500,
+        message = "An internal error occurred"
+    )]
     Internal(#[from] std::io::Error),
 }
 
@@ -56,15 +72,23 @@ struct Page {
 }
 
 async fn seats() -> Result<String, LicenseError> {
-    Err(LicenseError::NoSeats { max_seats: 10, active_seats: 10 })
+    Err(LicenseError::NoSeats {
+        max_seats: 10,
+        active_seats: 10,
+    })
 }
 
 async fn limited() -> Result<String, LicenseError> {
-    Err(LicenseError::RateLimited { limit: 300, retry_after: 45 })
+    Err(LicenseError::RateLimited {
+        limit: 300,
+        retry_after: 45,
+    })
 }
 
 async fn expired() -> Result<String, AuthError> {
-    Err(AuthError::TokenExpired { expired_at: "2026-01-09T10:00:00Z".into() })
+    Err(AuthError::TokenExpired {
+        expired_at: "2026-01-09T10:00:00Z".into(),
+    })
 }
 
 async fn internal() -> Result<String, AuthError> {
@@ -72,7 +96,9 @@ async fn internal() -> Result<String, AuthError> {
 }
 
 async fn boxed() -> Result<String, Box<dyn ApiError + Send + Sync>> {
-    Err(AuthError::TokenExpired { expired_at: "now".into() })?
+    Err(AuthError::TokenExpired {
+        expired_at: "now".into(),
+    })?
 }
 
 async fn create(body: web::Json<NewSession>) -> String {
@@ -191,7 +217,14 @@ async fn errors_with_status_headers_and_request_id() {
         reply.body,
         r#"{"error":{"code":"no_seats_available","message":"All seats are currently in use (10/10)","details":{"max_seats":10,"active_seats":10}}}"#
     );
-    let reply = send(addr, Method::GET, "/seats", &[("x-request-id", b"\xff\xfe")], "").await;
+    let reply = send(
+        addr,
+        Method::GET,
+        "/seats",
+        &[("x-request-id", b"\xff\xfe")],
+        "",
+    )
+    .await;
     assert_eq!(reply.status, 409);
     assert!(reply.json().get("meta").is_none());
 }
@@ -199,16 +232,33 @@ async fn errors_with_status_headers_and_request_id() {
 #[tokio::test]
 async fn extractor_errors_404_and_405_are_envelopes_in_the_service_format() {
     let addr = start(Some(Format::Flat));
-    let json_type: &[(&str, &[u8])] = &[("content-type", b"application/json"), ("x-request-id", b"req_x")];
+    let json_type: &[(&str, &[u8])] = &[
+        ("content-type", b"application/json"),
+        ("x-request-id", b"req_x"),
+    ];
 
-    let reply = send(addr, Method::POST, "/sessions", json_type, r#"{"hardware_id": "#).await;
+    let reply = send(
+        addr,
+        Method::POST,
+        "/sessions",
+        json_type,
+        r#"{"hardware_id": "#,
+    )
+    .await;
     assert_eq!(reply.status, 400);
     assert_eq!(
         reply.body,
         r#"{"code":"invalid_json","message":"The request body is not valid JSON","details":{"reason":"EOF while parsing a value at line 1 column 16"},"request_id":"req_x"}"#
     );
 
-    let reply = send(addr, Method::POST, "/sessions", json_type, r#"{"hardware_id": "hw_1"}"#).await;
+    let reply = send(
+        addr,
+        Method::POST,
+        "/sessions",
+        json_type,
+        r#"{"hardware_id": "hw_1"}"#,
+    )
+    .await;
     assert_eq!(reply.status, 422);
     expect_headers(&reply, &["content-type: application/json"], &reply.body);
     assert_eq!(
@@ -216,7 +266,14 @@ async fn extractor_errors_404_and_405_are_envelopes_in_the_service_format() {
         r#"{"code":"invalid_body","message":"The request body does not match the expected schema","details":{"reason":"missing field `seats` at line 1 column 23"},"request_id":"req_x"}"#
     );
 
-    let reply = send(addr, Method::POST, "/sessions", &[("x-request-id", b"req_x")], "{}").await;
+    let reply = send(
+        addr,
+        Method::POST,
+        "/sessions",
+        &[("x-request-id", b"req_x")],
+        "{}",
+    )
+    .await;
     assert_eq!(reply.status, 415);
     assert_eq!(
         reply.body,
@@ -243,7 +300,14 @@ async fn extractor_errors_404_and_405_are_envelopes_in_the_service_format() {
     expect_headers(&reply, &["content-type: application/json"], body);
     assert_eq!(reply.body, body);
 
-    let reply = send(addr, Method::DELETE, "/seats", &[("x-request-id", b"req_m")], "").await;
+    let reply = send(
+        addr,
+        Method::DELETE,
+        "/seats",
+        &[("x-request-id", b"req_m")],
+        "",
+    )
+    .await;
     assert_eq!(reply.status, 405);
     assert_eq!(
         reply.json(),

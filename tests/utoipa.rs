@@ -16,16 +16,28 @@ use utoipa::OpenApi;
 #[api_error(format = "nested", docs = "https://docs.example.com/errors")]
 pub enum ProjectError {
     /// The requested resource doesn't exist.
-    #[error(code = "not_found", status = 404, message = "Project {resource_id} not found")]
+    #[error(
+        code = "not_found",
+        status = 404,
+        message = "Project {resource_id} not found"
+    )]
     NotFound {
         #[error(example = "proj_xyz789")]
         resource_id: String,
     },
     /// A resource with this identifier already exists.
-    #[error(code = "already_exists", status = 409, message = "A project with this name already exists")]
+    #[error(
+        code = "already_exists",
+        status = 409,
+        message = "A project with this name already exists"
+    )]
     AlreadyExists { field: String },
     /// A project is being archived.
-    #[error(code = "archiving", status = 409, message = "The project is being archived")]
+    #[error(
+        code = "archiving",
+        status = 409,
+        message = "The project is being archived"
+    )]
     Archiving,
 }
 
@@ -34,7 +46,11 @@ pub enum ProjectError {
 #[api_error(format = "problem")]
 pub enum RateError {
     /// Too many requests in the time window.
-    #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
+    #[error(
+        code = "rate_limit_exceeded",
+        status = 429,
+        message = "Too many requests"
+    )]
     RateLimited {
         #[error(example = 300)]
         limit: u32,
@@ -61,7 +77,10 @@ struct ApiDoc;
 
 #[tokio::test]
 async fn the_served_document_lists_every_code_by_status_with_examples() {
-    let app = Router::new().route("/openapi.json", get(|| async { axum::Json(ApiDoc::openapi()) }));
+    let app = Router::new().route(
+        "/openapi.json",
+        get(|| async { axum::Json(ApiDoc::openapi()) }),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -173,5 +192,10 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
             }},
         },
     });
-    assert_eq!(*responses, expected, "{}", serde_json::to_string_pretty(responses).unwrap());
+    assert_eq!(
+        *responses,
+        expected,
+        "{}",
+        serde_json::to_string_pretty(responses).unwrap()
+    );
 }
