@@ -217,7 +217,7 @@ pub fn app() -> Router {
     state.projects.insert(project.id.clone(), project);
     for (key, max_seats, license_state) in [
         ("CODI-TEAM", 10, LicenseState::Active),
-        ("CODI-FULL", 0, LicenseState::Active),
+        ("CODI-FULL", 10, LicenseState::Active),
         ("CODI-OLD", 5, LicenseState::Expired),
         ("CODI-LATE", 5, LicenseState::Suspended),
     ] {
@@ -229,10 +229,18 @@ pub fn app() -> Router {
             },
         );
     }
+    for seat in 1..=10 {
+        let session = Session {
+            id: format!("sess_full_{seat:02}"),
+            license_key: "CODI-FULL".into(),
+            hardware_id: format!("hw_{seat:032}"),
+        };
+        state.sessions.insert(session.id.clone(), session);
+    }
     Router::new()
         .route("/errors", get(errors))
         .route("/projects", post(create_project))
-        .route("/projects/{id}", get(project))
+        .route("/projects/{id}", get(get_project))
         .route("/licenses/{key}/sessions", post(acquire_session))
         .route("/sessions/{id}", delete(release_session))
         .route("/sessions/{id}/heartbeat", post(heartbeat))
@@ -328,7 +336,7 @@ fn write(state: &Shared) -> std::sync::RwLockWriteGuard<'_, State> {
 }
 
 /// `GET /projects/{id}`.
-async fn project(
+async fn get_project(
     state: axum::extract::State<Shared>,
     Path(id): Path<String>,
 ) -> Result<axum::Json<Project>, ResourceError> {

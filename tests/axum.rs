@@ -99,7 +99,7 @@ pub enum ProblemError {
 pub enum GoogleError {
     /// All seats are in use.
     #[error(
-        code = "no_seats_available",
+        code = "google_no_seats",
         status = 409,
         message = "All seats are in use ({active_seats}/{max_seats})"
     )]
@@ -272,7 +272,7 @@ async fn every_format_with_status_headers_and_request_id() {
         "/google",
         409,
         &["content-type: application/json"],
-        r#"{"error":{"code":409,"message":"All seats are in use (10/10)","status":"ABORTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"NO_SEATS_AVAILABLE","domain":"licenses.example.com","metadata":{"max_seats":"10","active_seats":"10"}},{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"req_abc123"}]}}"#,
+        r#"{"error":{"code":409,"message":"All seats are in use (10/10)","status":"ABORTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"GOOGLE_NO_SEATS","domain":"licenses.example.com","metadata":{"max_seats":"10","active_seats":"10"}},{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"req_abc123"}]}}"#,
     )
     .await;
 }
@@ -380,7 +380,7 @@ async fn the_layer_format_applies_to_every_error() {
     assert_eq!(reply.status, 409);
     assert_eq!(
         reply.json(),
-        json!({"code":"no_seats_available","message":"All seats are in use (2/2)","details":{"max_seats":2,"active_seats":2},"request_id":"req_9"})
+        json!({"code":"google_no_seats","message":"All seats are in use (2/2)","details":{"max_seats":2,"active_seats":2},"request_id":"req_9"})
     );
 }
 
@@ -539,4 +539,114 @@ async fn unknown_routes_methods_and_plain_rejections_are_normalized() {
     let reply = fetch(addr, "/projects/7", "req_ok").await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.body, "7");
+}
+
+/// The example service of the README (`examples/service.rs`), served here as it is.
+#[path = "../examples/service.rs"]
+#[allow(dead_code)]
+mod service;
+
+#[tokio::test]
+async fn the_example_service_answers_as_the_readme_shows() {
+    let addr = serve(service::app()).await;
+
+    let reply = fetch(addr, "/projects/proj_xyz789", "req_abc123").await;
+    let body = r#"{"error":{"code":"not_found","message":"The project does not exist","details":{"resource_type":"project","resource_id":"proj_xyz789"}},"meta":{"request_id":"req_abc123"}}"#;
+    assert_eq!(reply.status, 404);
+    assert_eq!(
+        reply.header_lines(),
+        lines_with_length(&["content-type: application/json"], body.len())
+    );
+    assert_eq!(reply.body, body);
+
+    let json_type: &[(&str, &[u8])] = &[
+        ("content-type", b"application/json"),
+        ("x-request-id", b"req_seats"),
+    ];
+    let reply = send(
+        addr,
+        Method::POST,
+        "/licenses/CODI-FULL/sessions",
+        json_type,
+        r#"{"hardware_id":"hw_0123456789abcdef0123456789abcdef"}"#,
+    )
+    .await;
+    assert_eq!(reply.status, 409);
+    assert_eq!(
+        reply.body,
+        r#"{"error":{"code":"no_seats_available","message":"All seats are currently in use (10/10)","details":{"max_seats":10,"active_seats":10,"next_available_hint":"2026-01-09T10:30:00Z"}},"meta":{"request_id":"req_seats"}}"#
+    );
+
+    let reply = send(
+        addr,
+        Method::POST,
+        "/licenses/CODI-TEAM/sessions",
+        json_type,
+        r#"{"hardware_id":"hw_1"}"#,
+    )
+    .await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.body,
+        r#"{"error":{"code":"invalid_hardware_id","message":"The hardware ID format is invalid","details":{"provided":"hw_1","expected_format":"hw_[a-z0-9]{32}"}},"meta":{"request_id":"req_seats"}}"#
+    );
+
+    let reply = fetch(addr, "/projects/proj_broken", "req_500").await;
+    assert_eq!(reply.status, 500);
+    assert_eq!(
+        reply.body,
+        r#"{"error":{"code":"internal_error","message":"An internal error occurred"},"meta":{"request_id":"req_500"}}"#
+    );
+
+    let reply = fetch(addr, "/projects/proj_abc123", "req_ok").await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.json(),
+        json!({"id":"proj_abc123","name":"my-project"})
+    );
+
+    // The catalog: every code the service answers with, rejections included.
+    let reply = fetch(addr, "/errors", "req_cat").await;
+    assert_eq!(reply.status, 200);
+    let catalog = reply.json();
+    let codes: Vec<&str> = catalog
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|spec| spec["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "token_invalid",
+            "insufficient_scope",
+            "no_seats_available",
+            "license_expired",
+            "license_suspended",
+            "session_timeout",
+            "invalid_hardware_id",
+            "not_found",
+            "already_exists",
+            "internal_error",
+            "invalid_json",
+            "invalid_body",
+            "unsupported_media_type",
+            "payload_too_large",
+            "invalid_path",
+            "invalid_query",
+            "route_not_found",
+            "method_not_allowed",
+            "bad_request",
+            "request_not_processed",
+        ]
+    );
+    assert_eq!(
+        catalog[2],
+        json!({"code":"no_seats_available","status":409,"retryable":false,"title":"No seats available",
+            "message":"All seats are currently in use ({active_seats}/{max_seats})",
+            "description":"All license seats are currently in use.",
+            "resolution":"Wait for a seat to be released or upgrade license.","category":"LicenseError",
+            "details":[{"name":"max_seats","type":"integer"},{"name":"active_seats","type":"integer"},{"name":"next_available_hint","type":"string"}],
+            "docs_url":"https://docs.coditect.ai/errors/no_seats_available"})
+    );
 }

@@ -459,6 +459,7 @@ where
 /// ```
 /// let app: axum::Router = axum::Router::new().fallback(error_catalog::axum::route_not_found);
 /// ```
+#[allow(clippy::unused_async)] // axum handlers are async functions.
 pub async fn route_not_found() -> Rejection {
     Rejection::RouteNotFound
 }
