@@ -24,11 +24,14 @@
 extern crate self as error_catalog;
 
 mod api_error;
+mod custom;
+mod details;
 mod envelope;
 mod format;
 pub mod grpc;
 mod integrations;
 mod spec;
+pub mod validation;
 
 #[cfg(feature = "actix-web")]
 pub mod actix;
@@ -50,9 +53,12 @@ pub mod __private;
 pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
+pub use crate::custom::{CustomEnvelope, CustomFormat};
+pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::validation::{FieldError, FieldErrors, FieldPath};
 
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub use crate::context::{RequestContext, X_REQUEST_ID};
