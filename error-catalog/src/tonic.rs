@@ -89,7 +89,6 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
     let metadata: HashMap<String, String> = grpc::metadata(error)
         .unwrap_or_default()
         .into_iter()
-        .map(|(name, value)| (name.to_owned(), value))
         .collect();
     let mut details = ErrorDetails::new();
     details.set_error_info(
