@@ -652,3 +652,39 @@ async fn the_example_service_answers_as_the_readme_shows() {
             "docs_url":"https://docs.coditect.ai/errors/no_seats_available"})
     );
 }
+
+/// A generic error type, with a bound and a where clause: the hook implements
+/// `IntoResponse` with the type's own generics and predicates.
+#[derive(Debug, ApiError)]
+#[api_error(format = "flat")]
+pub enum Generic<T: std::fmt::Debug, U>
+where
+    U: serde::Serialize + std::fmt::Debug,
+{
+    /// A value was rejected.
+    #[error(
+        code = "generic_rejected",
+        status = 409,
+        message = "Rejected {value:?}"
+    )]
+    Rejected { value: T, other: U },
+}
+
+#[tokio::test]
+async fn generic_types_get_the_impls_too() {
+    use axum::response::IntoResponse;
+    let response = Generic::Rejected {
+        value: 7u8,
+        other: "x",
+    }
+    .into_response();
+    assert_eq!(response.status(), 409);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let body = axum::body::to_bytes(response.into_body(), 1024)
+        .await
+        .unwrap();
+    assert_eq!(
+        body,
+        r#"{"code":"generic_rejected","message":"Rejected 7","details":{"value":7,"other":"x"}}"#
+    );
+}

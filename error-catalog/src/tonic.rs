@@ -253,9 +253,9 @@ impl RequestIdLayer {
         }
     }
 
-    /// Reads the request id from `header` instead.
+    /// Reads the request id from `header` instead of `x-request-id`.
     #[must_use]
-    pub fn header(mut self, header: HeaderName) -> Self {
+    pub fn request_id_header(mut self, header: HeaderName) -> Self {
         self.header = header;
         self
     }
