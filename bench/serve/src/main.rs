@@ -279,7 +279,7 @@ fn main() {
     let mut args = std::env::args().skip(1).map(|arg| arg.parse::<usize>());
     let requests = args.next().and_then(Result::ok).unwrap_or(10_000);
     let concurrency = args.next().and_then(Result::ok).unwrap_or(32);
-    let rounds = args.next().and_then(Result::ok).unwrap_or(7);
+    let rounds = args.next().and_then(Result::ok).unwrap_or(21);
 
     let (ours, theirs) = start_servers();
     let client = tokio::runtime::Builder::new_current_thread()
