@@ -273,7 +273,7 @@ impl Serialize for Details<'_> {
 
 /// RFC 9457 members; a detail with one of these names is not written as an extension
 /// member, so it can never overwrite a standard member.
-const PROBLEM_MEMBERS: [&str; 7] = [
+pub(crate) const PROBLEM_MEMBERS: [&str; 7] = [
     "type",
     "title",
     "status",
@@ -327,9 +327,9 @@ impl Serialize for GoogleError<'_, '_> {
     }
 }
 
-const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
-const RETRY_INFO: &str = "type.googleapis.com/google.rpc.RetryInfo";
-const REQUEST_INFO: &str = "type.googleapis.com/google.rpc.RequestInfo";
+pub(crate) const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
+pub(crate) const RETRY_INFO: &str = "type.googleapis.com/google.rpc.RetryInfo";
+pub(crate) const REQUEST_INFO: &str = "type.googleapis.com/google.rpc.RequestInfo";
 
 /// `details`: an `ErrorInfo`, then `RetryInfo` and `RequestInfo` when they apply.
 struct GoogleDetails<'e, 'a>(&'e Envelope<'a>);

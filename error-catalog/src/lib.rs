@@ -24,6 +24,7 @@
 extern crate self as error_catalog;
 
 mod api_error;
+mod decode;
 mod envelope;
 mod format;
 pub mod grpc;
@@ -36,6 +37,7 @@ pub mod __private;
 pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
+pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
