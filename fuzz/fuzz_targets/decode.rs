@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let detected = ErrorBody::from_json(data);
     if let Ok(body) = &detected {
         assert!(!body.code().is_empty());
-        assert_eq!(ErrorBody::from_json_as(data, body.format()).as_ref(), Ok(body));
+        assert_eq!(
+            ErrorBody::from_json_as(data, body.format()).as_ref(),
+            Ok(body)
+        );
     }
     for format in Format::ALL {
         if let Err(err) = ErrorBody::from_json_as(data, format) {
