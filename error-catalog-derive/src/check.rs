@@ -11,6 +11,7 @@ use crate::ast::{self, Field, Input, Shape, Variant};
 use crate::case::sentence_case;
 use crate::ctxt::Errors;
 use crate::template::{self, Template};
+use crate::types;
 
 /// The longest code accepted (AIP-193 caps reasons at 63 characters; 64 keeps common
 /// slug limits).
@@ -36,12 +37,16 @@ pub struct Checked<'a> {
 pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> {
     let mut checked = Vec::new();
     for variant in &input.variants {
-        let code = resolve_code(input, variant, errors);
-        let status = require_status(input, variant, errors);
-        let message = resolve_message(variant, errors);
         check_one_source(variant, errors);
         check_from_is_alone(variant, errors);
         check_one_retry_after(variant, errors);
+        check_detail_keys_on_details(variant, errors);
+        if !require_attribute(input, variant, errors) {
+            continue;
+        }
+        let code = resolve_code(input, variant, errors);
+        let status = require_status(input, variant, errors);
+        let message = resolve_message(variant, errors);
         let template = message
             .as_ref()
             .and_then(|(text, lit)| parse_template(variant, text, lit.as_ref(), errors));
@@ -68,7 +73,42 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> 
         }
     }
     check_unique_codes(&checked, errors);
+    check_from_types_differ(input, errors);
     checked
+}
+
+/// Rule: every variant carries our attribute, unless `rename_all` derives its code (then
+/// the missing keys are reported one by one). With thiserror, ours is `#[api_error(..)]`.
+fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> bool {
+    // A variant attribute with only unknown keys counts as present (`contains`); a
+    // misspelled type-level key does not excuse a variant without any attribute (`has`).
+    if variant.attrs.present
+        || variant.attrs.written.contains("code")
+        || input.attrs.written.has("rename_all")
+    {
+        return true;
+    }
+    let message = if variant.doc.is_empty() {
+        ", message = \"..\""
+    } else {
+        ""
+    };
+    let what = describe(input, variant);
+    if input.thiserror {
+        errors.at(
+            variant.span,
+            format!(
+                "{what} needs `#[api_error(code = \"..\", status = ..{message})]`; its \
+                 `#[error(\"..\")]` is thiserror's Display attribute"
+            ),
+        );
+    } else {
+        errors.at(
+            variant.span,
+            format!("{what} needs an `#[error(code = \"..\", status = ..{message})]` attribute"),
+        );
+    }
+    false
 }
 
 /// Rule: every variant has a code, written as `code = ".."` or derived from its name by
@@ -82,20 +122,16 @@ fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option
             variant.ident.span(),
         )
     } else {
-        let what = describe(input, variant);
-        if variant.attrs.present {
+        // A code with a bad value, or a misspelled key, was reported already.
+        if !variant.attrs.written.contains("code") && !input.attrs.written.contains("rename_all") {
             errors.at(
                 variant.span,
                 format!(
-                    "{what} has no `code`; add `code = \"..\"` to its attribute, or \
+                    "{} has no `code`; add `code = \"..\"` to its attribute, or \
                      `#[api_error(rename_all = \"snake_case\")]` to the type to derive codes \
-                     from names"
+                     from names",
+                    describe(input, variant)
                 ),
-            );
-        } else {
-            errors.at(
-                variant.span,
-                format!("{what} needs an `#[error(code = \"..\", status = ..)]` attribute"),
             );
         }
         return None;
@@ -135,8 +171,8 @@ fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Opti
     match &variant.attrs.status {
         Some(status) => Some(*status),
         None => {
-            // A variant with no attribute at all already got one error from resolve_code.
-            if variant.attrs.present || input.attrs.rename_all.is_some() {
+            // A status with a bad value, or a misspelled key, was reported already.
+            if !variant.attrs.written.contains("status") {
                 errors.at(
                     variant.span,
                     format!(
@@ -162,6 +198,10 @@ fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Op
     }
     let sentence = ast::first_sentence(&variant.doc);
     if sentence.is_empty() {
+        // A message with a bad value, or a misspelled key, was reported already.
+        if variant.attrs.written.contains("message") {
+            return None;
+        }
         errors.at(
             variant.span,
             format!(
@@ -243,11 +283,21 @@ fn parse_template(
 /// `source`).
 fn check_one_source(variant: &Variant, errors: &mut Errors) {
     let mut sources = variant.fields.iter().filter(|f| f.is_source());
-    if sources.next().is_some() {
+    if let Some(first) = sources.next() {
         for extra in sources {
+            let span = extra
+                .attrs
+                .from
+                .or(extra.attrs.source)
+                .unwrap_or(extra.span);
             errors.at(
-                extra.span,
-                format!("`{}` has more than one source field", variant.ident),
+                span,
+                format!(
+                    "`{}` already has a source, `{}`; an error has at most one source \
+                     (`#[source]`, `#[from]` or a field named `source`)",
+                    variant.ident,
+                    first.name()
+                ),
             );
         }
     }
@@ -274,6 +324,35 @@ fn check_from_is_alone(variant: &Variant, errors: &mut Errors) {
                     others.join(", ")
                 ),
             );
+        }
+    }
+}
+
+/// Rule: `rename` and `example` describe a detail, so they sit on a named field that is
+/// serialized: not on a tuple field, a source or an `#[error(skip)]` field.
+fn check_detail_keys_on_details(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        if field.is_detail() {
+            continue;
+        }
+        let why = if !field.is_named() {
+            format!(
+                "`{}` is a tuple field, and tuple fields are not details",
+                field.name()
+            )
+        } else if field.is_source() {
+            format!(
+                "`{}` is a source, and sources are never serialized",
+                field.name()
+            )
+        } else {
+            format!(
+                "`{}` is #[error(skip)], and skipped fields are never serialized",
+                field.name()
+            )
+        };
+        for (key, span) in &field.attrs.detail_keys {
+            errors.at(*span, format!("`{key}` has no effect here: {why}"));
         }
     }
 }
@@ -316,6 +395,32 @@ fn check_unique_codes(checked: &[Checked], errors: &mut Errors) {
             );
         } else {
             first_use.insert(&entry.code, entry);
+        }
+    }
+}
+
+/// Rule: two `#[from]` fields of one type would give two `From` impls for that type; the
+/// second is reported. (Types are compared as written.)
+fn check_from_types_differ(input: &Input, errors: &mut Errors) {
+    let mut first_use: HashMap<String, &Variant> = HashMap::new();
+    for variant in &input.variants {
+        for field in &variant.fields {
+            let Some(span) = field.attrs.from else {
+                continue;
+            };
+            let ty = types::display(field.ty);
+            if let Some(first) = first_use.get(&ty) {
+                errors.at(
+                    span,
+                    format!(
+                        "`{}` is #[from] `{ty}`, and so is `{}`: only one variant can be built \
+                         from a type; use #[source] here and build this variant by hand",
+                        variant.ident, first.ident
+                    ),
+                );
+            } else {
+                first_use.insert(ty, variant);
+            }
         }
     }
 }

@@ -101,7 +101,8 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
 
                 #[inline]
                 fn __error_catalog_index(&self) -> usize {
-                    match self {
+                    // `*self`: an enum without variants matches with no arms.
+                    match *self {
                         #(#index_arms)*
                     }
                 }
@@ -280,6 +281,12 @@ fn binding(index: usize) -> Ident {
     format_ident!("__field{}", index)
 }
 
+/// The same binding, spanned at the field's type: a trait bound the field's value
+/// fails is then reported on the type, not on the derive.
+fn binding_at(index: usize, ty_span: Span) -> Ident {
+    format_ident!("__field{}", index, span = ty_span)
+}
+
 /// `Self::Variant { a: __field0, .. }` (or `Self { .. }` for a struct), binding the
 /// fields at `indexes`.
 fn pattern(input: &Input, variant: &Variant, indexes: &[usize]) -> TokenStream {
@@ -366,8 +373,8 @@ fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
         let visits = indexes.iter().map(|&index| {
             let field = &variant.fields[index];
             let name = field.detail_name();
-            let binding = binding(index);
             let span = field.ty.span();
+            let binding = binding_at(index, span);
             if types::option_inner(field.ty).is_some() {
                 quote_spanned! {span=>
                     if let __ec::Some(__value) = #binding {
@@ -408,12 +415,12 @@ fn retry_after(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
             continue;
         };
         let pattern = pattern(input, variant, &[index]);
-        let binding = binding(index);
+        let span = variant.fields[index].ty.span();
+        let binding = binding_at(index, span);
         let fallback = match variant.attrs.retry_after {
             Some(secs) => quote!(__ec::Some(#secs)),
             None => quote!(__ec::None),
         };
-        let span = variant.fields[index].ty.span();
         arms.push(quote_spanned! {span=>
             #pattern => __ec::AsRetryAfter::retry_after_secs(#binding).or(#fallback),
         });

@@ -234,6 +234,11 @@ impl fmt::Debug for DetailValue<'_> {
 /// assert_eq!(Duration::from_millis(1500).retry_after_secs(), Some(2));
 /// assert_eq!(None::<u64>.retry_after_secs(), None);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a Retry-After value",
+    label = "a #[error(retry_after)] field holds seconds",
+    note = "use an unsigned integer (seconds), `std::time::Duration`, or an `Option` of those"
+)]
 pub trait AsRetryAfter {
     /// The hint in seconds, or `None` for no hint.
     fn retry_after_secs(&self) -> Option<u64>;
