@@ -137,6 +137,8 @@ proptest! {
             envelope = envelope.request_id(id.as_str());
         }
         let json = envelope.to_vec();
+        // The fast writer and serde's path agree byte for byte.
+        prop_assert_eq!(&json, &serde_json::to_vec(&envelope).unwrap());
         let body = ErrorBody::from_json(&json).unwrap();
         prop_assert_eq!(summary(&body), expected(&err, format, request_id.as_deref()));
         prop_assert_eq!(body.lookup::<RoundTrip>(), Some(err.spec()));

@@ -8,7 +8,7 @@ pub use serde::Serialize;
 
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
 pub use crate::format::Format;
-pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
 /// `std::error::Error`, under a name the expansion can use.
 pub use std::error::Error as StdError;

@@ -1,0 +1,216 @@
+//! The JSON writer behind [`Envelope::write_json`].
+//!
+//! It writes exactly the bytes that `serde_json::to_writer(buffer, &envelope)` writes (the
+//! tests compare the two for every format), but copies what the derive already knows:
+//! the keys and punctuation are string constants, and a code, title, docs URL or literal
+//! message that [`JsonHints`](crate::spec::JsonHints) marks as plain is copied without
+//! escaping or formatting. Only run-time values go through `serde_json`: an interpolated
+//! message (escaped while it is formatted, with no intermediate `String`), detail values,
+//! the request id and the instance. Nothing is allocated when `buffer` has room.
+
+use serde::{Serialize, Serializer as _};
+
+use super::{Envelope, PROBLEM_MEMBERS};
+use crate::api_error::{ApiError, DetailValue};
+use crate::format::Format;
+use crate::spec::ErrorSpec;
+
+type Result = core::result::Result<(), serde_json::Error>;
+
+/// Appends the body of `envelope` to `out`; on error `out` may hold part of a body.
+pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
+    let error = envelope.error;
+    let spec = error.spec();
+    let mut w = Writer { out };
+    match envelope.format {
+        Format::Nested => {
+            w.raw(r#"{"error":{"code":"#);
+            w.code_and_message(error, spec, r#","message":"#)?;
+            w.details_object(error)?;
+            w.raw("}");
+            if let Some(id) = &envelope.request_id {
+                w.raw(r#","meta":{"request_id":"#);
+                w.string(id)?;
+                w.raw("}");
+            }
+            w.raw("}");
+        }
+        Format::Flat => {
+            w.raw(r#"{"code":"#);
+            w.code_and_message(error, spec, r#","message":"#)?;
+            w.details_object(error)?;
+            w.request_id(envelope.request_id.as_deref())?;
+            w.raw("}");
+        }
+        Format::Compact => {
+            w.raw(r#"{"error":"#);
+            w.code_and_message(error, spec, r#","message":"#)?;
+            w.raw(r#","status":"#);
+            w.status(error.status().as_u16())?;
+            w.request_id(envelope.request_id.as_deref())?;
+            w.raw("}");
+        }
+        Format::Problem => {
+            let plain = spec.json.plain_text;
+            w.raw(r#"{"type":"#);
+            w.text(spec.docs_url().unwrap_or("about:blank"), plain)?;
+            w.raw(r#","title":"#);
+            w.text(spec.title(), plain)?;
+            w.raw(r#","status":"#);
+            w.status(spec.status_u16())?;
+            w.raw(r#","detail":"#);
+            w.message(error, spec)?;
+            if let Some(instance) = &envelope.instance {
+                w.raw(r#","instance":"#);
+                w.string(instance)?;
+            }
+            w.raw(r#","code":"#);
+            w.text(spec.code(), plain)?;
+            w.members(error, &PROBLEM_MEMBERS)?;
+            w.request_id(envelope.request_id.as_deref())?;
+            w.raw("}");
+        }
+        // Metadata as strings, reasons and retry delays are formatted at run time anyway:
+        // serde's path is as good.
+        Format::Google => serde_json::to_writer(&mut *w.out, envelope)?,
+    }
+    Ok(())
+}
+
+struct Writer<'b> {
+    out: &'b mut Vec<u8>,
+}
+
+impl Writer<'_> {
+    /// Copies JSON text as it is.
+    fn raw(&mut self, json: &str) {
+        self.out.extend_from_slice(json.as_bytes());
+    }
+
+    /// A `serde_json` serializer appending to the buffer (free to make).
+    fn serializer(&mut self) -> serde_json::Serializer<&mut Vec<u8>> {
+        serde_json::Serializer::new(&mut *self.out)
+    }
+
+    /// A run-time string, quoted and escaped by `serde_json`.
+    fn string(&mut self, text: &str) -> Result {
+        self.serializer().serialize_str(text)
+    }
+
+    /// A static text, copied between quotes when the derive found it `plain`.
+    fn text(&mut self, text: &str, plain: bool) -> Result {
+        if plain {
+            self.out.reserve(text.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(text.as_bytes());
+            self.out.push(b'"');
+            Ok(())
+        } else {
+            self.string(text)
+        }
+    }
+
+    /// The public message: copied when it is a plain literal, else formatted straight
+    /// into the buffer through `serde_json`'s escaping `collect_str`.
+    fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
+        if spec.json.literal_message {
+            self.text(spec.message(), spec.json.plain_text)
+        } else {
+            self.serializer().collect_str(&error.message())
+        }
+    }
+
+    /// `"<code>"<between><message>`.
+    fn code_and_message(
+        &mut self,
+        error: &dyn ApiError,
+        spec: &ErrorSpec,
+        between: &str,
+    ) -> Result {
+        self.text(spec.code(), spec.json.plain_text)?;
+        self.raw(between);
+        self.message(error, spec)
+    }
+
+    /// An HTTP status; three digits (always, for a derived spec) are written directly.
+    #[allow(clippy::cast_possible_truncation)] // each cast value is a digit
+    fn status(&mut self, status: u16) -> Result {
+        if (100..=999).contains(&status) {
+            let digits = [
+                b'0' + (status / 100) as u8,
+                b'0' + (status / 10 % 10) as u8,
+                b'0' + (status % 10) as u8,
+            ];
+            self.out.extend_from_slice(&digits);
+            Ok(())
+        } else {
+            self.serializer().serialize_u16(status)
+        }
+    }
+
+    /// `,"request_id":"<id>"` when there is one.
+    fn request_id(&mut self, id: Option<&str>) -> Result {
+        match id {
+            Some(id) => {
+                self.raw(r#","request_id":"#);
+                self.string(id)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// `"key":<value>`.
+    fn member(&mut self, key: &str, value: DetailValue<'_>) -> Result {
+        if key
+            .bytes()
+            .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
+        {
+            self.out.reserve(key.len() + 3);
+            self.out.push(b'"');
+            self.out.extend_from_slice(key.as_bytes());
+            self.out.extend_from_slice(b"\":");
+        } else {
+            self.string(key)?;
+            self.raw(":");
+        }
+        value.serialize(&mut self.serializer())
+    }
+
+    /// `,"details":{...}`, left out when no detail has a value.
+    fn details_object(&mut self, error: &dyn ApiError) -> Result {
+        if error.spec().fields().is_empty() {
+            return Ok(());
+        }
+        let mut result = Ok(());
+        let mut open = false;
+        error.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
+            if result.is_err() {
+                return;
+            }
+            if open {
+                self.raw(",");
+            } else {
+                open = true;
+                self.raw(r#","details":{"#);
+            }
+            result = self.member(name, value);
+        });
+        result?;
+        if open {
+            self.raw("}");
+        }
+        Ok(())
+    }
+
+    /// Every detail as a top-level member, except those named in `reserved`.
+    fn members(&mut self, error: &dyn ApiError, reserved: &[&str]) -> Result {
+        let mut result = Ok(());
+        error.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
+            if result.is_ok() && !reserved.contains(&name) {
+                self.raw(",");
+                result = self.member(name, value);
+            }
+        });
+        result
+    }
+}
