@@ -4,9 +4,12 @@
 //! tests compare the two for every format), but copies what the derive already knows:
 //! the keys and punctuation are string constants, and a code, title, docs URL or literal
 //! message that [`JsonHints`](crate::spec::JsonHints) marks as plain is copied without
-//! escaping or formatting. Only run-time values go through `serde_json`: an interpolated
-//! message (escaped while it is formatted, with no intermediate `String`), detail values,
-//! the request id and the instance. Nothing is allocated when `buffer` has room.
+//! escaping or formatting. Run-time texts (an interpolated message, formatted piece by
+//! piece with no intermediate `String`; the request id; the instance) are copied when
+//! they hold nothing to escape, else escaped by `serde_json`; detail values are serialized
+//! by `serde_json`. Nothing is allocated when `buffer` has room.
+
+use core::fmt;
 
 use serde::{Serialize, Serializer as _};
 
@@ -92,12 +95,13 @@ impl Writer<'_> {
         serde_json::Serializer::new(&mut *self.out)
     }
 
-    /// A run-time string, quoted and escaped by `serde_json`.
+    /// A run-time string: copied between quotes when it is plain, else quoted and escaped
+    /// by `serde_json`.
     fn string(&mut self, text: &str) -> Result {
-        self.serializer().serialize_str(text)
+        self.text(text, plain(text))
     }
 
-    /// A static text, copied between quotes when the derive found it `plain`.
+    /// A text, copied between quotes when it is `plain`, else escaped by `serde_json`.
     fn text(&mut self, text: &str, plain: bool) -> Result {
         if plain {
             self.out.reserve(text.len() + 2);
@@ -106,18 +110,28 @@ impl Writer<'_> {
             self.out.push(b'"');
             Ok(())
         } else {
-            self.string(text)
+            self.serializer().serialize_str(text)
         }
     }
 
     /// The public message: copied when it is a plain literal, else formatted straight
-    /// into the buffer through `serde_json`'s escaping `collect_str`.
+    /// into the buffer, each piece escaped as it comes.
     fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
         if spec.json.literal_message {
-            self.text(spec.message(), spec.json.plain_text)
-        } else {
-            self.serializer().collect_str(&error.message())
+            return self.text(spec.message(), spec.json.plain_text);
         }
+        self.out.push(b'"');
+        let mut escaping = Escaping {
+            out: &mut *self.out,
+            error: None,
+        };
+        if fmt::write(&mut escaping, format_args!("{}", error.message())).is_err() {
+            return Err(escaping.error.unwrap_or_else(|| {
+                serde::ser::Error::custom("an error message failed to format")
+            }));
+        }
+        self.out.push(b'"');
+        Ok(())
     }
 
     /// `"<code>"<between><message>`.
@@ -161,10 +175,7 @@ impl Writer<'_> {
 
     /// `"key":<value>`.
     fn member(&mut self, key: &str, value: DetailValue<'_>) -> Result {
-        if key
-            .bytes()
-            .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
-        {
+        if plain(key) {
             self.out.reserve(key.len() + 3);
             self.out.push(b'"');
             self.out.extend_from_slice(key.as_bytes());
@@ -212,5 +223,88 @@ impl Writer<'_> {
             }
         });
         result
+    }
+}
+
+/// Whether JSON writes `text` as it is: no `"`, `\\` or control character below U+0020
+/// (the characters JSON strings must escape, and the only ones `serde_json` escapes).
+///
+/// Eight bytes at a time: a byte below `n` (`n <= 0x80`) sets its high bit in
+/// `(word - n * ONES) & !word & HIGHS`, and no other byte can; a byte equal to `b` is a
+/// zero byte of `word ^ b * ONES`, that is, a byte below 1.
+fn plain(text: &str) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    fn below(word: u64, n: u8) -> u64 {
+        word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
+    }
+    let (words, rest) = text.as_bytes().as_chunks::<8>();
+    for word in words {
+        let word = u64::from_ne_bytes(*word);
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        if below(word, 0x20) | below(quote, 1) | below(backslash, 1) != 0 {
+            return false;
+        }
+    }
+    rest.iter().all(|&byte| plain_byte(byte))
+}
+
+fn plain_byte(byte: u8) -> bool {
+    byte >= 0x20 && byte != b'"' && byte != b'\\'
+}
+
+/// Formats into the inside of a JSON string: plain pieces are copied, the others are
+/// escaped by `serde_json` (written as a string, then stripped of its quotes).
+struct Escaping<'b> {
+    out: &'b mut Vec<u8>,
+    error: Option<serde_json::Error>,
+}
+
+impl fmt::Write for Escaping<'_> {
+    fn write_str(&mut self, piece: &str) -> fmt::Result {
+        if plain(piece) {
+            self.out.extend_from_slice(piece.as_bytes());
+            return Ok(());
+        }
+        let start = self.out.len();
+        match serde_json::Serializer::new(&mut *self.out).serialize_str(piece) {
+            Ok(()) => {
+                self.out.pop();
+                self.out.remove(start);
+                Ok(())
+            }
+            Err(error) => {
+                self.error = Some(error);
+                Err(fmt::Error)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{plain, plain_byte};
+
+    #[test]
+    fn plain_agrees_with_the_bytewise_rule() {
+        // Every ASCII byte at every position of strings of 1 to 20 bytes, among plain
+        // filler of both low and high values.
+        for len in 1..=20 {
+            for at in 0..len {
+                for byte in 0..=0x7f_u8 {
+                    for filler in [b'a', b'~', b' ', b'#', b']'] {
+                        let mut bytes = vec![filler; len];
+                        bytes[at] = byte;
+                        let text = std::str::from_utf8(&bytes).unwrap();
+                        assert_eq!(plain(text), plain_byte(byte), "{bytes:?}");
+                    }
+                }
+            }
+        }
+        // Multi-byte characters (bytes >= 0x80) never need escaping.
+        assert!(plain("é😀\u{2028}\u{7f}ünïcødé text, long enough"));
+        assert!(!plain("é😀\u{2028}ünïcødé text\n, long enough"));
+        assert!(plain(""));
     }
 }
