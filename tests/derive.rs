@@ -18,8 +18,13 @@ use serde::Serialize;
 /// The detail fields an error visits, each serialized as JSON.
 fn details(err: &dyn ApiError) -> Vec<(&'static str, String)> {
     let mut seen = Vec::new();
-    err.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-        seen.push((name, serde_json::to_string(&value).unwrap()));
+    err.visit_details(&mut |name: &str, value: DetailValue<'_>| {
+        // Every detail here is a declared field: its name is the catalog's, static.
+        let field = err.spec().fields().iter().find(|f| f.name() == name);
+        seen.push((
+            field.unwrap().name(),
+            serde_json::to_string(&value).unwrap(),
+        ));
     });
     seen
 }

@@ -76,11 +76,11 @@ fn error() -> impl Strategy<Value = RoundTrip> {
 /// The `ErrorBody` fields a decoder must recover from `err` sent in `format`, as JSON.
 fn expected(err: &RoundTrip, format: Format, request_id: Option<&str>) -> Value {
     let mut details = Map::new();
-    err.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-        let value = serde_json::to_value(value).unwrap();
-        let value = match (format, value) {
+    err.visit_details(&mut |name: &str, value: DetailValue<'_>| {
+        // Google metadata holds strings as they are, other values as their JSON text.
+        let value = match (format, serde_json::to_value(value).unwrap()) {
             (Format::Google, Value::String(text)) => Value::String(text),
-            (Format::Google, other) => Value::String(other.to_string()),
+            (Format::Google, _) => Value::String(serde_json::to_string(&value).unwrap()),
             (_, other) => other,
         };
         details.insert(name.to_owned(), value);

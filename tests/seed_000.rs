@@ -272,7 +272,7 @@ fn rows(catalog: &[ErrorSpec]) -> Vec<Row> {
 /// The details of an error as one JSON object (declaration order is checked in derive.rs).
 fn details(err: &dyn ApiError) -> Value {
     let mut map = Map::new();
-    err.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
+    err.visit_details(&mut |name: &str, value: DetailValue<'_>| {
         map.insert(name.to_owned(), serde_json::to_value(value).unwrap());
     });
     Value::Object(map)

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use error_catalog::{ApiError, Format};
+use error_catalog::{ApiError, FieldError, FieldErrors, Format};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -64,8 +64,16 @@ pub enum Plain {
         greeting: String,
     },
 
+    /// Validation errors lay themselves out by format.
+    #[error(code = "validation_error", status = 422, message = "Validation failed")]
+    Validation {
+        row: u32,
+        #[error(flatten)]
+        errors: FieldErrors,
+    },
+
     #[error(code = "bad_map", status = 500, message = "Bad map")]
-    BadMap { map: BTreeMap<Vec<u8>, u8> },
+    BadMap { map: BTreeMap<Vec<u8>, u8>, ok: u8 },
 }
 
 /// Texts JSON must escape, everywhere the derive puts static text.
@@ -112,9 +120,19 @@ fn errors() -> Vec<Box<dyn ApiError>> {
         }),
         Box::new(Plain::BadMap {
             map: BTreeMap::from([(vec![1], 1)]),
+            ok: 1,
         }),
     ];
     for text in TRICKY {
+        errors.push(Box::new(Plain::Validation {
+            row: 3,
+            errors: [
+                FieldError::new("email", text).with_code("invalid_format"),
+                FieldError::new(text, "Odd key"),
+            ]
+            .into_iter()
+            .collect(),
+        }));
         errors.push(Box::new(Plain::Details {
             limit: 300,
             window: Window {
@@ -159,7 +177,7 @@ fn fast_path_equals_serde_for_every_format() {
                     let fast = envelope.to_vec();
                     let Ok(serde) = serde_json::to_vec(&envelope) else {
                         // Only the map with non-string keys fails in serde; write_json
-                        // then sends the body without details (asserted below).
+                        // then leaves that detail out (asserted below).
                         assert_eq!(error.code(), "bad_map");
                         continue;
                     };
@@ -173,9 +191,9 @@ fn fast_path_equals_serde_for_every_format() {
             }
         }
     }
-    // 29 errors in 5 formats, less the 4 bodies of `bad_map` that have details; 9
+    // 35 errors in 5 formats, less the 4 bodies of `bad_map` that have details; 9
     // request id and instance combinations each.
-    assert_eq!(compared, (29 * 5 - 4) * 9);
+    assert_eq!(compared, (35 * 5 - 4) * 9);
 }
 
 #[test]
@@ -217,9 +235,10 @@ fn exact_bodies_of_escaped_static_texts() {
 }
 
 #[test]
-fn a_failing_detail_falls_back_to_the_body_without_details() {
+fn a_failing_detail_is_left_out() {
     let error = Plain::BadMap {
         map: BTreeMap::from([(vec![1], 1)]),
+        ok: 1,
     };
     let bodies: Vec<String> = Format::ALL
         .into_iter()
@@ -236,11 +255,11 @@ fn a_failing_detail_falls_back_to_the_body_without_details() {
     assert_eq!(
         bodies,
         [
-            r#"keep{"error":{"code":"bad_map","message":"Bad map"},"meta":{"request_id":"r"}}"#,
-            r#"keep{"code":"bad_map","message":"Bad map","request_id":"r"}"#,
+            r#"keep{"error":{"code":"bad_map","message":"Bad map","details":{"ok":1}},"meta":{"request_id":"r"}}"#,
+            r#"keep{"code":"bad_map","message":"Bad map","details":{"ok":1},"request_id":"r"}"#,
             r#"keep{"error":"bad_map","message":"Bad map","status":500,"request_id":"r"}"#,
-            r#"keep{"type":"https://docs.example.com/errors/bad_map","title":"Bad map","status":500,"detail":"Bad map","code":"bad_map","request_id":"r"}"#,
-            r#"keep{"error":{"code":500,"message":"Bad map","status":"INTERNAL","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"BAD_MAP","domain":"example.com"},{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"r"}]}}"#,
+            r#"keep{"type":"https://docs.example.com/errors/bad_map","title":"Bad map","status":500,"detail":"Bad map","code":"bad_map","ok":1,"request_id":"r"}"#,
+            r#"keep{"error":{"code":500,"message":"Bad map","status":"INTERNAL","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"BAD_MAP","domain":"example.com","metadata":{"ok":"1"}},{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"r"}]}}"#,
         ]
     );
 }

@@ -39,7 +39,14 @@ const VARIANT_KEYS: &[&str] = &[
 ];
 
 /// Keys of a field's attribute.
-const FIELD_KEYS: &[&str] = &["skip", "retry_after", "rename", "example"];
+const FIELD_KEYS: &[&str] = &[
+    "skip",
+    "retry_after",
+    "rename",
+    "example",
+    "flatten",
+    "header",
+];
 
 /// The built-in format names, as in `Format::name`.
 pub const FORMATS: &[&str] = &["nested", "flat", "compact", "problem", "google"];
@@ -102,6 +109,10 @@ pub struct FieldAttrs {
     pub retry_after: Option<Span>,
     pub rename: Option<LitStr>,
     pub example: Option<Example>,
+    /// `#[error(flatten)]`: the field's entries become details of their own.
+    pub flatten: Option<Span>,
+    /// `#[error(header = "X-RateLimit-Reset")]`: the field is also sent as this header.
+    pub header: Option<LitStr>,
     /// The keys that only mean something on a detail field (`rename`, `example`), with
     /// the span of each key.
     pub detail_keys: Vec<(&'static str, Span)>,
@@ -575,6 +586,26 @@ fn field_key(
             attrs.retry_after = Some(meta.path.span());
             skip_flag_value(meta, key, errors)
         }
+        "flatten" => {
+            if attrs.flatten.is_some() {
+                errors.spanned(&meta.path, "`flatten` is given twice");
+            }
+            attrs.flatten = Some(meta.path.span());
+            skip_flag_value(meta, key, errors)
+        }
+        "header" => {
+            if !once(attrs.header.is_some(), meta, key, errors) {
+                return skip_value(meta);
+            }
+            if let Some(name) = string(meta, key, "\"X-RateLimit-Reset\"", errors)? {
+                if let Some(problem) = header_name_problem(&name.value()) {
+                    errors.spanned(&name, problem);
+                } else {
+                    attrs.header = Some(name);
+                }
+            }
+            Ok(())
+        }
         "rename" => {
             attrs.detail_keys.push(("rename", meta.path.span()));
             if once(attrs.rename.is_some(), meta, key, errors) {
@@ -612,6 +643,34 @@ fn field_key(
             );
             skip_value(meta)
         }
+    }
+}
+
+/// Why `name` cannot be an HTTP header name (RFC 9110 `token`), or `None` if it can.
+fn header_name_problem(name: &str) -> Option<String> {
+    const TCHAR_PUNCT: &str = "!#$%&'*+-.^_`|~";
+    if name.is_empty() {
+        return Some("`header` needs a header name, as in `header = \"X-RateLimit-Reset\"`".into());
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || TCHAR_PUNCT.contains(*c)))
+    {
+        return Some(format!(
+            "`{name}` is not an HTTP header name: {bad:?} is not allowed (letters, digits and \
+             {TCHAR_PUNCT})"
+        ));
+    }
+    let lower = name.to_ascii_lowercase();
+    match lower.as_str() {
+        "content-type" => Some(
+            "`Content-Type` is set by the envelope's format; it cannot come from a field".into(),
+        ),
+        "retry-after" => Some(
+            "`Retry-After` comes from `#[error(retry_after)]`; mark the field with that instead"
+                .into(),
+        ),
+        _ => None,
     }
 }
 

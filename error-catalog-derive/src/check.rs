@@ -40,6 +40,8 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> 
         check_one_source(variant, errors);
         check_from_is_alone(variant, errors);
         check_one_retry_after(variant, errors);
+        check_flatten(variant, errors);
+        check_header(variant, errors);
         check_detail_keys_on_details(variant, errors);
         if !require_attribute(input, variant, errors) {
             continue;
@@ -369,6 +371,86 @@ fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
                     variant.ident
                 ),
             );
+        }
+    }
+}
+
+/// Rule: `#[error(flatten)]` marks a named detail field whose entries become details; it
+/// cannot go with what names, hides or takes the field as one value (`rename`,
+/// `example`, `skip`, `retry_after`, a source), and a tuple field is never a detail.
+fn check_flatten(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        let Some(span) = field.attrs.flatten else {
+            continue;
+        };
+        let conflict = if !field.is_named() {
+            Some(
+                "#[error(flatten)] needs a named field: the fields of a tuple variant are not \
+                 details"
+                    .to_owned(),
+            )
+        } else if field.is_source() {
+            Some(format!(
+                "`{}` is a source error and is never serialized; it cannot be flattened",
+                field.name()
+            ))
+        } else {
+            [
+                (field.attrs.skip, "skip"),
+                (field.attrs.retry_after.is_some(), "retry_after"),
+                (field.attrs.rename.is_some(), "rename"),
+                (field.attrs.example.is_some(), "example"),
+                (field.attrs.header.is_some(), "header"),
+            ]
+            .into_iter()
+            .find(|(set, _)| *set)
+            .map(|(_, key)| {
+                format!(
+                    "#[error(flatten)] cannot be combined with `{key}`: a flattened field's \
+                     entries are details, under their own keys"
+                )
+            })
+        };
+        if let Some(message) = conflict {
+            errors.at(span, message);
+        }
+    }
+}
+
+/// Rule: a `#[error(header = "..")]` field is sent to clients, so it is neither a source
+/// nor `#[error(skip)]`; and a variant sends each header once.
+fn check_header(variant: &Variant, errors: &mut Errors) {
+    let mut seen: Vec<String> = Vec::new();
+    for field in &variant.fields {
+        let Some(name) = &field.attrs.header else {
+            continue;
+        };
+        if field.is_source() {
+            errors.spanned(
+                name,
+                format!(
+                    "`{}` is a source error: its text is internal and is never sent as a header",
+                    field.name()
+                ),
+            );
+        } else if field.attrs.skip {
+            errors.spanned(
+                name,
+                "a #[error(skip)] field never reaches clients, so it cannot be sent as a header",
+            );
+        }
+        let lower = name.value().to_ascii_lowercase();
+        if seen.contains(&lower) {
+            errors.spanned(
+                name,
+                format!(
+                    "header `{}` is sent by another field of `{}`",
+                    name.value(),
+                    variant.ident
+                ),
+            );
+        } else {
+            seen.push(lower);
         }
     }
 }

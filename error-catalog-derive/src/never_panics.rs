@@ -41,6 +41,14 @@ const SEEDS: &[&str] = &[
     #[derive(thiserror::Error)]
     enum T { #[error("shown {0}")] #[api_error(code = "x", status = 418, message = "public")] A(u8), #[error(transparent)] #[api_error(code = "y", status = 500, message = "m")] B(#[from] std::fmt::Error) }
     "#,
+    r#"
+    enum F {
+        #[error(code = "invalid", status = 422, message = "Invalid {n}")]
+        Invalid { n: u8, #[error(flatten)] errors: Option<Errors>, #[error(header = "X-RateLimit-Reset")] reset: u64 },
+        #[error(code = "limited", status = 429, message = "Limited")]
+        Limited(#[error(header = "x-reset")] Option<u64>),
+    }
+    "#,
     "union U { #[error(code = \"u\")] a: u8 }",
 ];
 
@@ -73,6 +81,8 @@ const IDENTS: &[&str] = &[
     "message",
     "skip",
     "retry_after",
+    "flatten",
+    "header",
     "rename_all",
     "from",
     "source",

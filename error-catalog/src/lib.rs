@@ -24,11 +24,14 @@
 extern crate self as error_catalog;
 
 mod api_error;
+mod custom;
 mod decode;
+mod details;
 mod envelope;
 mod format;
 pub mod grpc;
 mod spec;
+pub mod validation;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -37,10 +40,13 @@ pub mod __private;
 pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
+pub use crate::custom::{CustomEnvelope, CustomFormat};
 pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
+pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::validation::{FieldError, FieldErrors, FieldPath};
 
 /// Derives [`ApiError`](trait@ApiError), `Display`, `std::error::Error`, `From` for
 /// `#[from]` fields and the `CATALOG` table. See the [crate documentation](crate) for

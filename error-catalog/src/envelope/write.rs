@@ -15,6 +15,7 @@ use serde::{Serialize, Serializer as _};
 
 use super::{Envelope, PROBLEM_MEMBERS};
 use crate::api_error::{ApiError, DetailValue};
+use crate::details::InFormat;
 use crate::format::Format;
 use crate::spec::ErrorSpec;
 
@@ -29,7 +30,7 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
         Format::Nested => {
             w.raw(r#"{"error":{"code":"#);
             w.code_and_message(error, spec, r#","message":"#)?;
-            w.details_object(error)?;
+            w.details_object(error, envelope.format)?;
             w.raw("}");
             if let Some(id) = &envelope.request_id {
                 w.raw(r#","meta":{"request_id":"#);
@@ -41,7 +42,7 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
         Format::Flat => {
             w.raw(r#"{"code":"#);
             w.code_and_message(error, spec, r#","message":"#)?;
-            w.details_object(error)?;
+            w.details_object(error, envelope.format)?;
             w.request_id(envelope.request_id.as_deref())?;
             w.raw("}");
         }
@@ -69,7 +70,7 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
             }
             w.raw(r#","code":"#);
             w.text(spec.code(), plain)?;
-            w.members(error, &PROBLEM_MEMBERS)?;
+            w.members(error, Format::Problem, &PROBLEM_MEMBERS)?;
             w.request_id(envelope.request_id.as_deref())?;
             w.raw("}");
         }
@@ -187,40 +188,43 @@ impl Writer<'_> {
         value.serialize(&mut self.serializer())
     }
 
-    /// `,"details":{...}`, left out when no detail has a value.
-    fn details_object(&mut self, error: &dyn ApiError) -> Result {
+    /// `,"details":{...}` when the variant declares detail fields (even if none has a
+    /// value now: one shape per code).
+    fn details_object(&mut self, error: &dyn ApiError, format: Format) -> Result {
         if error.spec().fields().is_empty() {
             return Ok(());
         }
+        self.raw(r#","details":{"#);
         let mut result = Ok(());
-        let mut open = false;
-        error.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-            if result.is_err() {
-                return;
-            }
-            if open {
-                self.raw(",");
-            } else {
-                open = true;
-                self.raw(r#","details":{"#);
-            }
-            result = self.member(name, value);
+        let mut first = true;
+        error.visit_details(&mut InFormat {
+            format: Some(format),
+            visit: |name: &str, value: DetailValue<'_>| {
+                if result.is_ok() {
+                    if !first {
+                        self.raw(",");
+                    }
+                    first = false;
+                    result = self.member(name, value);
+                }
+            },
         });
         result?;
-        if open {
-            self.raw("}");
-        }
+        self.raw("}");
         Ok(())
     }
 
     /// Every detail as a top-level member, except those named in `reserved`.
-    fn members(&mut self, error: &dyn ApiError, reserved: &[&str]) -> Result {
+    fn members(&mut self, error: &dyn ApiError, format: Format, reserved: &[&str]) -> Result {
         let mut result = Ok(());
-        error.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-            if result.is_ok() && !reserved.contains(&name) {
-                self.raw(",");
-                result = self.member(name, value);
-            }
+        error.visit_details(&mut InFormat {
+            format: Some(format),
+            visit: |name: &str, value: DetailValue<'_>| {
+                if result.is_ok() && !reserved.contains(&name) {
+                    self.raw(",");
+                    result = self.member(name, value);
+                }
+            },
         });
         result
     }
