@@ -510,6 +510,48 @@ fn callgrind_report(cases: &[Case]) {
             allocations
         );
     }
+    // The targets of the issue: <= 0.5x hand-written for (a), <= 0.8x for (b), no
+    // allocation, fewer instructions than http-api-problem.
+    let find = |shape: &str, format: Format, contender: &str| {
+        rows.iter()
+            .find(|(case, ..)| {
+                case.shape == shape && case.format == format && case.contender == contender
+            })
+            .map(|&(_, per_op, allocations)| (per_op, allocations))
+    };
+    println!();
+    for (shape, limit) in [("a", 0.5), ("b", 0.8)] {
+        for format in [Format::Nested, Format::Problem] {
+            let (Some(envelope), Some(handwritten)) = (
+                find(shape, format, "envelope"),
+                find(shape, format, "handwritten"),
+            ) else {
+                continue;
+            };
+            let ratio = envelope.0 / handwritten.0;
+            let mut verdicts = vec![format!(
+                "{ratio:.2}x hand-written (target <= {limit}x): {}",
+                verdict(ratio <= limit)
+            )];
+            verdicts.push(format!(
+                "{} allocations: {}",
+                envelope.1,
+                verdict(envelope.1 == 0.0)
+            ));
+            if let Some(peer) = find(shape, format, "http-api-problem") {
+                verdicts.push(format!(
+                    "{:.2}x http-api-problem: {}",
+                    envelope.0 / peer.0,
+                    verdict(envelope.0 < peer.0)
+                ));
+            }
+            println!("({shape}) {format:<8} {}", verdicts.join("; "));
+        }
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "MISSED" }
 }
 
 fn criterion(cases: &[Case]) {
