@@ -1,6 +1,9 @@
 //! Client decoding: every built-in format back into an `ErrorBody`, the seeds' bodies, and
 //! a typed error (never a panic) for every kind of bad body.
 
+mod common;
+
+use common::decoded;
 use error_catalog::{ApiError, DecodeError, DecodeErrorKind, ErrorBody, Format};
 use http::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
@@ -47,26 +50,13 @@ fn rate_limited() -> BillingError {
     }
 }
 
-/// Every field of a decoded body, as one JSON value to compare whole.
-fn summary(body: &ErrorBody) -> Value {
-    json!({
-        "format": body.format().name(),
-        "code": body.code(),
-        "message": body.message(),
-        "status": body.status().map(|status| status.as_u16()),
-        "details": body.details(),
-        "request_id": body.request_id(),
-        "retry_after": body.retry_after(),
-    })
-}
-
 fn decode_envelope(err: &BillingError, format: Format) -> Value {
     let json = err
         .envelope()
         .format(format)
         .request_id("req_abc123")
         .to_json();
-    summary(&ErrorBody::from_json(json.as_bytes()).unwrap())
+    decoded(&ErrorBody::from_json(json.as_bytes()).unwrap())
 }
 
 #[test]
@@ -135,7 +125,7 @@ fn unit_variant_without_request_id_in_every_format() {
             Format::Google => expected("google", "CARD_DECLINED", json!(402)),
             _ => expected(format.name(), "card_declined", json!(402)),
         };
-        assert_eq!(summary(&body), want, "{format}");
+        assert_eq!(decoded(&body), want, "{format}");
     }
 }
 
@@ -225,7 +215,7 @@ fn seed_bodies() {
 }
 }"#;
     assert_eq!(
-        summary(&nested.parse().unwrap()),
+        decoded(&nested.parse().unwrap()),
         json!({"format":"nested","code":"internal_error","message":"An internal error occurred","status":null,
                "details":{"request_id":"req_abc123"},"request_id":null,"retry_after":null})
     );
@@ -245,7 +235,7 @@ fn seed_bodies() {
 }
 }"#;
     assert_eq!(
-        summary(&flat.parse().unwrap()),
+        decoded(&flat.parse().unwrap()),
         json!({"format":"flat","code":"VALIDATION_ERROR","message":"Validation failed","status":null,
                "details":{"name":{"code":"required","message":"Name is required"},
                           "email":{"code":"invalid_format","message":"Invalid email format"}},
@@ -260,7 +250,7 @@ fn seed_bodies() {
   }
 }"#;
     assert_eq!(
-        summary(&flat.parse().unwrap()),
+        decoded(&flat.parse().unwrap()),
         json!({"format":"flat","code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded. Retry after 12 seconds.",
                "status":null,"details":{"retry_after":12},"request_id":null,"retry_after":12})
     );
@@ -272,7 +262,7 @@ fn seed_bodies() {
 "request_id": "req_a1b2c3d4"
 }"#;
     assert_eq!(
-        summary(&compact.parse().unwrap()),
+        decoded(&compact.parse().unwrap()),
         json!({"format":"compact","code":"invalid_request","message":"Missing required field: amount",
                "status":400,"details":{},"request_id":"req_a1b2c3d4","retry_after":null})
     );
@@ -286,7 +276,7 @@ fn problem_follows_rfc_9457_on_standard_members() {
         .parse()
         .unwrap();
     assert_eq!(
-        summary(&body),
+        decoded(&body),
         json!({"format":"problem","code":"out_of_credit","message":"Out of credit","status":null,
                "details":{"balance":30,"accounts":["/account/12345"]},"request_id":null,"retry_after":null})
     );
@@ -307,7 +297,7 @@ fn google_body_from_another_server() {
         .parse()
         .unwrap();
     assert_eq!(
-        summary(&body),
+        decoded(&body),
         json!({"format":"google","code":"BACKEND_DOWN","message":"The service is currently unavailable.","status":503,
                "details":{"service":"pubsub.googleapis.com"},"request_id":null,"retry_after":2})
     );
