@@ -441,6 +441,6 @@ impl Serialize for MetadataMap<'_> {
 
 impl Serialize for crate::Message<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.collect_str(&self.lenient())
     }
 }

@@ -126,7 +126,7 @@ impl Writer<'_> {
             out: &mut *self.out,
             error: None,
         };
-        if fmt::write(&mut escaping, format_args!("{}", error.message())).is_err() {
+        if fmt::write(&mut escaping, format_args!("{}", error.message().lenient())).is_err() {
             return Err(escaping.error.unwrap_or_else(|| {
                 serde::ser::Error::custom("an error message failed to format")
             }));
