@@ -1,6 +1,6 @@
 //! The tonic integration against a real gRPC server on 127.0.0.1 and a real tonic
 //! client: the `Status` code, message and `google.rpc` details of each error, read both
-//! with tonic-types and as a `StatusBody`.
+//! with tonic-types and as an `ErrorBody`.
 //!
 //! The service is written by hand against tonic's codegen-free API (what `tonic-build`
 //! would generate), with prost's well-known `StringValue`/`Empty` messages (`String`,
@@ -14,8 +14,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use error_catalog::ApiError;
-use error_catalog::tonic::{RequestIdLayer, StatusBody};
+use error_catalog::tonic::RequestIdLayer;
+use error_catalog::{ApiError, ErrorBody, Format};
+use serde_json::json;
 use tonic::body::Body;
 use tonic::server::{Grpc, NamedService, UnaryService};
 use tonic::transport::Server;
@@ -176,24 +177,19 @@ async fn status_code_message_and_error_details() {
     assert_eq!(details.request_info().unwrap().request_id, "req_grpc1");
     assert!(details.retry_info().is_none());
 
-    let body = StatusBody::from(&status);
-    assert_eq!(body.code, "NO_SEATS_AVAILABLE");
-    assert_eq!(body.grpc_code, Code::Aborted);
-    assert_eq!(body.status, 409);
-    assert_eq!(body.message, "All seats are currently in use (10/10)");
-    assert_eq!(body.domain.as_deref(), Some("licenses.example.com"));
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.format(), Format::Google);
+    assert_eq!(body.code(), "NO_SEATS_AVAILABLE");
+    assert_eq!(body.status(), Some(http::StatusCode::CONFLICT));
+    assert_eq!(body.message(), "All seats are currently in use (10/10)");
     assert_eq!(
-        body.details,
-        [
-            ("active_seats".to_owned(), "10".to_owned()),
-            ("license_key".to_owned(), "CODI-FULL".to_owned()),
-            ("max_seats".to_owned(), "10".to_owned()),
-        ]
+        serde_json::Value::Object(body.details().clone()),
+        json!({"active_seats": "10", "license_key": "CODI-FULL", "max_seats": "10"})
     );
-    assert_eq!(body.request_id.as_deref(), Some("req_grpc1"));
-    assert_eq!(body.retry_after, None);
+    assert_eq!(body.request_id(), Some("req_grpc1"));
+    assert_eq!(body.retry_after(), None);
     assert_eq!(
-        body.find_in(LicenseError::CATALOG).unwrap().variant(),
+        body.lookup::<LicenseError>().unwrap().variant(),
         "NoSeatsAvailable"
     );
 }
@@ -217,10 +213,14 @@ async fn retry_info_and_no_request_id() {
         Some("45")
     );
 
-    let body = StatusBody::from(&status);
-    assert_eq!(body.status, 429);
-    assert_eq!(body.retry_after, Some(45));
-    assert_eq!(body.request_id, None);
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.status(), Some(http::StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(body.retry_after(), Some(45));
+    assert_eq!(body.request_id(), None);
+    assert_eq!(
+        body.lookup::<LicenseError>().unwrap().code(),
+        "rate_limit_exceeded"
+    );
 }
 
 #[tokio::test]
@@ -255,10 +255,10 @@ async fn a_status_from_elsewhere_decodes_to_its_code_name() {
         )
         .await
         .unwrap_err();
-    let body = StatusBody::from(&status);
-    assert_eq!(body.code, "UNIMPLEMENTED");
-    assert_eq!(body.status, 501);
-    assert_eq!(body.message, "no such method");
-    assert!(body.details.is_empty() && body.domain.is_none() && body.request_id.is_none());
-    assert!(body.find_in(LicenseError::CATALOG).is_none());
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.code(), "UNIMPLEMENTED");
+    assert_eq!(body.status(), Some(http::StatusCode::NOT_IMPLEMENTED));
+    assert_eq!(body.message(), "no such method");
+    assert!(body.details().is_empty() && body.request_id().is_none());
+    assert!(body.lookup::<LicenseError>().is_none());
 }

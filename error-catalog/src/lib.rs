@@ -25,6 +25,7 @@ extern crate self as error_catalog;
 
 mod api_error;
 mod custom;
+mod decode;
 mod details;
 mod envelope;
 mod format;
@@ -54,6 +55,7 @@ pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
 pub use crate::custom::{CustomEnvelope, CustomFormat};
+pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};

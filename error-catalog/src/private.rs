@@ -8,7 +8,7 @@ pub use serde::Serialize;
 
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
 pub use crate::format::Format;
-pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
 pub use crate::__impl_integrations;
 

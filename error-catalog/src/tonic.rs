@@ -1,6 +1,6 @@
 //! tonic: every `ApiError` type converts into a [`tonic::Status`](Status) with the
 //! `google.rpc` error details, and a client turns a `Status` back into the error it
-//! stands for (feature `tonic`).
+//! stands for, an [`ErrorBody`] (feature `tonic`).
 //!
 //! The `Status` of an error has:
 //! - the canonical gRPC code of its HTTP status ([`grpc::canonical`]);
@@ -13,8 +13,7 @@
 //!   is known ([`RequestIdLayer`] reads it from the `x-request-id` metadata).
 //!
 //! ```
-//! use error_catalog::ApiError;
-//! use error_catalog::tonic::StatusBody;
+//! use error_catalog::{ApiError, ErrorBody};
 //!
 //! /// License errors.
 //! #[derive(Debug, ApiError)]
@@ -31,11 +30,10 @@
 //! assert_eq!(status.message(), "All seats are in use (10/10)");
 //!
 //! // Client side: the error body back, and its catalog entry.
-//! let body = StatusBody::from(&status);
-//! assert_eq!(body.code, "NO_SEATS_AVAILABLE");
-//! assert_eq!(body.domain.as_deref(), Some("licenses.example.com"));
-//! assert_eq!(body.details, [("active_seats".to_owned(), "10".to_owned()), ("max_seats".to_owned(), "10".to_owned())]);
-//! assert_eq!(body.find_in(LicenseError::CATALOG).unwrap().code(), "no_seats_available");
+//! let body = ErrorBody::from(&status);
+//! assert_eq!(body.code(), "NO_SEATS_AVAILABLE");
+//! assert_eq!(body.details()["active_seats"], "10");
+//! assert_eq!(body.lookup::<LicenseError>().unwrap().code(), "no_seats_available");
 //! ```
 
 use std::collections::HashMap;
@@ -43,12 +41,13 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use ::tonic::{Code, Status};
-use http::{HeaderName, StatusCode};
+use http::HeaderName;
+use serde_json::Value;
 use tokio::task::futures::TaskLocalFuture;
 use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::context::{self, X_REQUEST_ID};
-use crate::{ApiError, Envelope, ErrorSpec, RequestContext, grpc};
+use crate::{ApiError, Envelope, ErrorBody, RequestContext, grpc};
 
 /// The `Status` for `error`, with the request id of the current [`RequestContext`] (set
 /// by [`RequestIdLayer`]) in a `RequestInfo`. The derived `From<E> for Status` calls this.
@@ -62,7 +61,7 @@ use crate::{ApiError, Envelope, ErrorSpec, RequestContext, grpc};
 ///
 /// let status = error_catalog::tonic::status(&RateLimited { retry_after: 45 });
 /// assert_eq!(status.code(), tonic::Code::ResourceExhausted);
-/// assert_eq!(error_catalog::tonic::StatusBody::from(&status).retry_after, Some(45));
+/// assert_eq!(error_catalog::ErrorBody::from(&status).retry_after(), Some(45));
 /// ```
 pub fn status(error: &dyn ApiError) -> Status {
     RequestContext::render(error, |envelope| envelope_status(&envelope))
@@ -72,8 +71,7 @@ pub fn status(error: &dyn ApiError) -> Status {
 /// `RequestInfo`.
 ///
 /// ```
-/// use error_catalog::ApiError;
-/// use error_catalog::tonic::StatusBody;
+/// use error_catalog::{ApiError, ErrorBody};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[error(code = "project_not_found", status = 404, message = "Project not found")]
@@ -81,7 +79,7 @@ pub fn status(error: &dyn ApiError) -> Status {
 ///
 /// let status = error_catalog::tonic::envelope_status(&ProjectNotFound.envelope().request_id("req_abc123"));
 /// assert_eq!(status.code(), tonic::Code::NotFound);
-/// assert_eq!(StatusBody::from(&status).request_id.as_deref(), Some("req_abc123"));
+/// assert_eq!(ErrorBody::from(&status).request_id(), Some("req_abc123"));
 /// ```
 pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
     let error = envelope.error();
@@ -106,105 +104,60 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
     Status::with_error_details(code, error.message().to_string(), details)
 }
 
-/// What a client knows of an error from its `Status`: the error body of the gRPC
-/// transport.
-///
-/// Read from the status code, the message and the `google.rpc` details. A `Status`
-/// without an `ErrorInfo` (one not made by this crate) gives the canonical code name as
-/// `code` and no details; malformed details are ignored, never a panic.
+/// A client reads a `Status` back as the [`ErrorBody`] it stands for, as if decoded from
+/// a [`Format::Google`](crate::Format::Google) body: `code` is the `ErrorInfo` reason (the
+/// code in `UPPER_SNAKE_CASE`; [`ErrorBody::lookup`] finds the catalog entry), `status`
+/// the HTTP status Google's error model pairs with the gRPC code, `details` the
+/// `ErrorInfo` metadata (strings), and the `RequestInfo` and `RetryInfo` values. A
+/// `Status` without an `ErrorInfo` (one not made by this crate) gives the gRPC code's
+/// name as `code` and no details; malformed details are ignored, never a panic.
 ///
 /// ```
+/// use error_catalog::ErrorBody;
+/// use http::StatusCode;
+///
 /// let status = tonic::Status::unavailable("Service temporarily unavailable");
-/// let body = error_catalog::tonic::StatusBody::from(&status);
-/// assert_eq!(body.code, "UNAVAILABLE");
-/// assert_eq!(body.status, 503);
-/// assert_eq!(body.message, "Service temporarily unavailable");
+/// let body = ErrorBody::from(&status);
+/// assert_eq!(body.code(), "UNAVAILABLE");
+/// assert_eq!(body.status(), Some(StatusCode::SERVICE_UNAVAILABLE));
+/// assert_eq!(body.message(), "Service temporarily unavailable");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct StatusBody {
-    /// The `ErrorInfo` reason (the code in `UPPER_SNAKE_CASE`), or the gRPC code's name.
-    pub code: String,
-    /// The gRPC status code.
-    pub grpc_code: Code,
-    /// The HTTP status Google's error model pairs with the gRPC code.
-    pub status: StatusCode,
-    /// The public message.
-    pub message: String,
-    /// The `ErrorInfo` domain, when not empty.
-    pub domain: Option<String>,
-    /// The `ErrorInfo` metadata: each detail as a string, sorted by name.
-    pub details: Vec<(String, String)>,
-    /// The `RequestInfo` request id.
-    pub request_id: Option<String>,
-    /// The `RetryInfo` delay, in whole seconds (rounded up).
-    pub retry_after: Option<u64>,
-}
-
-impl StatusBody {
-    /// The catalog entry this error stands for: the spec whose code has this reason.
-    ///
-    /// ```
-    /// use error_catalog::ApiError;
-    /// use error_catalog::tonic::StatusBody;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[error(code = "token-expired", status = 401, message = "The access token has expired")]
-    /// pub struct TokenExpired;
-    ///
-    /// let body = StatusBody::from(&tonic::Status::from(TokenExpired));
-    /// assert_eq!(body.code, "TOKEN_EXPIRED");
-    /// assert_eq!(body.find_in(TokenExpired::CATALOG).unwrap().code(), "token-expired");
-    /// ```
-    pub fn find_in(&self, catalog: &'static [ErrorSpec]) -> Option<&'static ErrorSpec> {
-        catalog
-            .iter()
-            .find(|spec| grpc::reason(spec.code()) == self.code)
-    }
-}
-
-impl From<&Status> for StatusBody {
+impl From<&Status> for ErrorBody {
     fn from(status: &Status) -> Self {
         let details = status.check_error_details().unwrap_or_default();
-        let grpc_code = status.code();
-        let canonical = canonical_code(grpc_code);
+        let canonical = canonical_code(status.code());
         let info = details.error_info();
-        let mut metadata: Vec<(String, String)> = info
-            .map(|info| {
-                info.metadata
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect()
-            })
+        let mut metadata: Vec<(&String, &String)> = info
+            .map(|info| info.metadata.iter().collect())
             .unwrap_or_default();
         metadata.sort();
-        StatusBody {
-            code: match info {
-                Some(info) if !info.reason.is_empty() => info.reason.clone(),
-                _ => canonical.map_or("OK", grpc::Code::name).to_owned(),
-            },
-            grpc_code,
-            status: canonical.map_or(StatusCode::OK, grpc::Code::http_status),
-            message: status.message().to_owned(),
-            domain: info
-                .map(|info| info.domain.clone())
-                .filter(|domain| !domain.is_empty()),
-            details: metadata,
-            request_id: details
+        let code = match info {
+            Some(info) if !info.reason.is_empty() => info.reason.clone(),
+            _ => canonical.map_or("OK", grpc::Code::name).to_owned(),
+        };
+        ErrorBody::from_grpc(
+            code,
+            status.message().to_owned(),
+            canonical.map(grpc::Code::http_status),
+            metadata
+                .into_iter()
+                .map(|(name, value)| (name.clone(), Value::String(value.clone())))
+                .collect(),
+            details
                 .request_info()
                 .map(|info| info.request_id.clone())
                 .filter(|id| !id.is_empty()),
-            retry_after: details
+            details
                 .retry_info()
                 .and_then(|info| info.retry_delay)
                 .map(|delay| delay.as_secs() + u64::from(delay.subsec_nanos() > 0)),
-        }
+        )
     }
 }
 
-impl From<Status> for StatusBody {
+impl From<Status> for ErrorBody {
     fn from(status: Status) -> Self {
-        StatusBody::from(&status)
+        ErrorBody::from(&status)
     }
 }
 
