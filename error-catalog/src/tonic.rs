@@ -1,4 +1,4 @@
-//! tonic: every `ApiError` type converts into a [`tonic::Status`](Status) with the
+//! tonic: every `ApiError` type converts into a [`tonic::Status`] with the
 //! `google.rpc` error details, and a client turns a `Status` back into the error it
 //! stands for, an [`ErrorBody`] (feature `tonic`).
 //!
