@@ -20,7 +20,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
 use error_catalog::axum::{ErrorLayer, Json, Path};
-use error_catalog::{ApiError, ErrorCatalog, ErrorSpec, Format, Rejection};
+use error_catalog::{ApiError, ErrorCatalog, ErrorSpec, FieldErrors, Format, Rejection};
 use serde::{Deserialize, Serialize};
 
 /// Authentication errors.
@@ -129,6 +129,18 @@ pub enum ResourceError {
     NotFound {
         resource_type: &'static str,
         resource_id: String,
+    },
+
+    /// Request body failed validation.
+    #[error(
+        code = "validation_error",
+        status = 422,
+        message = "Request validation failed",
+        resolution = "Fix the indicated fields and retry."
+    )]
+    Validation {
+        #[error(flatten)]
+        errors: FieldErrors,
     },
 
     /// A resource with this identifier already exists.
@@ -306,6 +318,20 @@ async fn create_project(
     Json(new): Json<NewProject>,
 ) -> Result<(StatusCode, axum::Json<Project>), Box<dyn ApiError + Send + Sync>> {
     require(&headers, "write:projects")?;
+    let mut errors = FieldErrors::new();
+    if !(1..=64).contains(&new.name.len()) {
+        errors.add("name", "Must be 1 to 64 characters");
+    }
+    if !new
+        .name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        errors.add("name", "Must contain only letters, digits and '-'");
+    }
+    errors
+        .into_result()
+        .map_err(|errors| ResourceError::Validation { errors })?;
     let mut state = write(&state);
     if state.projects.values().any(|p| p.name == new.name) {
         return Err(ResourceError::AlreadyExists {

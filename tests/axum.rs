@@ -593,6 +593,48 @@ async fn the_example_service_answers_as_the_readme_shows() {
         r#"{"error":{"code":"invalid_hardware_id","message":"The hardware ID format is invalid","details":{"provided":"hw_1","expected_format":"hw_[a-z0-9]{32}"}},"meta":{"request_id":"req_seats"}}"#
     );
 
+    let write: &[(&str, &[u8])] = &[
+        ("content-type", b"application/json"),
+        ("authorization", b"Bearer tok_write"),
+        ("x-request-id", b"req_v"),
+    ];
+    let reply = send(
+        addr,
+        Method::POST,
+        "/projects",
+        write,
+        r#"{"name":"my project!"}"#,
+    )
+    .await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        reply.body,
+        r#"{"error":{"code":"validation_error","message":"Request validation failed","details":{"errors":[{"field":"name","message":"Must contain only letters, digits and '-'"}]}},"meta":{"request_id":"req_v"}}"#
+    );
+    let reply = send(
+        addr,
+        Method::POST,
+        "/projects",
+        write,
+        r#"{"name":"my-project"}"#,
+    )
+    .await;
+    assert_eq!(reply.status, 409);
+    assert_eq!(
+        reply.body,
+        r#"{"error":{"code":"already_exists","message":"A project with this name already exists","details":{"field":"name","value":"my-project"}},"meta":{"request_id":"req_v"}}"#
+    );
+    let reply = send(
+        addr,
+        Method::POST,
+        "/projects",
+        write,
+        r#"{"name":"other"}"#,
+    )
+    .await;
+    assert_eq!(reply.status, 201);
+    assert_eq!(reply.json(), json!({"id":"proj_000001","name":"other"}));
+
     let reply = fetch(addr, "/projects/proj_broken", "req_500").await;
     assert_eq!(reply.status, 500);
     assert_eq!(
@@ -628,6 +670,7 @@ async fn the_example_service_answers_as_the_readme_shows() {
             "session_timeout",
             "invalid_hardware_id",
             "not_found",
+            "validation_error",
             "already_exists",
             "internal_error",
             "invalid_json",
