@@ -93,6 +93,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
         Some(std_impls(input, checked, &bounds, message_body.as_ref()))
     };
     let uniqueness = crate_uniqueness(input, checked);
+    let integrations = integrations(input);
 
     quote! {
         #[allow(non_local_definitions)]
@@ -139,8 +140,28 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
             }
 
             #std_impls
+            #integrations
         };
         #uniqueness
+    }
+}
+
+/// One call to the runtime's `__impl_integrations!`, which implements the framework
+/// traits of every enabled cargo feature of `error-catalog` (axum's `IntoResponse`,
+/// actix-web's `ResponseError`, ...) and expands to nothing when none is enabled.
+/// Its input: `[impl generics] Type [type generics] [where predicates,]`.
+pub fn integrations(input: &Input) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let predicates = input
+        .generics
+        .where_clause
+        .iter()
+        .flat_map(|clause| clause.predicates.iter());
+    quote! {
+        __ec::__impl_integrations! {
+            [#impl_generics] #ident [#ty_generics] [#(#predicates,)*]
+        }
     }
 }
 
@@ -212,14 +233,23 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
         quote!(&[#(#fields),*])
     };
     let name = variant.ident.unraw().to_string();
-    let docs_url = option_str(
-        input
-            .attrs
-            .docs
-            .as_ref()
-            .map(|base| docs_url(&base.value(), code))
-            .as_deref(),
-    );
+    let docs_url = input
+        .attrs
+        .docs
+        .as_ref()
+        .map(|base| docs_url(&base.value(), code));
+    // Lets the runtime write these texts into JSON without formatting or escaping them.
+    let literal_message = entry.template.literal().as_deref() == Some(message.as_str());
+    let plain_text = [
+        Some(code.as_str()),
+        Some(title.as_str()),
+        Some(message.as_str()),
+        docs_url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .all(json_plain);
+    let docs_url = option_str(docs_url.as_deref());
     quote! {
         __ec::ErrorSpec {
             code: #code,
@@ -235,8 +265,20 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
             variant: #name,
             docs_url: #docs_url,
             category: &__CATEGORY,
+            json: __ec::JsonHints {
+                literal_message: #literal_message,
+                plain_text: #plain_text,
+            },
         }
     }
+}
+
+/// Whether JSON writes `text` as it is: it has no `"`, `\` or control character below
+/// U+0020 (the only characters JSON strings must escape, and the only ones `serde_json`
+/// does).
+fn json_plain(text: &str) -> bool {
+    text.bytes()
+        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
 }
 
 fn field_spec(field: &Field) -> TokenStream {
@@ -851,7 +893,15 @@ fn format_trait(spec: &str) -> Ident {
 
 #[cfg(test)]
 mod tests {
-    use super::{docs_url, mangle};
+    use super::{docs_url, json_plain, mangle};
+
+    #[test]
+    fn json_plain_texts() {
+        assert!(json_plain("Project not found: é 😀 / <tag> \u{7f}"));
+        for text in ["say \"hi\"", "a\\b", "line\nbreak", "tab\t", "\u{1f}"] {
+            assert!(!json_plain(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn mangling_is_injective_on_tricky_pairs() {

@@ -25,13 +25,28 @@ extern crate self as error_catalog;
 
 mod api_error;
 mod custom;
+mod decode;
 mod details;
 mod envelope;
 mod fields;
 mod format;
 pub mod grpc;
+mod integrations;
 mod spec;
 pub mod validation;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod rejection;
+#[cfg(feature = "tonic")]
+pub mod tonic;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -41,11 +56,17 @@ pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
 pub use crate::custom::{CustomEnvelope, CustomFormat};
+pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 pub use crate::validation::{FieldError, FieldErrors, FieldPath};
+
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+pub use crate::context::{RequestContext, X_REQUEST_ID};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::rejection::Rejection;
 
 /// Derives [`ApiError`](trait@ApiError), `Display`, `std::error::Error`, `From` for
 /// `#[from]` fields and the `CATALOG` table. See the [crate documentation](crate) for

@@ -1,0 +1,1 @@
+//! Benchmarks of error-catalog live under `benches/`; this library is empty.
