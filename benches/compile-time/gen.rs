@@ -468,9 +468,7 @@ fn json_type(ty: &str) -> &'static str {
 
 fn hand_written(variants: &[Variant], table: bool) -> String {
     let mut out = String::from(HEADER);
-    if !table {
-        out.push_str("use http::StatusCode;\n");
-    }
+    out.push_str("use http::StatusCode;\n");
     out.push_str(
         "use std::fmt;\n\n\
          use error_catalog::{ApiError, Category, DetailValue, DetailVisitor, ErrorCatalog, \
@@ -515,14 +513,14 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
         };
         write!(
             out,
-            "        ErrorSpec {{\n            code: {:?},\n            status: {},\n            \
+            "        ErrorSpec {{\n            code: {:?},\n            status: StatusCode::{},\n            \
              retryable: {},\n            title: {:?},\n            message: {:?},\n            \
              description: {:?},\n            resolution: {resolution},\n            \
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
              variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n        \
              }},\n",
             v.code,
-            v.status,
+            status_const(v.status),
             v.retryable(),
             v.title,
             v.message,

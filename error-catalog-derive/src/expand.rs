@@ -253,7 +253,7 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
     quote! {
         __ec::ErrorSpec {
             code: #code,
-            status: #status,
+            status: __ec::status(#status),
             retryable: #retryable,
             title: #title,
             message: #message,

@@ -93,6 +93,15 @@ pub fn insert_header<T: core::fmt::Display + ?Sized>(
     }
 }
 
+/// The `StatusCode` of a catalog row, built at compile time (the derive accepts only
+/// 400..=599, so the panic is unreachable).
+pub const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => core::panic!("error-catalog: invalid HTTP status"),
+    }
+}
+
 /// The `causes` and `fields` of a spec that has none. A named empty slice costs the
 /// compiler less than an `&[]` literal in each of thousands of catalog rows.
 pub const NO_CAUSES: &[&str] = &[];

@@ -46,7 +46,7 @@ pub struct ErrorSpec {
     #[doc(hidden)]
     pub code: &'static str,
     #[doc(hidden)]
-    pub status: u16,
+    pub status: StatusCode,
     #[doc(hidden)]
     pub retryable: bool,
     #[doc(hidden)]
@@ -80,19 +80,13 @@ impl ErrorSpec {
     }
 
     /// The HTTP status, always in `400..=599`.
-    #[inline]
-    pub fn status(&self) -> StatusCode {
-        // The derive only accepts 400..=599, so the fallback is unreachable for derived
-        // specs; it keeps a hand-built spec from panicking.
-        match StatusCode::from_u16(self.status) {
-            Ok(status) => status,
-            Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+    pub const fn status(&self) -> StatusCode {
+        self.status
     }
 
     /// The HTTP status as a number.
     pub const fn status_u16(&self) -> u16 {
-        self.status
+        self.status.as_u16()
     }
 
     /// Whether a client may retry the same request unchanged.
@@ -164,7 +158,10 @@ impl fmt::Display for ErrorSpec {
         write!(
             f,
             "{}::{} ({}, {})",
-            self.category.name, self.variant, self.code, self.status
+            self.category.name,
+            self.variant,
+            self.code,
+            self.status.as_u16()
         )
     }
 }
