@@ -473,6 +473,9 @@ fn hand_written(variants: &[Variant], table: bool) -> String {
         "use std::fmt;\n\n\
          use error_catalog::{ApiError, Category, DetailValue, DetailVisitor, ErrorCatalog, \
          ErrorSpec, FieldSpec, Format, JsonType};\n\
+         // The writer's hints are a hidden field of ErrorSpec: there is no other way to\n\
+         // build a spec by hand today.\n\
+         use error_catalog::__private::JsonHints;\n\n\
          /// Every error of the service.\n#[derive(Debug)]\n",
     );
     declaration(&mut out, variants, |_| String::new(), |_| "");
@@ -517,8 +520,8 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
              retryable: {},\n            title: {:?},\n            message: {:?},\n            \
              description: {:?},\n            resolution: {resolution},\n            \
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
-             variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n        \
-             }},\n",
+             variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n            \
+             json: JsonHints {{ literal_message: {}, plain_text: true }},\n        }},\n",
             v.code,
             status_const(v.status),
             v.retryable(),
@@ -527,6 +530,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
             v.doc.as_deref().unwrap_or(""),
             fields.join(", "),
             v.name,
+            !v.message.contains('{'),
         )
         .unwrap();
     }
