@@ -433,7 +433,7 @@ fn message_body(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
     let render = quote! {
         __ec::write_message(
             __f,
-            Self::CATALOG[self.__error_catalog_index()].message,
+            &Self::CATALOG[self.__error_catalog_index()],
             &|__v| self.__error_catalog_fields(__v),
         )
     };
@@ -532,7 +532,7 @@ fn fields_fn(input: &Input, checked: &[Checked], bounds: &Bounds) -> Option<Toke
         quote!(where #(#details,)*)
     });
     Some(quote! {
-        fn __error_catalog_fields(&self, __v: &mut dyn __ec::core::ops::FnMut(__ec::FieldRef<'_>)) #where_clause {
+        fn __error_catalog_fields<'__a>(&'__a self, __v: &mut dyn __ec::core::ops::FnMut(__ec::FieldRef<'__a, '_>)) #where_clause {
             match self {
                 #(#arms)*
                 #default

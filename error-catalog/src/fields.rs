@@ -11,27 +11,30 @@ use core::fmt;
 
 use serde::Serialize;
 
-use crate::{DetailValue, DetailVisitor};
+use crate::{DetailValue, DetailVisitor, ErrorSpec};
 
 /// One field of an error value: its key in the details and its value as a detail, and its
 /// name in the message template and its value as text, each when the field has that role.
-pub struct FieldRef<'a> {
+///
+/// `'a` is the error value's borrow (a shown value can be kept while the message is
+/// written); `'f` the call's (a flattened detail is visited through a closure).
+pub struct FieldRef<'a, 'f> {
     /// The name in the message template (`id`, or `0` for a tuple field); empty when the
     /// message does not show the field.
     name: &'static str,
     /// The key in the details (the name or its `rename`).
     key: &'static str,
-    detail: Detail<'a>,
+    detail: Detail<'f>,
     shown: Option<&'a dyn fmt::Display>,
 }
 
-enum Detail<'a> {
+enum Detail<'f> {
     None,
-    Value(DetailValue<'a>),
-    Flatten(&'a dyn Fn(&mut dyn DetailVisitor)),
+    Value(DetailValue<'f>),
+    Flatten(&'f dyn Fn(&mut dyn DetailVisitor)),
 }
 
-impl<'a> FieldRef<'a> {
+impl<'a: 'f, 'f> FieldRef<'a, 'f> {
     /// A detail the message does not show.
     #[inline]
     pub fn detail<T: Serialize>(key: &'static str, value: &'a T) -> Self {
@@ -59,7 +62,7 @@ impl<'a> FieldRef<'a> {
 
     /// An `#[error(flatten)]` detail: `visit` hands its members to a visitor.
     #[inline]
-    pub fn flatten(key: &'static str, visit: &'a dyn Fn(&mut dyn DetailVisitor)) -> Self {
+    pub fn flatten(key: &'static str, visit: &'f dyn Fn(&mut dyn DetailVisitor)) -> Self {
         FieldRef {
             name: "",
             key,
@@ -106,12 +109,16 @@ impl<'a> FieldRef<'a> {
 }
 
 /// Lists the fields of one error value: calls the given function once per field.
-pub type Fields<'s> = dyn Fn(&mut dyn FnMut(FieldRef<'_>)) + 's;
+pub type Fields<'s, 'a> = dyn Fn(&mut dyn FnMut(FieldRef<'a, '_>)) + 's;
 
-/// Writes a message template (as stored in the catalog: `{name}` placeholders, `{{` and
+/// How many shown fields [`write_message`] keeps at hand; a variant with more is still
+/// written right, looking the rest up one placeholder at a time.
+const SHOWN: usize = 8;
+
+/// Writes the public message of `spec`: its template (`{name}` placeholders, `{{` and
 /// `}}` for braces) with each placeholder replaced by the field of that name, as
 /// `write!(f, "{}", field)` would: the formatter's own width or fill are not applied to
-/// the fields.
+/// the fields. A template without placeholders is written as it is.
 ///
 /// `fields` lists the error's fields. The derive checked every placeholder against the
 /// fields at compile time; a placeholder with no field (impossible for derived errors)
@@ -122,11 +129,34 @@ pub type Fields<'s> = dyn Fn(&mut dyn FnMut(FieldRef<'_>)) + 's;
 /// Only those of the formatter.
 pub fn write_message(
     f: &mut fmt::Formatter<'_>,
-    template: &str,
-    fields: &Fields<'_>,
+    spec: &ErrorSpec,
+    fields: &Fields<'_, '_>,
 ) -> fmt::Result {
+    if spec.json.literal_message {
+        return f.write_str(spec.message);
+    }
+    write_template(f, spec.message, fields)
+}
+
+/// [`write_message`] for any template.
+fn write_template<'a>(
+    f: &mut fmt::Formatter<'_>,
+    template: &str,
+    fields: &Fields<'_, 'a>,
+) -> fmt::Result {
+    let mut shown: [Option<(&str, &'a dyn fmt::Display)>; SHOWN] = [None; SHOWN];
+    let mut count = 0;
+    fields(&mut |field| {
+        if let Some(value) = field.shown {
+            if let Some(slot) = shown.get_mut(count) {
+                *slot = Some((field.name, value));
+            }
+            count += 1;
+        }
+    });
+    let plain = plain_options(f);
     let mut rest = template;
-    while let Some(at) = rest.find(['{', '}']) {
+    while let Some(at) = rest.bytes().position(|b| b == b'{' || b == b'}') {
         f.write_str(&rest[..at])?;
         let after = &rest[at + 1..];
         if rest[at..].starts_with("{{") || rest[at..].starts_with("}}") {
@@ -141,30 +171,44 @@ pub fn write_message(
             continue;
         };
         let name = after[..end].trim();
-        let mut result = Err(fmt::Error);
-        let mut found = false;
-        fields(&mut |field| {
-            if let Some(value) = field.shown
-                && !found
-                && field.name == name
-            {
-                found = true;
-                result = write!(f, "{value}");
-            }
-        });
-        if !found {
-            f.write_str(&rest[at..at + end + 2])?;
-            result = Ok(());
+        let mut value = shown
+            .iter()
+            .flatten()
+            .find(|(field, _)| *field == name)
+            .map(|&(_, value)| value);
+        if value.is_none() && count > SHOWN {
+            fields(&mut |field| {
+                if value.is_none() && field.name == name {
+                    value = field.shown;
+                }
+            });
         }
-        result?;
+        match value {
+            Some(value) if plain => value.fmt(f)?,
+            Some(value) => write!(f, "{value}")?,
+            None => f.write_str(&rest[at..at + end + 2])?,
+        }
         rest = &after[end + 1..];
     }
     f.write_str(rest)
 }
 
+/// Whether `f` has no width, precision, fill, alignment, sign or `#` flag: then a field
+/// may write into it directly, exactly as into the fresh formatter of `write!`.
+fn plain_options(f: &fmt::Formatter<'_>) -> bool {
+    f.width().is_none()
+        && f.precision().is_none()
+        && f.align().is_none()
+        && f.fill() == ' '
+        && !f.alternate()
+        && !f.sign_plus()
+        && !f.sign_minus()
+        && !f.sign_aware_zero_pad()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{FieldRef, write_message};
+    use super::{FieldRef, SHOWN, write_template};
     use crate::{DetailValue, DetailVisitor};
     use core::fmt;
 
@@ -176,7 +220,7 @@ mod tests {
     }
 
     impl Example {
-        fn fields(&self, v: &mut dyn FnMut(FieldRef<'_>)) {
+        fn fields<'a>(&'a self, v: &mut dyn FnMut(FieldRef<'a, '_>)) {
             v(FieldRef::both("id", "project_id", &self.id));
             v(FieldRef::detail("count", &self.count));
             v(FieldRef::optional("hint", &self.hint));
@@ -188,7 +232,7 @@ mod tests {
 
     impl fmt::Display for Render<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write_message(f, self.0, &|v| self.1.fields(v))
+            write_template(f, self.0, &|v| self.1.fields(v))
         }
     }
 
@@ -226,6 +270,32 @@ mod tests {
         assert_eq!(Render("a {count} b", &e).to_string(), "a {count} b");
         assert_eq!(Render("a { b } c", &e).to_string(), "a { b } c");
         assert_eq!(Render("lone { and }", &e).to_string(), "lone { and }");
+    }
+
+    struct Many(Vec<String>);
+
+    impl Many {
+        fn fields<'a>(&'a self, v: &mut dyn FnMut(FieldRef<'a, '_>)) {
+            const NAMES: [&str; 11] = [
+                "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10",
+            ];
+            for (name, value) in NAMES.iter().zip(&self.0) {
+                v(FieldRef::shown(name, value));
+            }
+        }
+    }
+
+    impl fmt::Display for Many {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_template(f, "{f10} {f0} {f8} {f7}", &|v| self.fields(v))
+        }
+    }
+
+    #[test]
+    fn more_fields_than_kept_at_hand() {
+        const { assert!(SHOWN < 11) };
+        let many = Many((0..11).map(|i| format!("v{i}")).collect());
+        assert_eq!(many.to_string(), "v10 v0 v8 v7");
     }
 
     #[test]
