@@ -222,6 +222,7 @@ fn field_spec(field: &Field) -> TokenStream {
     let rust_type = types::display(field.ty);
     let json_type = format_ident!("{}", types::json_type(field.ty));
     let optional = types::option_inner(field.ty).is_some();
+    let retry_after = field.attrs.retry_after.is_some();
     let example = match &field.attrs.example {
         Some(example) => {
             let value = example_tokens(example);
@@ -235,6 +236,7 @@ fn field_spec(field: &Field) -> TokenStream {
             rust_type: #rust_type,
             json_type: __ec::JsonType::#json_type,
             optional: #optional,
+            retry_after: #retry_after,
             example: #example,
         }
     }

@@ -24,6 +24,8 @@
 extern crate self as error_catalog;
 
 mod api_error;
+mod catalog;
+mod code_index;
 mod format;
 mod spec;
 
@@ -34,6 +36,7 @@ pub mod __private;
 pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
+pub use crate::catalog::{Catalog, Iter};
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 

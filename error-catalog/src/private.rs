@@ -10,6 +10,9 @@ pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, E
 pub use crate::format::Format;
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 
+/// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
+pub use crate::code_index::{build as build_index, slots as index_slots};
+
 /// `std::error::Error`, under a name the expansion can use.
 pub use std::error::Error as StdError;
 
