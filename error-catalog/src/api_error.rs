@@ -7,7 +7,7 @@ use std::time::Duration;
 use http::StatusCode;
 use serde::Serialize;
 
-use crate::ErrorSpec;
+use crate::{Envelope, ErrorSpec};
 
 /// An error that is part of a public API: a stable code, an HTTP status, a public
 /// message and serializable details.
@@ -102,6 +102,26 @@ pub trait ApiError: std::error::Error {
     /// ```
     fn message(&self) -> Message<'_> {
         Message(self.as_api_error())
+    }
+
+    /// The JSON error body for this error, in its type's default format; see
+    /// [`Envelope`] for the formats, the request id and the headers.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, Format};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(format = "compact")]
+    /// pub enum ApiFailure {
+    ///     #[error(code = "invalid_request", status = 400, message = "Missing required field: amount")]
+    ///     InvalidRequest,
+    /// }
+    ///
+    /// let body = ApiFailure::InvalidRequest.envelope().request_id("req_a1b2c3d4").to_json();
+    /// assert_eq!(body, r#"{"error":"invalid_request","message":"Missing required field: amount","status":400,"request_id":"req_a1b2c3d4"}"#);
+    /// ```
+    fn envelope(&self) -> Envelope<'_> {
+        Envelope::new(self.as_api_error())
     }
 }
 

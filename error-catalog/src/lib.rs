@@ -26,7 +26,9 @@ extern crate self as error_catalog;
 mod api_error;
 mod catalog;
 mod code_index;
+mod envelope;
 mod format;
+pub mod grpc;
 mod spec;
 
 #[doc(hidden)]
@@ -37,6 +39,7 @@ pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
 pub use crate::catalog::{Catalog, Iter};
+pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 

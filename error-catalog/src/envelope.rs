@@ -1,0 +1,436 @@
+//! The JSON error envelope: one builder, every wire format.
+
+use std::borrow::Cow;
+use std::io;
+
+use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::api_error::{ApiError, DetailValue};
+use crate::format::Format;
+use crate::grpc;
+
+/// The error body to send for one error, in one [`Format`], with its headers.
+///
+/// Made by [`ApiError::envelope`]. It is [`Serialize`] (serde writes it straight into
+/// the output, with no intermediate `serde_json::Value`), and has shortcuts for JSON.
+///
+/// ```
+/// use error_catalog::{ApiError, Format};
+///
+/// /// Authentication errors.
+/// #[derive(Debug, ApiError)]
+/// #[api_error(format = "nested")]
+/// pub enum AuthError {
+///     /// The access token has expired.
+///     #[error(code = "token_expired", status = 401, message = "The access token has expired")]
+///     TokenExpired { expired_at: String },
+/// }
+///
+/// let err = AuthError::TokenExpired { expired_at: "2026-01-09T10:00:00Z".into() };
+/// assert_eq!(
+///     err.envelope().request_id("req_abc123").to_json(),
+///     r#"{"error":{"code":"token_expired","message":"The access token has expired","details":{"expired_at":"2026-01-09T10:00:00Z"}},"meta":{"request_id":"req_abc123"}}"#,
+/// );
+/// assert_eq!(
+///     err.envelope().format(Format::Flat).to_json(),
+///     r#"{"code":"token_expired","message":"The access token has expired","details":{"expired_at":"2026-01-09T10:00:00Z"}}"#,
+/// );
+/// assert_eq!(err.envelope().format(Format::Problem).content_type(), "application/problem+json");
+/// ```
+#[derive(Clone)]
+pub struct Envelope<'a> {
+    error: &'a dyn ApiError,
+    format: Format,
+    request_id: Option<Cow<'a, str>>,
+    instance: Option<Cow<'a, str>>,
+}
+
+impl<'a> Envelope<'a> {
+    /// An envelope for `error` in its type's default format.
+    pub fn new(error: &'a dyn ApiError) -> Self {
+        Envelope {
+            error,
+            format: error.spec().category().format(),
+            request_id: None,
+            instance: None,
+        }
+    }
+
+    /// Renders in `format` instead of the type's default.
+    #[must_use]
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Adds the request id (`meta.request_id`, `request_id`, or a `RequestInfo` detail,
+    /// by format).
+    #[must_use]
+    pub fn request_id(mut self, request_id: impl Into<Cow<'a, str>>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Sets RFC 9457's `instance` (a URI reference for this occurrence); only the
+    /// [`Format::Problem`] body has it.
+    #[must_use]
+    pub fn instance(mut self, instance: impl Into<Cow<'a, str>>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// The error the envelope is for.
+    pub fn error(&self) -> &'a dyn ApiError {
+        self.error
+    }
+
+    /// The format the body is rendered in.
+    pub fn wire_format(&self) -> Format {
+        self.format
+    }
+
+    /// The request id, if one was given.
+    pub fn get_request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The HTTP status to send.
+    pub fn status(&self) -> StatusCode {
+        self.error.status()
+    }
+
+    /// The `Content-Type` of the body.
+    pub fn content_type(&self) -> &'static str {
+        self.format.content_type()
+    }
+
+    /// The headers to send with the body: `Content-Type`, and `Retry-After` (in seconds)
+    /// when the error carries a retry hint.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
+    /// pub struct RateLimited { #[error(retry_after)] retry_after: u64 }
+    ///
+    /// let headers = RateLimited { retry_after: 45 }.envelope().headers();
+    /// assert_eq!(headers["retry-after"], "45");
+    /// assert_eq!(headers["content-type"], "application/problem+json");
+    /// ```
+    pub fn headers(&self) -> HeaderMap {
+        let mut headers = HeaderMap::with_capacity(2);
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static(self.format.content_type()),
+        );
+        if let Some(seconds) = self.error.retry_after() {
+            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        headers
+    }
+
+    /// The body as a JSON string.
+    pub fn to_json(&self) -> String {
+        let mut buffer = Vec::with_capacity(256);
+        self.write_json(&mut buffer);
+        // serde_json writes valid UTF-8 only.
+        String::from_utf8(buffer).unwrap_or_default()
+    }
+
+    /// The body as JSON bytes.
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut buffer = Vec::with_capacity(256);
+        self.write_json(&mut buffer);
+        buffer
+    }
+
+    /// Appends the JSON body to `buffer`; reuse the buffer to avoid allocating.
+    pub fn write_json(&self, buffer: &mut Vec<u8>) {
+        let start = buffer.len();
+        if serde_json::to_writer(&mut *buffer, self).is_err() {
+            // A detail's Serialize impl failed (e.g. a map with non-string keys). Never
+            // send half a body: replace it with the envelope minus its details.
+            buffer.truncate(start);
+            let fallback = Envelope {
+                error: &WithoutDetails(self.error),
+                ..self.clone()
+            };
+            // Without details only strings and numbers are written: this cannot fail.
+            let _ = serde_json::to_writer(buffer, &fallback);
+        }
+    }
+
+    /// Writes the JSON body to `writer`.
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O errors.
+    pub fn write_to<W: io::Write>(&self, mut writer: W) -> io::Result<()> {
+        let mut buffer = Vec::with_capacity(256);
+        self.write_json(&mut buffer);
+        writer.write_all(&buffer)
+    }
+
+    fn has_details(&self) -> bool {
+        if self.error.spec().fields().is_empty() {
+            return false;
+        }
+        let mut any = false;
+        self.error
+            .visit_details(&mut |_: &'static str, _: DetailValue<'_>| any = true);
+        any
+    }
+}
+
+impl Serialize for Envelope<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.format {
+            Format::Nested => {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("error", &ErrorObject(self))?;
+                if let Some(id) = &self.request_id {
+                    map.serialize_entry("meta", &Meta { request_id: id })?;
+                }
+                map.end()
+            }
+            Format::Flat => {
+                let mut map = serializer.serialize_map(None)?;
+                write_code_message_details(self, &mut map)?;
+                if let Some(id) = &self.request_id {
+                    map.serialize_entry("request_id", id)?;
+                }
+                map.end()
+            }
+            Format::Compact => {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("error", self.error.code())?;
+                map.serialize_entry("message", &self.error.message())?;
+                map.serialize_entry("status", &self.error.status().as_u16())?;
+                if let Some(id) = &self.request_id {
+                    map.serialize_entry("request_id", id)?;
+                }
+                map.end()
+            }
+            Format::Problem => serialize_problem(self, serializer),
+            Format::Google => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("error", &GoogleError(self))?;
+                map.end()
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    request_id: &'a str,
+}
+
+/// `{"code","message","details"}`: the inside of Nested, the whole of Flat.
+struct ErrorObject<'e, 'a>(&'e Envelope<'a>);
+
+impl Serialize for ErrorObject<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        write_code_message_details(self.0, &mut map)?;
+        map.end()
+    }
+}
+
+fn write_code_message_details<M: SerializeMap>(
+    envelope: &Envelope<'_>,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    map.serialize_entry("code", envelope.error.code())?;
+    map.serialize_entry("message", &envelope.error.message())?;
+    if envelope.has_details() {
+        map.serialize_entry("details", &Details(envelope.error))?;
+    }
+    Ok(())
+}
+
+/// The detail fields as one JSON object.
+struct Details<'a>(&'a dyn ApiError);
+
+impl Serialize for Details<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let mut result = Ok(());
+        self.0
+            .visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
+                if result.is_ok() {
+                    result = map.serialize_entry(name, &value);
+                }
+            });
+        result?;
+        map.end()
+    }
+}
+
+/// RFC 9457 members; a detail with one of these names is not written as an extension
+/// member, so it can never overwrite a standard member.
+const PROBLEM_MEMBERS: [&str; 7] = [
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "request_id",
+];
+
+fn serialize_problem<S: Serializer>(
+    envelope: &Envelope<'_>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let error = envelope.error;
+    let spec = error.spec();
+    let mut map = serializer.serialize_map(None)?;
+    map.serialize_entry("type", spec.docs_url().unwrap_or("about:blank"))?;
+    map.serialize_entry("title", spec.title())?;
+    map.serialize_entry("status", &spec.status_u16())?;
+    map.serialize_entry("detail", &error.message())?;
+    if let Some(instance) = &envelope.instance {
+        map.serialize_entry("instance", instance)?;
+    }
+    map.serialize_entry("code", spec.code())?;
+    let mut result = Ok(());
+    error.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
+        if result.is_ok() && !PROBLEM_MEMBERS.contains(&name) {
+            result = map.serialize_entry(name, &value);
+        }
+    });
+    result?;
+    if let Some(id) = &envelope.request_id {
+        map.serialize_entry("request_id", id)?;
+    }
+    map.end()
+}
+
+/// The `error` object of an AIP-193 body.
+struct GoogleError<'e, 'a>(&'e Envelope<'a>);
+
+impl Serialize for GoogleError<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let error = self.0.error;
+        let status = error.status();
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("code", &status.as_u16())?;
+        map.serialize_entry("message", &error.message())?;
+        map.serialize_entry("status", grpc::canonical(status).name())?;
+        map.serialize_entry("details", &GoogleDetails(self.0))?;
+        map.end()
+    }
+}
+
+const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
+const RETRY_INFO: &str = "type.googleapis.com/google.rpc.RetryInfo";
+const REQUEST_INFO: &str = "type.googleapis.com/google.rpc.RequestInfo";
+
+/// `details`: an `ErrorInfo`, then `RetryInfo` and `RequestInfo` when they apply.
+struct GoogleDetails<'e, 'a>(&'e Envelope<'a>);
+
+impl Serialize for GoogleDetails<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let envelope = self.0;
+        let error = envelope.error;
+        let mut seq = serializer.serialize_seq(None)?;
+        seq.serialize_element(&ErrorInfo(error))?;
+        if let Some(seconds) = error.retry_after() {
+            seq.serialize_element(&RetryInfo {
+                type_url: RETRY_INFO,
+                retry_delay: format!("{seconds}s"),
+            })?;
+        }
+        if let Some(id) = &envelope.request_id {
+            seq.serialize_element(&RequestInfo {
+                type_url: REQUEST_INFO,
+                request_id: id,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct RetryInfo {
+    #[serde(rename = "@type")]
+    type_url: &'static str,
+    #[serde(rename = "retryDelay")]
+    retry_delay: String,
+}
+
+#[derive(Serialize)]
+struct RequestInfo<'a> {
+    #[serde(rename = "@type")]
+    type_url: &'static str,
+    #[serde(rename = "requestId")]
+    request_id: &'a str,
+}
+
+/// `google.rpc.ErrorInfo`: reason (the code in `UPPER_SNAKE_CASE`), domain, metadata (every
+/// detail as a string).
+struct ErrorInfo<'a>(&'a dyn ApiError);
+
+impl Serialize for ErrorInfo<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let spec = self.0.spec();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("@type", ERROR_INFO)?;
+        map.serialize_entry("reason", &grpc::reason(spec.code()))?;
+        if let Some(domain) = spec.category().domain() {
+            map.serialize_entry("domain", domain)?;
+        }
+        let metadata = grpc::metadata(self.0).map_err(S::Error::custom)?;
+        if !metadata.is_empty() {
+            map.serialize_entry("metadata", &MetadataMap(&metadata))?;
+        }
+        map.end()
+    }
+}
+
+/// Serializes pairs as a map in their order.
+struct MetadataMap<'a>(&'a [(&'static str, String)]);
+
+impl Serialize for MetadataMap<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// An error with its details hidden: the fallback body when a detail fails to serialize.
+#[derive(Debug)]
+struct WithoutDetails<'a>(&'a dyn ApiError);
+
+impl std::fmt::Display for WithoutDetails<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt_message(f)
+    }
+}
+
+impl std::error::Error for WithoutDetails<'_> {}
+
+impl ApiError for WithoutDetails<'_> {
+    fn spec(&self) -> &'static crate::ErrorSpec {
+        self.0.spec()
+    }
+    fn as_api_error(&self) -> &dyn ApiError {
+        self
+    }
+    fn retry_after(&self) -> Option<u64> {
+        self.0.retry_after()
+    }
+    fn fmt_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt_message(f)
+    }
+}
+
+impl Serialize for crate::Message<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
