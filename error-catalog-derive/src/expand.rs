@@ -48,6 +48,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
 
     let category = category(input);
     let specs = checked.iter().map(|entry| spec(input, entry));
+    let count = checked.len();
     let index_arms = checked.iter().enumerate().map(|(index, entry)| {
         let pattern = pattern(input, entry.variant, &[]);
         quote!(#pattern => #index,)
@@ -92,12 +93,16 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
         const _: () = {
             use #krate::__private as __ec;
 
-            const __CATEGORY: __ec::Category = #category;
+            static __CATEGORY: __ec::Category = #category;
+            // Statics, not consts: a const table would be evaluated again (its promoted
+            // slices interned and validated) in every crate that reads it in a const,
+            // such as `catalog!`; a static is evaluated once, here.
+            static __SPECS: [__ec::ErrorSpec; #count] = [#(#specs),*];
 
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// Every error code of this type, in declaration order.
-                pub const CATALOG: &'static [__ec::ErrorSpec] = &[#(#specs),*];
+                pub const CATALOG: &'static [__ec::ErrorSpec] = &__SPECS;
 
                 #[inline]
                 fn __error_catalog_index(&self) -> usize {

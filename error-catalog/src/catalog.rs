@@ -57,13 +57,11 @@ macro_rules! catalog {
     ($($ty:ty),* $(,)?) => {{
         const __ERROR_CATALOG_TYPES: &[&[$crate::ErrorSpec]] =
             &[$(<$ty as $crate::ErrorCatalog>::CATALOG),*];
+        // A free const (unlike an associated one) is evaluated by `cargo check` too,
+        // wherever the macro is written: a duplicate never waits for code generation.
         #[allow(long_running_const_eval)]
         const __ERROR_CATALOG_INDEX: [u64; $crate::__private::index_slots(__ERROR_CATALOG_TYPES)] =
             $crate::__private::build_index(__ERROR_CATALOG_TYPES);
-        // A free `const _` is evaluated by `cargo check` too: the uniqueness check never
-        // waits for code generation.
-        #[allow(long_running_const_eval)]
-        const _: &[u64] = &__ERROR_CATALOG_INDEX;
         $crate::Catalog::__new(__ERROR_CATALOG_TYPES, &__ERROR_CATALOG_INDEX)
     }};
 }
