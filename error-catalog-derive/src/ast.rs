@@ -19,6 +19,8 @@ pub struct Input<'a> {
     pub variants: Vec<Variant<'a>>,
     /// Some `#[error("..")]` belongs to thiserror: it owns `Display`, `Error`, `From`.
     pub thiserror: bool,
+    /// The input is a union (an error was reported; nothing is generated).
+    pub union: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -122,6 +124,7 @@ impl<'a> Input<'a> {
             shape,
             variants,
             thiserror,
+            union: matches!(node.data, Data::Union(_)),
         }
     }
 }
@@ -158,8 +161,9 @@ fn uses_thiserror(node: &DeriveInput) -> bool {
     in_variants || node.attrs.iter().any(attr::is_thiserror_form)
 }
 
-/// The doc comment: lines joined with `\n`, one leading space of each line removed,
-/// surrounding blank lines trimmed.
+/// The doc comment: lines joined with `\n`, one leading space of each `///` line (and
+/// the common indentation of a block comment's lines) removed, surrounding blank lines
+/// trimmed.
 pub fn doc_comment(attrs: &[Attribute]) -> String {
     let mut lines = Vec::new();
     for attr in attrs {
@@ -174,9 +178,27 @@ pub fn doc_comment(attrs: &[Attribute]) -> String {
             ..
         }) = &name_value.value
         {
-            for line in text.value().lines() {
-                let line = line.strip_prefix(' ').unwrap_or(line);
-                lines.push(line.trim_end().to_owned());
+            // `split`, not `lines`: an empty `///` line is `#[doc = ""]`, a paragraph break.
+            let text = text.value();
+            let mut fragment = text.split('\n');
+            let first = fragment.next().unwrap_or_default();
+            lines.push(
+                first
+                    .strip_prefix(' ')
+                    .unwrap_or(first)
+                    .trim_end()
+                    .to_owned(),
+            );
+            // The further lines of a `/** .. */` block lose their common indentation.
+            let rest: Vec<&str> = fragment.collect();
+            let indent = rest
+                .iter()
+                .filter(|line| !line.trim().is_empty())
+                .map(|line| line.len() - line.trim_start_matches([' ', '\t']).len())
+                .min()
+                .unwrap_or(0);
+            for line in rest {
+                lines.push(line.get(indent..).unwrap_or("").trim_end().to_owned());
             }
         }
     }
@@ -198,7 +220,31 @@ pub fn first_sentence(doc: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::first_sentence;
+    use super::{doc_comment, first_sentence};
+
+    #[test]
+    fn doc_comment_keeps_paragraph_breaks() {
+        let item: syn::DeriveInput = syn::parse_quote! {
+            ///  First line.
+            ///
+            /// Second paragraph.
+            /** Block
+            line. */
+            struct S;
+        };
+        assert_eq!(
+            doc_comment(&item.attrs),
+            "First line.\n\nSecond paragraph.\nBlock\nline."
+        );
+        assert_eq!(first_sentence(&doc_comment(&item.attrs)), "First line.");
+        let no_stop: syn::DeriveInput = syn::parse_quote! {
+            /// Not found
+            ///
+            /// Details.
+            struct T;
+        };
+        assert_eq!(first_sentence(&doc_comment(&no_stop.attrs)), "Not found");
+    }
 
     #[test]
     fn first_sentence_of_doc() {

@@ -39,10 +39,39 @@ const VARIANT_KEYS: &[&str] = &[
 ];
 
 /// Keys of a field's attribute.
-const FIELD_KEYS: &[&str] = &["skip", "retry_after", "rename", "example"];
+const FIELD_KEYS: &[&str] = &[
+    "skip",
+    "retry_after",
+    "rename",
+    "example",
+    "flatten",
+    "header",
+];
 
 /// The built-in format names, as in `Format::name`.
 pub const FORMATS: &[&str] = &["nested", "flat", "compact", "problem", "google"];
+
+/// The keys an attribute names, valid or not, so that a key given with a bad value is
+/// not reported a second time as missing.
+#[derive(Default)]
+pub struct Written {
+    keys: Vec<String>,
+    /// An unknown key, or an attribute that failed to parse: any key may be the one
+    /// meant, so none is reported as missing.
+    unsure: bool,
+}
+
+impl Written {
+    /// Whether `key` was written, or may have been (see `unsure`).
+    pub fn contains(&self, key: &str) -> bool {
+        self.unsure || self.has(key)
+    }
+
+    /// Whether `key` was written, with any value.
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.iter().any(|written| written == key)
+    }
+}
 
 #[derive(Default)]
 pub struct ContainerAttrs {
@@ -52,6 +81,7 @@ pub struct ContainerAttrs {
     pub domain: Option<LitStr>,
     pub unique_in_crate: Option<bool>,
     pub krate: Option<syn::Path>,
+    pub written: Written,
 }
 
 #[derive(Default)]
@@ -66,16 +96,26 @@ pub struct VariantAttrs {
     pub retry_after: Option<u64>,
     /// True once any `#[error(..)]` / `#[api_error(..)]` of ours was seen.
     pub present: bool,
+    pub written: Written,
 }
 
 #[derive(Default)]
 pub struct FieldAttrs {
+    /// The `source` of `#[source]`.
     pub source: Option<Span>,
+    /// The `from` of `#[from]`.
     pub from: Option<Span>,
     pub skip: bool,
     pub retry_after: Option<Span>,
     pub rename: Option<LitStr>,
     pub example: Option<Example>,
+    /// `#[error(flatten)]`: the field's entries become details of their own.
+    pub flatten: Option<Span>,
+    /// `#[error(header = "X-RateLimit-Reset")]`: the field is also sent as this header.
+    pub header: Option<LitStr>,
+    /// The keys that only mean something on a detail field (`rename`, `example`), with
+    /// the span of each key.
+    pub detail_keys: Vec<(&'static str, Span)>,
 }
 
 /// Where an attribute sits, which decides the keys it accepts.
@@ -139,15 +179,21 @@ pub fn container_and_item(
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta);
             if place != Place::Variant && CONTAINER_KEYS.contains(&key.as_str()) {
+                container.written.keys.push(key.clone());
                 container_key(&meta, &key, &mut container, errors)
             } else if place != Place::Enum && VARIANT_KEYS.contains(&key.as_str()) {
                 item.present = true;
+                item.written.keys.push(key.clone());
                 variant_key(&meta, &key, &mut item, errors)
             } else {
+                container.written.unsure = true;
+                item.written.unsure = true;
                 unknown_key(&meta, &key, place, errors)
             }
         });
         if let Err(err) = result {
+            container.written.unsure = true;
+            item.written.unsure = true;
             errors.push(err);
         }
     }
@@ -505,7 +551,7 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             if slot.is_some() {
                 errors.spanned(attr, "this attribute is given twice");
             }
-            *slot = Some(attr.span());
+            *slot = Some(attr.path().span());
         } else if is_ours(attr) && !is_thiserror_form(attr) {
             let result = attr.parse_nested_meta(|meta| {
                 let key = key_of(&meta);
@@ -540,7 +586,28 @@ fn field_key(
             attrs.retry_after = Some(meta.path.span());
             skip_flag_value(meta, key, errors)
         }
+        "flatten" => {
+            if attrs.flatten.is_some() {
+                errors.spanned(&meta.path, "`flatten` is given twice");
+            }
+            attrs.flatten = Some(meta.path.span());
+            skip_flag_value(meta, key, errors)
+        }
+        "header" => {
+            if !once(attrs.header.is_some(), meta, key, errors) {
+                return skip_value(meta);
+            }
+            if let Some(name) = string(meta, key, "\"X-RateLimit-Reset\"", errors)? {
+                if let Some(problem) = header_name_problem(&name.value()) {
+                    errors.spanned(&name, problem);
+                } else {
+                    attrs.header = Some(name);
+                }
+            }
+            Ok(())
+        }
         "rename" => {
+            attrs.detail_keys.push(("rename", meta.path.span()));
             if once(attrs.rename.is_some(), meta, key, errors) {
                 attrs.rename = string(meta, key, "\"type\"", errors)?;
             } else {
@@ -549,6 +616,7 @@ fn field_key(
             Ok(())
         }
         "example" => {
+            attrs.detail_keys.push(("example", meta.path.span()));
             if !once(attrs.example.is_some(), meta, key, errors) {
                 return skip_value(meta);
             }
@@ -575,6 +643,34 @@ fn field_key(
             );
             skip_value(meta)
         }
+    }
+}
+
+/// Why `name` cannot be an HTTP header name (RFC 9110 `token`), or `None` if it can.
+fn header_name_problem(name: &str) -> Option<String> {
+    const TCHAR_PUNCT: &str = "!#$%&'*+-.^_`|~";
+    if name.is_empty() {
+        return Some("`header` needs a header name, as in `header = \"X-RateLimit-Reset\"`".into());
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || TCHAR_PUNCT.contains(*c)))
+    {
+        return Some(format!(
+            "`{name}` is not an HTTP header name: {bad:?} is not allowed (letters, digits and \
+             {TCHAR_PUNCT})"
+        ));
+    }
+    let lower = name.to_ascii_lowercase();
+    match lower.as_str() {
+        "content-type" => Some(
+            "`Content-Type` is set by the envelope's format; it cannot come from a field".into(),
+        ),
+        "retry-after" => Some(
+            "`Retry-After` comes from `#[error(retry_after)]`; mark the field with that instead"
+                .into(),
+        ),
+        _ => None,
     }
 }
 
@@ -627,8 +723,26 @@ fn example(input: ParseStream) -> syn::Result<Example> {
     let sign = if negative { "-" } else { "" };
     match lit {
         Lit::Str(s) if !negative => Ok(Example::Str(s)),
-        Lit::Int(i) => Ok(Example::Int(format!("{sign}{}", i.base10_digits()))),
-        Lit::Float(f) => Ok(Example::Float(format!("{sign}{}", f.base10_digits()))),
+        Lit::Int(i) => {
+            let digits = format!("{sign}{}", i.base10_digits());
+            match digits.parse::<i128>() {
+                Ok(_) => Ok(Example::Int(digits)),
+                Err(_) => Err(syn::Error::new_spanned(
+                    i,
+                    "`example` integer does not fit in an i128",
+                )),
+            }
+        }
+        Lit::Float(f) => {
+            let digits = format!("{sign}{}", f.base10_digits());
+            match digits.parse::<f64>() {
+                Ok(value) if value.is_finite() => Ok(Example::Float(digits)),
+                _ => Err(syn::Error::new_spanned(
+                    f,
+                    "`example` number does not fit in an f64",
+                )),
+            }
+        }
         Lit::Bool(b) if !negative => Ok(Example::Bool(b.value)),
         other => Err(syn::Error::new_spanned(
             other,

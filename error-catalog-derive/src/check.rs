@@ -11,6 +11,7 @@ use crate::ast::{self, Field, Input, Shape, Variant};
 use crate::case::sentence_case;
 use crate::ctxt::Errors;
 use crate::template::{self, Template};
+use crate::types;
 
 /// The longest code accepted (AIP-193 caps reasons at 63 characters; 64 keeps common
 /// slug limits).
@@ -36,12 +37,18 @@ pub struct Checked<'a> {
 pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> {
     let mut checked = Vec::new();
     for variant in &input.variants {
-        let code = resolve_code(input, variant, errors);
-        let status = require_status(input, variant, errors);
-        let message = resolve_message(variant, errors);
         check_one_source(variant, errors);
         check_from_is_alone(variant, errors);
         check_one_retry_after(variant, errors);
+        check_flatten(variant, errors);
+        check_header(variant, errors);
+        check_detail_keys_on_details(variant, errors);
+        if !require_attribute(input, variant, errors) {
+            continue;
+        }
+        let code = resolve_code(input, variant, errors);
+        let status = require_status(input, variant, errors);
+        let message = resolve_message(variant, errors);
         let template = message
             .as_ref()
             .and_then(|(text, lit)| parse_template(variant, text, lit.as_ref(), errors));
@@ -68,7 +75,42 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> 
         }
     }
     check_unique_codes(&checked, errors);
+    check_from_types_differ(input, errors);
     checked
+}
+
+/// Rule: every variant carries our attribute, unless `rename_all` derives its code (then
+/// the missing keys are reported one by one). With thiserror, ours is `#[api_error(..)]`.
+fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> bool {
+    // A variant attribute with only unknown keys counts as present (`contains`); a
+    // misspelled type-level key does not excuse a variant without any attribute (`has`).
+    if variant.attrs.present
+        || variant.attrs.written.contains("code")
+        || input.attrs.written.has("rename_all")
+    {
+        return true;
+    }
+    let message = if variant.doc.is_empty() {
+        ", message = \"..\""
+    } else {
+        ""
+    };
+    let what = describe(input, variant);
+    if input.thiserror {
+        errors.at(
+            variant.span,
+            format!(
+                "{what} needs `#[api_error(code = \"..\", status = ..{message})]`; its \
+                 `#[error(\"..\")]` is thiserror's Display attribute"
+            ),
+        );
+    } else {
+        errors.at(
+            variant.span,
+            format!("{what} needs an `#[error(code = \"..\", status = ..{message})]` attribute"),
+        );
+    }
+    false
 }
 
 /// Rule: every variant has a code, written as `code = ".."` or derived from its name by
@@ -82,20 +124,16 @@ fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option
             variant.ident.span(),
         )
     } else {
-        let what = describe(input, variant);
-        if variant.attrs.present {
+        // A code with a bad value, or a misspelled key, was reported already.
+        if !variant.attrs.written.contains("code") && !input.attrs.written.contains("rename_all") {
             errors.at(
                 variant.span,
                 format!(
-                    "{what} has no `code`; add `code = \"..\"` to its attribute, or \
+                    "{} has no `code`; add `code = \"..\"` to its attribute, or \
                      `#[api_error(rename_all = \"snake_case\")]` to the type to derive codes \
-                     from names"
+                     from names",
+                    describe(input, variant)
                 ),
-            );
-        } else {
-            errors.at(
-                variant.span,
-                format!("{what} needs an `#[error(code = \"..\", status = ..)]` attribute"),
             );
         }
         return None;
@@ -135,8 +173,8 @@ fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Opti
     match &variant.attrs.status {
         Some(status) => Some(*status),
         None => {
-            // A variant with no attribute at all already got one error from resolve_code.
-            if variant.attrs.present || input.attrs.rename_all.is_some() {
+            // A status with a bad value, or a misspelled key, was reported already.
+            if !variant.attrs.written.contains("status") {
                 errors.at(
                     variant.span,
                     format!(
@@ -162,6 +200,10 @@ fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Op
     }
     let sentence = ast::first_sentence(&variant.doc);
     if sentence.is_empty() {
+        // A message with a bad value, or a misspelled key, was reported already.
+        if variant.attrs.written.contains("message") {
+            return None;
+        }
         errors.at(
             variant.span,
             format!(
@@ -243,11 +285,21 @@ fn parse_template(
 /// `source`).
 fn check_one_source(variant: &Variant, errors: &mut Errors) {
     let mut sources = variant.fields.iter().filter(|f| f.is_source());
-    if sources.next().is_some() {
+    if let Some(first) = sources.next() {
         for extra in sources {
+            let span = extra
+                .attrs
+                .from
+                .or(extra.attrs.source)
+                .unwrap_or(extra.span);
             errors.at(
-                extra.span,
-                format!("`{}` has more than one source field", variant.ident),
+                span,
+                format!(
+                    "`{}` already has a source, `{}`; an error has at most one source \
+                     (`#[source]`, `#[from]` or a field named `source`)",
+                    variant.ident,
+                    first.name()
+                ),
             );
         }
     }
@@ -278,6 +330,35 @@ fn check_from_is_alone(variant: &Variant, errors: &mut Errors) {
     }
 }
 
+/// Rule: `rename` and `example` describe a detail, so they sit on a named field that is
+/// serialized: not on a tuple field, a source or an `#[error(skip)]` field.
+fn check_detail_keys_on_details(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        if field.is_detail() {
+            continue;
+        }
+        let why = if !field.is_named() {
+            format!(
+                "`{}` is a tuple field, and tuple fields are not details",
+                field.name()
+            )
+        } else if field.is_source() {
+            format!(
+                "`{}` is a source, and sources are never serialized",
+                field.name()
+            )
+        } else {
+            format!(
+                "`{}` is #[error(skip)], and skipped fields are never serialized",
+                field.name()
+            )
+        };
+        for (key, span) in &field.attrs.detail_keys {
+            errors.at(*span, format!("`{key}` has no effect here: {why}"));
+        }
+    }
+}
+
 /// Rule: at most one field carries the `Retry-After` value.
 fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
     let mut marked = variant.fields.iter().filter_map(|f| f.attrs.retry_after);
@@ -290,6 +371,86 @@ fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
                     variant.ident
                 ),
             );
+        }
+    }
+}
+
+/// Rule: `#[error(flatten)]` marks a named detail field whose entries become details; it
+/// cannot go with what names, hides or takes the field as one value (`rename`,
+/// `example`, `skip`, `retry_after`, a source), and a tuple field is never a detail.
+fn check_flatten(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        let Some(span) = field.attrs.flatten else {
+            continue;
+        };
+        let conflict = if !field.is_named() {
+            Some(
+                "#[error(flatten)] needs a named field: the fields of a tuple variant are not \
+                 details"
+                    .to_owned(),
+            )
+        } else if field.is_source() {
+            Some(format!(
+                "`{}` is a source error and is never serialized; it cannot be flattened",
+                field.name()
+            ))
+        } else {
+            [
+                (field.attrs.skip, "skip"),
+                (field.attrs.retry_after.is_some(), "retry_after"),
+                (field.attrs.rename.is_some(), "rename"),
+                (field.attrs.example.is_some(), "example"),
+                (field.attrs.header.is_some(), "header"),
+            ]
+            .into_iter()
+            .find(|(set, _)| *set)
+            .map(|(_, key)| {
+                format!(
+                    "#[error(flatten)] cannot be combined with `{key}`: a flattened field's \
+                     entries are details, under their own keys"
+                )
+            })
+        };
+        if let Some(message) = conflict {
+            errors.at(span, message);
+        }
+    }
+}
+
+/// Rule: a `#[error(header = "..")]` field is sent to clients, so it is neither a source
+/// nor `#[error(skip)]`; and a variant sends each header once.
+fn check_header(variant: &Variant, errors: &mut Errors) {
+    let mut seen: Vec<String> = Vec::new();
+    for field in &variant.fields {
+        let Some(name) = &field.attrs.header else {
+            continue;
+        };
+        if field.is_source() {
+            errors.spanned(
+                name,
+                format!(
+                    "`{}` is a source error: its text is internal and is never sent as a header",
+                    field.name()
+                ),
+            );
+        } else if field.attrs.skip {
+            errors.spanned(
+                name,
+                "a #[error(skip)] field never reaches clients, so it cannot be sent as a header",
+            );
+        }
+        let lower = name.value().to_ascii_lowercase();
+        if seen.contains(&lower) {
+            errors.spanned(
+                name,
+                format!(
+                    "header `{}` is sent by another field of `{}`",
+                    name.value(),
+                    variant.ident
+                ),
+            );
+        } else {
+            seen.push(lower);
         }
     }
 }
@@ -316,6 +477,32 @@ fn check_unique_codes(checked: &[Checked], errors: &mut Errors) {
             );
         } else {
             first_use.insert(&entry.code, entry);
+        }
+    }
+}
+
+/// Rule: two `#[from]` fields of one type would give two `From` impls for that type; the
+/// second is reported. (Types are compared as written.)
+fn check_from_types_differ(input: &Input, errors: &mut Errors) {
+    let mut first_use: HashMap<String, &Variant> = HashMap::new();
+    for variant in &input.variants {
+        for field in &variant.fields {
+            let Some(span) = field.attrs.from else {
+                continue;
+            };
+            let ty = types::display(field.ty);
+            if let Some(first) = first_use.get(&ty) {
+                errors.at(
+                    span,
+                    format!(
+                        "`{}` is #[from] `{ty}`, and so is `{}`: only one variant can be built \
+                         from a type; use #[source] here and build this variant by hand",
+                        variant.ident, first.ident
+                    ),
+                );
+            } else {
+                first_use.insert(ty, variant);
+            }
         }
     }
 }

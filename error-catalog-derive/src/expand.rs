@@ -57,7 +57,12 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
 
     let api_where = Bounds::where_clause(
         input,
-        &[&bounds.details, &bounds.message, &bounds.sources],
+        &[
+            &bounds.details,
+            &bounds.message,
+            &bounds.sources,
+            &bounds.headers,
+        ],
         true,
     );
     let fmt_message = if input.thiserror {
@@ -80,6 +85,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
     };
     let visit_details = visit_details(input, checked);
     let retry_after = retry_after(input, checked);
+    let add_headers = add_headers(input, checked);
 
     let std_impls = if input.thiserror {
         None
@@ -106,7 +112,8 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
 
                 #[inline]
                 fn __error_catalog_index(&self) -> usize {
-                    match self {
+                    // `*self`: an enum without variants matches with no arms.
+                    match *self {
                         #(#index_arms)*
                     }
                 }
@@ -130,6 +137,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
                 #fmt_message
                 #visit_details
                 #retry_after
+                #add_headers
             }
 
             #std_impls
@@ -228,6 +236,7 @@ fn field_spec(field: &Field) -> TokenStream {
     let json_type = format_ident!("{}", types::json_type(field.ty));
     let optional = types::option_inner(field.ty).is_some();
     let retry_after = field.attrs.retry_after.is_some();
+    let flatten = field.attrs.flatten.is_some();
     let example = match &field.attrs.example {
         Some(example) => {
             let value = example_tokens(example);
@@ -243,6 +252,7 @@ fn field_spec(field: &Field) -> TokenStream {
             optional: #optional,
             retry_after: #retry_after,
             example: #example,
+            flatten: #flatten,
         }
     }
 }
@@ -285,6 +295,12 @@ fn option_str(value: Option<&str>) -> TokenStream {
 /// The binding name of the field at `index` in a generated pattern.
 fn binding(index: usize) -> Ident {
     format_ident!("__field{}", index)
+}
+
+/// The same binding, spanned at the field's type: a trait bound the field's value
+/// fails is then reported on the type, not on the derive.
+fn binding_at(index: usize, ty_span: Span) -> Ident {
+    format_ident!("__field{}", index, span = ty_span)
 }
 
 /// `Self::Variant { a: __field0, .. }` (or `Self { .. }` for a struct), binding the
@@ -373,18 +389,38 @@ fn visit_details(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
         let visits = indexes.iter().map(|&index| {
             let field = &variant.fields[index];
             let name = field.detail_name();
-            let binding = binding(index);
             let span = field.ty.span();
-            if types::option_inner(field.ty).is_some() {
+            let binding = binding_at(index, span);
+            let optional = types::option_inner(field.ty).is_some();
+            let value = if optional {
+                quote_spanned!(span=> __value)
+            } else {
+                quote!(#binding)
+            };
+            let visit = if field.attrs.flatten.is_some() {
                 quote_spanned! {span=>
-                    if let __ec::Some(__value) = #binding {
-                        __v.visit(#name, __ec::DetailValue::new(__value));
+                    {
+                        // One of the two is used, by the field's type.
+                        #[allow(unused_imports)]
+                        use __ec::{ViaFlattenDetails as _, ViaSerialize as _};
+                        (&__ec::Flatten(#value)).error_catalog_flatten(#name, __v);
                     }
                 }
             } else {
                 quote_spanned! {span=>
-                    __v.visit(#name, __ec::DetailValue::new(#binding));
+                    __v.visit(#name, __ec::DetailValue::new(#value));
                 }
+            };
+            // The `if let` is spanned at the derive, not the field: lints such as
+            // `unused_qualifications` do not apply to it.
+            if optional {
+                quote! {
+                    if let __ec::Some(#value) = #binding {
+                        #visit
+                    }
+                }
+            } else {
+                visit
             }
         });
         arms.push(quote!(#pattern => { #(#visits)* }));
@@ -415,12 +451,12 @@ fn retry_after(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
             continue;
         };
         let pattern = pattern(input, variant, &[index]);
-        let binding = binding(index);
+        let span = variant.fields[index].ty.span();
+        let binding = binding_at(index, span);
         let fallback = match variant.attrs.retry_after {
             Some(secs) => quote!(__ec::Some(#secs)),
             None => quote!(__ec::None),
         };
-        let span = variant.fields[index].ty.span();
         arms.push(quote_spanned! {span=>
             #pattern => __ec::AsRetryAfter::retry_after_secs(#binding).or(#fallback),
         });
@@ -432,6 +468,60 @@ fn retry_after(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
         .then(|| quote!(_ => Self::CATALOG[self.__error_catalog_index()].retry_after,));
     Some(quote! {
         fn retry_after(&self) -> __ec::Option<u64> {
+            match self {
+                #(#arms)*
+                #default
+            }
+        }
+    })
+}
+
+/// `add_headers`, for the variants with `#[error(header = "..")]` fields.
+fn add_headers(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
+    let mut arms = Vec::new();
+    for entry in checked {
+        let variant = entry.variant;
+        let indexes: Vec<usize> = (0..variant.fields.len())
+            .filter(|&i| variant.fields[i].attrs.header.is_some())
+            .collect();
+        if indexes.is_empty() {
+            continue;
+        }
+        let pattern = pattern(input, variant, &indexes);
+        let inserts = indexes.iter().map(|&index| {
+            let field = &variant.fields[index];
+            let name = field
+                .attrs
+                .header
+                .as_ref()
+                .map(|name| name.value().to_ascii_lowercase())
+                .unwrap_or_default();
+            let span = field.ty.span();
+            let binding = binding_at(index, span);
+            if types::option_inner(field.ty).is_some() {
+                let value = quote_spanned!(span=> __value);
+                let insert = quote_spanned! {span=>
+                    __ec::insert_header(__h, #name, #value);
+                };
+                quote! {
+                    if let __ec::Some(#value) = #binding {
+                        #insert
+                    }
+                }
+            } else {
+                quote_spanned! {span=>
+                    __ec::insert_header(__h, #name, #binding);
+                }
+            }
+        });
+        arms.push(quote!(#pattern => { #(#inserts)* }));
+    }
+    if arms.is_empty() {
+        return None;
+    }
+    let default = (arms.len() < checked.len()).then(|| quote!(_ => {}));
+    Some(quote! {
+        fn add_headers(&self, __h: &mut __ec::HeaderMap) {
             match self {
                 #(#arms)*
                 #default
@@ -465,8 +555,11 @@ fn std_impls(
         let pattern = pattern(input, variant, &[index]);
         let binding = binding(index);
         let span = field.ty.span();
-        source_arms.push(quote_spanned! {span=>
-            #pattern => __ec::Some(#binding.as_dyn_error()),
+        // Only the call is spanned at the field (a type error lands there); `Some` is
+        // spanned at the derive, where `unused_qualifications` does not look.
+        let call = quote_spanned!(span=> #binding.as_dyn_error());
+        source_arms.push(quote! {
+            #pattern => __ec::Some(#call),
         });
         if field.attrs.from.is_some() {
             let ty = field.ty;
@@ -571,6 +664,7 @@ struct Bounds {
     details: Vec<TokenStream>,
     message: Vec<TokenStream>,
     sources: Vec<TokenStream>,
+    headers: Vec<TokenStream>,
 }
 
 impl Bounds {
@@ -584,6 +678,7 @@ impl Bounds {
             details: Vec::new(),
             message: Vec::new(),
             sources: Vec::new(),
+            headers: Vec::new(),
         };
         if params.is_empty() {
             return bounds;
@@ -601,6 +696,12 @@ impl Bounds {
                 }
                 if field.is_source() {
                     bounds.sources.push(quote!(#ty: __ec::AsDynError<'static>));
+                }
+                if field.attrs.header.is_some() {
+                    let inner = types::option_inner(ty).unwrap_or(ty);
+                    bounds
+                        .headers
+                        .push(quote!(#inner: __ec::core::fmt::Display));
                 }
             }
             for placeholder in entry.template.placeholders() {

@@ -7,15 +7,38 @@ use quote::quote;
 
 use crate::ast::Input;
 use crate::expand::krate;
+use crate::types;
 
 pub fn expand(input: &Input) -> TokenStream {
+    // A union can never implement the traits; its one error says so, and stubs would
+    // only add "`Debug` is not implemented" on top.
+    if input.union {
+        return TokenStream::new();
+    }
     let krate = krate(input);
     let ident = input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let mut from_impls = Vec::new();
     let own_predicates = where_clause.map(|clause| {
         let predicates = clause.predicates.iter();
         quote!(#(#predicates,)*)
     });
+    // One stub `From` per `#[from]` type (as written), so `?` still converts.
+    let mut from_types = Vec::new();
+    for field in input.variants.iter().flat_map(|variant| &variant.fields) {
+        if field.attrs.from.is_some() && !from_types.contains(&types::display(field.ty)) {
+            from_types.push(types::display(field.ty));
+            let ty = field.ty;
+            from_impls.push(quote! {
+                #[automatically_derived]
+                impl #impl_generics __ec::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                    fn from(_: #ty) -> Self {
+                        __ec::invalid_derive()
+                    }
+                }
+            });
+        }
+    }
     let std_impls = (!input.thiserror).then(|| {
         quote! {
             #[automatically_derived]
@@ -32,6 +55,8 @@ pub fn expand(input: &Input) -> TokenStream {
                 Self: __ec::core::fmt::Debug,
             {
             }
+
+            #(#from_impls)*
         }
     });
     quote! {

@@ -13,6 +13,9 @@ mod fallback;
 mod template;
 mod types;
 
+#[cfg(test)]
+mod never_panics;
+
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 

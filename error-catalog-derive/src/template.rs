@@ -79,6 +79,14 @@ impl Template {
                             "`{{{inner}}}` must name a field (`{{id}}`) or a tuple position (`{{0}}`)"
                         ));
                     }
+                    // Placeholders become positional arguments, so a spec may not point
+                    // at another argument (`width$`, `1$`, `.*`).
+                    if spec.contains('$') || spec.contains('*') {
+                        return Err(format!(
+                            "`{{{inner}}}` takes its width or precision from another argument; \
+                             write a number, as in `{{{name}:>8}}`"
+                        ));
+                    }
                     if !lit.is_empty() {
                         pieces.push(Piece::Lit(std::mem::take(&mut lit)));
                     }
@@ -184,7 +192,9 @@ mod tests {
 
     #[test]
     fn rejects_malformed_templates() {
-        for bad in ["a { b", "a } b", "{}", "{:?}", "{a.b}", "{1a}", "{a{b}"] {
+        for bad in [
+            "a { b", "a } b", "{}", "{:?}", "{a.b}", "{1a}", "{a{b}", "{a:w$}", "{a:1$}", "{a:.*}",
+        ] {
             assert!(Template::parse(bad).is_err(), "{bad}");
         }
     }

@@ -4,10 +4,10 @@
 use core::fmt;
 use std::time::Duration;
 
-use http::StatusCode;
+use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
-use crate::{Envelope, ErrorSpec};
+use crate::{Envelope, ErrorSpec, Format};
 
 /// An error that is part of a public API: a stable code, an HTTP status, a public
 /// message and serializable details.
@@ -82,10 +82,36 @@ pub trait ApiError: std::error::Error {
 
     /// Calls `visitor` once per detail field that has a value, in declaration order.
     ///
-    /// Sources, `#[error(skip)]` fields, tuple fields and `None` options are never
-    /// visited.
+    /// Sources (`#[source]`, `#[from]`), `#[error(skip)]` fields, the fields of tuple
+    /// variants and `None` options are never visited. An `#[error(flatten)]` field is
+    /// visited once per entry of its value (see [`FlattenDetails`](crate::FlattenDetails)).
     fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
         let _ = visitor;
+    }
+
+    /// Adds the headers of the variant's `#[error(header = "..")]` fields to `headers`,
+    /// each value being the field's `Display` text (a `None` option, or a text that is
+    /// not a valid header value, adds nothing). [`Envelope::headers`] calls it.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "rate_limited", status = 429, message = "You hit a rate limit")]
+    /// pub struct RateLimited {
+    ///     #[error(retry_after)]
+    ///     retry_after: u64,
+    ///     #[error(header = "X-RateLimit-Reset")]
+    ///     reset_at: u64,
+    /// }
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// RateLimited { retry_after: 12, reset_at: 1767952800 }.add_headers(&mut headers);
+    /// assert_eq!(headers["x-ratelimit-reset"], "1767952800");
+    /// assert_eq!(headers.len(), 1);
+    /// ```
+    fn add_headers(&self, headers: &mut HeaderMap) {
+        let _ = headers;
     }
 
     /// The public message as a [`Display`](fmt::Display) value.
@@ -157,7 +183,8 @@ impl fmt::Debug for Message<'_> {
 
 /// Receives the detail fields of an error, one call per field.
 ///
-/// Implemented for every `FnMut(&'static str, DetailValue<'_>)`.
+/// Implemented for every `FnMut(&str, DetailValue<'_>)`. A name is borrowed only for the
+/// call: a field's name is static, but the keys of an `#[error(flatten)]` map are not.
 ///
 /// ```
 /// use error_catalog::{ApiError, DetailValue};
@@ -168,21 +195,30 @@ impl fmt::Debug for Message<'_> {
 ///
 /// let err = LicenseExpired { expired_at: "2026-01-01T00:00:00Z".into(), license_id: "lic_abc123".into() };
 /// let mut seen = Vec::new();
-/// err.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-///     seen.push((name, serde_json::to_string(&value).unwrap()));
+/// err.visit_details(&mut |name: &str, value: DetailValue<'_>| {
+///     seen.push((name.to_owned(), serde_json::to_string(&value).unwrap()));
 /// });
 /// assert_eq!(seen, [
-///     ("expired_at", r#""2026-01-01T00:00:00Z""#.to_owned()),
-///     ("license_id", r#""lic_abc123""#.to_owned()),
+///     ("expired_at".to_owned(), r#""2026-01-01T00:00:00Z""#.to_owned()),
+///     ("license_id".to_owned(), r#""lic_abc123""#.to_owned()),
 /// ]);
 /// ```
 pub trait DetailVisitor {
     /// Called with the key of one detail field and its value.
-    fn visit(&mut self, name: &'static str, value: DetailValue<'_>);
+    fn visit(&mut self, name: &str, value: DetailValue<'_>);
+
+    /// The wire format the details are collected for, if the visitor renders one.
+    ///
+    /// The envelope's visitors answer with their [`Format`]; a closure answers `None`.
+    /// A value that lays itself out by format, such as
+    /// [`FieldErrors`](crate::FieldErrors) under `#[error(flatten)]`, reads it here.
+    fn format(&self) -> Option<Format> {
+        None
+    }
 }
 
-impl<F: FnMut(&'static str, DetailValue<'_>)> DetailVisitor for F {
-    fn visit(&mut self, name: &'static str, value: DetailValue<'_>) {
+impl<F: FnMut(&str, DetailValue<'_>)> DetailVisitor for F {
+    fn visit(&mut self, name: &str, value: DetailValue<'_>) {
         self(name, value);
     }
 }
@@ -234,6 +270,11 @@ impl fmt::Debug for DetailValue<'_> {
 /// assert_eq!(Duration::from_millis(1500).retry_after_secs(), Some(2));
 /// assert_eq!(None::<u64>.retry_after_secs(), None);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a Retry-After value",
+    label = "a #[error(retry_after)] field holds seconds",
+    note = "use an unsigned integer (seconds), `std::time::Duration`, or an `Option` of those"
+)]
 pub trait AsRetryAfter {
     /// The hint in seconds, or `None` for no hint.
     fn retry_after_secs(&self) -> Option<u64>;

@@ -9,6 +9,7 @@ use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::api_error::{ApiError, DetailValue};
+use crate::details::{Details, InFormat, SerializableOnly};
 use crate::format::Format;
 use crate::grpc;
 
@@ -97,6 +98,21 @@ impl<'a> Envelope<'a> {
         self.request_id.as_deref()
     }
 
+    /// The RFC 9457 `instance`, if one was given.
+    pub fn get_instance(&self) -> Option<&str> {
+        self.instance.as_deref()
+    }
+
+    /// The same envelope for another error (the fallback body's serializable view).
+    pub(crate) fn with_error<'b>(&'b self, error: &'b dyn ApiError) -> Envelope<'b> {
+        Envelope {
+            error,
+            format: self.format,
+            request_id: self.request_id.as_deref().map(Cow::Borrowed),
+            instance: self.instance.as_deref().map(Cow::Borrowed),
+        }
+    }
+
     /// The HTTP status to send.
     pub fn status(&self) -> StatusCode {
         self.error.status()
@@ -107,8 +123,9 @@ impl<'a> Envelope<'a> {
         self.format.content_type()
     }
 
-    /// The headers to send with the body: `Content-Type`, and `Retry-After` (in seconds)
-    /// when the error carries a retry hint.
+    /// The headers to send with the body: `Content-Type`, `Retry-After` (in seconds)
+    /// when the error carries a retry hint, and the variant's `#[error(header = "..")]`
+    /// fields.
     ///
     /// ```
     /// use error_catalog::ApiError;
@@ -122,14 +139,17 @@ impl<'a> Envelope<'a> {
     /// assert_eq!(headers["content-type"], "application/problem+json");
     /// ```
     pub fn headers(&self) -> HeaderMap {
+        self.headers_with(HeaderValue::from_static(self.format.content_type()))
+    }
+
+    /// `Content-Type: content_type`, and `Retry-After` when the error has a retry hint.
+    pub(crate) fn headers_with(&self, content_type: HeaderValue) -> HeaderMap {
         let mut headers = HeaderMap::with_capacity(2);
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static(self.format.content_type()),
-        );
+        headers.insert(CONTENT_TYPE, content_type);
         if let Some(seconds) = self.error.retry_after() {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
+        self.error.add_headers(&mut headers);
         headers
     }
 
@@ -149,19 +169,13 @@ impl<'a> Envelope<'a> {
     }
 
     /// Appends the JSON body to `buffer`; reuse the buffer to avoid allocating.
+    ///
+    /// A detail whose `Serialize` impl fails (say, a map with non-string keys) is left
+    /// out of the body; the rest is written as usual, never half a body.
     pub fn write_json(&self, buffer: &mut Vec<u8>) {
-        let start = buffer.len();
-        if serde_json::to_writer(&mut *buffer, self).is_err() {
-            // A detail's Serialize impl failed (e.g. a map with non-string keys). Never
-            // send half a body: replace it with the envelope minus its details.
-            buffer.truncate(start);
-            let fallback = Envelope {
-                error: &WithoutDetails(self.error),
-                ..self.clone()
-            };
-            // Without details only strings and numbers are written: this cannot fail.
-            let _ = serde_json::to_writer(buffer, &fallback);
-        }
+        write_json_or_fallback(buffer, self.error, |error, buffer| {
+            serde_json::to_writer(buffer, &self.with_error(error))
+        });
     }
 
     /// Writes the JSON body to `writer`.
@@ -175,14 +189,26 @@ impl<'a> Envelope<'a> {
         writer.write_all(&buffer)
     }
 
+    /// `details` is written when the variant declares detail fields, even if all are
+    /// `None` at run time: each code has one body shape.
     fn has_details(&self) -> bool {
-        if self.error.spec().fields().is_empty() {
-            return false;
-        }
-        let mut any = false;
-        self.error
-            .visit_details(&mut |_: &'static str, _: DetailValue<'_>| any = true);
-        any
+        !self.error.spec().fields().is_empty()
+    }
+}
+
+/// Appends the JSON body `write` renders for `error` to `buffer`. If that fails (a
+/// detail's `Serialize` failed), drops what was written and renders `error` again with
+/// its failing details left out.
+pub(crate) fn write_json_or_fallback(
+    buffer: &mut Vec<u8>,
+    error: &dyn ApiError,
+    write: impl Fn(&dyn ApiError, &mut Vec<u8>) -> serde_json::Result<()>,
+) {
+    let start = buffer.len();
+    if write(error, buffer).is_err() {
+        buffer.truncate(start);
+        // Every detail left serializes on its own, so this succeeds.
+        let _ = write(&SerializableOnly(error), buffer);
     }
 }
 
@@ -248,27 +274,10 @@ fn write_code_message_details<M: SerializeMap>(
     map.serialize_entry("code", envelope.error.code())?;
     map.serialize_entry("message", &envelope.error.message())?;
     if envelope.has_details() {
-        map.serialize_entry("details", &Details(envelope.error))?;
+        let details = Details::new(envelope.error).format(envelope.format);
+        map.serialize_entry("details", &details)?;
     }
     Ok(())
-}
-
-/// The detail fields as one JSON object.
-struct Details<'a>(&'a dyn ApiError);
-
-impl Serialize for Details<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        let mut result = Ok(());
-        self.0
-            .visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-                if result.is_ok() {
-                    result = map.serialize_entry(name, &value);
-                }
-            });
-        result?;
-        map.end()
-    }
 }
 
 /// RFC 9457 members; a detail with one of these names is not written as an extension
@@ -299,10 +308,13 @@ fn serialize_problem<S: Serializer>(
     }
     map.serialize_entry("code", spec.code())?;
     let mut result = Ok(());
-    error.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-        if result.is_ok() && !PROBLEM_MEMBERS.contains(&name) {
-            result = map.serialize_entry(name, &value);
-        }
+    error.visit_details(&mut InFormat {
+        format: Some(Format::Problem),
+        visit: |name: &str, value: DetailValue<'_>| {
+            if result.is_ok() && !PROBLEM_MEMBERS.contains(&name) {
+                result = map.serialize_entry(name, &value);
+            }
+        },
     });
     result?;
     if let Some(id) = &envelope.request_id {
@@ -394,38 +406,11 @@ impl Serialize for ErrorInfo<'_> {
 }
 
 /// Serializes pairs as a map in their order.
-struct MetadataMap<'a>(&'a [(&'static str, String)]);
+struct MetadataMap<'a>(&'a [(String, String)]);
 
 impl Serialize for MetadataMap<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
-
-/// An error with its details hidden: the fallback body when a detail fails to serialize.
-#[derive(Debug)]
-struct WithoutDetails<'a>(&'a dyn ApiError);
-
-impl std::fmt::Display for WithoutDetails<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt_message(f)
-    }
-}
-
-impl std::error::Error for WithoutDetails<'_> {}
-
-impl ApiError for WithoutDetails<'_> {
-    fn spec(&self) -> &'static crate::ErrorSpec {
-        self.0.spec()
-    }
-    fn as_api_error(&self) -> &dyn ApiError {
-        self
-    }
-    fn retry_after(&self) -> Option<u64> {
-        self.0.retry_after()
-    }
-    fn fmt_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt_message(f)
     }
 }
 

@@ -4,7 +4,9 @@
 use heck::ToShoutySnakeCase;
 use http::StatusCode;
 
+use crate::Format;
 use crate::api_error::{ApiError, DetailValue};
+use crate::details::InFormat;
 
 /// A canonical gRPC status code (`google.rpc.Code`).
 ///
@@ -170,24 +172,32 @@ pub fn reason(code: &str) -> String {
 ///
 /// let err = NoSeats { max_seats: 10, hint: "soon".into(), scopes: vec!["a"] };
 /// let metadata = error_catalog::grpc::metadata(&err).unwrap();
-/// assert_eq!(metadata, [
-///     ("max_seats", "10".to_owned()),
-///     ("hint", "soon".to_owned()),
-///     ("scopes", r#"["a"]"#.to_owned()),
-/// ]);
+/// let pairs: Vec<(&str, &str)> = metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+/// assert_eq!(pairs, [("max_seats", "10"), ("hint", "soon"), ("scopes", r#"["a"]"#)]);
 /// ```
-pub fn metadata(error: &dyn ApiError) -> Result<Vec<(&'static str, String)>, serde_json::Error> {
+pub fn metadata(error: &dyn ApiError) -> Result<Vec<(String, String)>, serde_json::Error> {
     let mut out = Vec::new();
     let mut result = Ok(());
-    error.visit_details(&mut |name: &'static str, value: DetailValue<'_>| {
-        if result.is_err() {
-            return;
-        }
-        match serde_json::to_value(value) {
-            Ok(serde_json::Value::String(text)) => out.push((name, text)),
-            Ok(other) => out.push((name, other.to_string())),
-            Err(err) => result = Err(err),
-        }
+    error.visit_details(&mut InFormat {
+        format: Some(Format::Google),
+        visit: |name: &str, value: DetailValue<'_>| {
+            if result.is_err() {
+                return;
+            }
+            // The JSON text keeps the value's own member order; a JSON string is
+            // unquoted.
+            let text = serde_json::to_string(&value).and_then(|json| {
+                if json.starts_with('"') {
+                    serde_json::from_str::<String>(&json)
+                } else {
+                    Ok(json)
+                }
+            });
+            match text {
+                Ok(text) => out.push((name.to_owned(), text)),
+                Err(err) => result = Err(err),
+            }
+        },
     });
     result.map(|()| out)
 }

@@ -26,10 +26,13 @@ extern crate self as error_catalog;
 mod api_error;
 mod catalog;
 mod code_index;
+mod custom;
+mod details;
 mod envelope;
 mod format;
 pub mod grpc;
 mod spec;
+pub mod validation;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -39,9 +42,12 @@ pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
 pub use crate::catalog::{Catalog, Iter};
+pub use crate::custom::{CustomEnvelope, CustomFormat};
+pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::validation::{FieldError, FieldErrors, FieldPath};
 
 /// Derives [`ApiError`](trait@ApiError), `Display`, `std::error::Error`, `From` for
 /// `#[from]` fields and the `CATALOG` table. See the [crate documentation](crate) for

@@ -3,7 +3,7 @@
 
 pub use core;
 pub use core::option::Option::{self, None, Some};
-pub use http::StatusCode;
+pub use http::{HeaderMap, StatusCode};
 pub use serde::Serialize;
 
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
@@ -12,6 +12,55 @@ pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
 pub use crate::code_index::{build as build_index, slots as index_slots};
+
+/// An `#[error(flatten)]` field on its way to the visitor. Method resolution picks
+/// [`ViaFlattenDetails`] when the field's type implements
+/// [`FlattenDetails`](crate::FlattenDetails) (it matches without autoref), else
+/// [`ViaSerialize`], whose method then asks for `Serialize` (so a type with neither
+/// gets "`T: Serialize` is not satisfied" on the field). The expansion calls
+/// `(&Flatten(field)).error_catalog_flatten(name, visitor)` with both traits in scope.
+pub struct Flatten<'a, T: ?Sized>(pub &'a T);
+
+pub trait ViaFlattenDetails {
+    fn error_catalog_flatten(&self, name: &str, visitor: &mut dyn DetailVisitor);
+}
+
+impl<T: crate::FlattenDetails + ?Sized> ViaFlattenDetails for Flatten<'_, T> {
+    #[inline]
+    fn error_catalog_flatten(&self, _: &str, visitor: &mut dyn DetailVisitor) {
+        self.0.flatten_details(visitor);
+    }
+}
+
+pub trait ViaSerialize<T: ?Sized> {
+    fn error_catalog_flatten(&self, name: &str, visitor: &mut dyn DetailVisitor)
+    where
+        T: Serialize;
+}
+
+impl<T: ?Sized> ViaSerialize<T> for &Flatten<'_, T> {
+    #[inline]
+    fn error_catalog_flatten(&self, name: &str, visitor: &mut dyn DetailVisitor)
+    where
+        T: Serialize,
+    {
+        crate::details::flatten_serialize(name, self.0, visitor);
+    }
+}
+
+/// Inserts the header of an `#[error(header = "..")]` field. The derive checked the
+/// name; a value that is not a valid header value (a line break, say) is not sent.
+pub fn insert_header<T: core::fmt::Display + ?Sized>(
+    headers: &mut HeaderMap,
+    name: &'static str,
+    value: &T,
+) {
+    let name = http::HeaderName::from_bytes(name.as_bytes());
+    let value = http::HeaderValue::try_from(value.to_string());
+    if let (Ok(name), Ok(value)) = (name, value) {
+        headers.insert(name, value);
+    }
+}
 
 /// `std::error::Error`, under a name the expansion can use.
 pub use std::error::Error as StdError;

@@ -245,6 +245,8 @@ pub struct FieldSpec {
     pub retry_after: bool,
     #[doc(hidden)]
     pub example: Option<ExampleValue>,
+    #[doc(hidden)]
+    pub flatten: bool,
 }
 
 impl FieldSpec {
@@ -293,6 +295,22 @@ impl FieldSpec {
     /// The example value from `#[error(example = ..)]`, for generated docs.
     pub const fn example(&self) -> Option<ExampleValue> {
         self.example
+    }
+
+    /// True for an `#[error(flatten)]` field: its entries are details of their own, under
+    /// keys known only at run time, and [`name`](FieldSpec::name) is the Rust field name.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, FieldErrors};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "validation_error", status = 422, message = "Request validation failed")]
+    /// pub struct Invalid { #[error(flatten)] errors: FieldErrors }
+    ///
+    /// assert!(Invalid::CATALOG[0].fields()[0].flattened());
+    /// ```
+    pub const fn flattened(&self) -> bool {
+        self.flatten
     }
 }
 

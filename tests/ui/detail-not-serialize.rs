@@ -1,0 +1,12 @@
+use error_catalog::ApiError;
+
+#[derive(Debug)]
+pub struct Owner;
+
+#[derive(Debug, ApiError)]
+pub enum ProjectError {
+    #[error(code = "not_found", status = 404, message = "Project not found")]
+    NotFound { owner: Owner },
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use error_catalog::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum StorageError {
+    #[error(code = "storage_failed", status = 500, message = "Storage failed: {cause}")]
+    Failed {
+        #[source]
+        cause: std::io::Error,
+    },
+}
+
+fn main() {}

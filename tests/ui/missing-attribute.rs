@@ -1,0 +1,11 @@
+use error_catalog::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum ProjectError {
+    #[error(code = "not_found", status = 404, message = "Project not found")]
+    NotFound,
+    /// The project is archived.
+    Archived,
+}
+
+fn main() {}

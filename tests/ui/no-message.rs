@@ -1,0 +1,9 @@
+use error_catalog::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum ProjectError {
+    #[error(code = "not_found", status = 404)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use error_catalog::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum RateLimitError {
+    #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
+    Exceeded {
+        #[error(retry_after)]
+        retry_after: String,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use error_catalog::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(format = "xml")]
+pub enum ProjectError {
+    #[error(code = "not_found", status = 404, message = "Project not found")]
+    NotFound,
+}
+
+fn main() {}
