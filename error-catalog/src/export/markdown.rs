@@ -155,7 +155,7 @@ fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Form
     ) {
         (_, Some(field)) => write!(
             f,
-            " · **Retry-After:** sent, the seconds in `{}`",
+            " · **Retry-After:** the `{}` detail, in seconds",
             field.name()
         )?,
         (Some(seconds), None) => write!(f, " · **Retry-After:** {seconds} seconds")?,

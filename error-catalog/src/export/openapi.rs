@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value, json};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::{Value, json};
 
-use crate::export::sample::example_body;
-use crate::{Catalog, ErrorSpec, Format};
+use crate::export::sample::Sample;
+use crate::{Catalog, Envelope, ErrorSpec, Format};
 
 impl Catalog {
     /// The catalog as an OpenAPI 3.1 document (pretty-printed JSON, ending in a newline)
@@ -93,15 +95,22 @@ impl<'a> OpenApi<'a> {
         self
     }
 
-    /// The document as pretty-printed JSON, ending in a newline.
+    /// The document as pretty-printed JSON, ending in a newline; members are in
+    /// document order (`openapi`, `info`, `components`; statuses ascending; codes in
+    /// catalog order; example bodies as the envelope writes them).
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(&self.value()).unwrap_or_default();
+        let mut text = serde_json::to_string_pretty(&self.document()).unwrap_or_default();
         text.push('\n');
         text
     }
 
-    /// The document as a JSON value, to merge into a larger document.
+    /// The document as a JSON value, to merge into a larger document (a
+    /// `serde_json::Value` keeps its object members sorted by name).
     pub fn value(&self) -> Value {
+        serde_json::to_value(self.document()).unwrap_or_default()
+    }
+
+    fn document(&self) -> Node {
         let mut formats: Vec<Format> = Vec::new();
         let mut statuses: BTreeMap<u16, Vec<(&'static ErrorSpec, Format)>> = BTreeMap::new();
         for spec in self.catalog {
@@ -116,31 +125,69 @@ impl<'a> OpenApi<'a> {
         }
         formats.sort_by_key(|format| Format::ALL.iter().position(|f| f == format));
 
-        let schemas: Map<String, Value> = formats
+        let schemas = formats
             .iter()
-            .map(|&format| (schema_name(format).to_owned(), envelope_schema(format)))
+            .map(|&format| {
+                (
+                    schema_name(format).to_owned(),
+                    Node::Json(envelope_schema(format)),
+                )
+            })
             .collect();
-        let responses: Map<String, Value> = statuses
+        let responses = statuses
             .iter()
             .map(|(status, codes)| (format!("Error{status}"), response(*status, codes)))
             .collect();
-        let mut components = Map::new();
-        components.insert("schemas".to_owned(), Value::Object(schemas));
-        components.insert("responses".to_owned(), Value::Object(responses));
+        let mut components = vec![
+            ("schemas".to_owned(), Node::Object(schemas)),
+            ("responses".to_owned(), Node::Object(responses)),
+        ];
         if self.catalog.iter().any(has_retry_after) {
-            components.insert(
+            components.push((
                 "headers".to_owned(),
-                json!({"Retry-After": {
+                Node::Json(json!({"Retry-After": {
                     "description": "Seconds to wait before retrying the request.",
                     "schema": {"type": "integer", "minimum": 0},
-                }}),
-            );
+                }})),
+            ));
         }
-        json!({
-            "openapi": "3.1.0",
-            "info": {"title": self.title, "version": self.version},
-            "components": components,
-        })
+        Node::Object(vec![
+            ("openapi".to_owned(), Node::Json(json!("3.1.0"))),
+            (
+                "info".to_owned(),
+                Node::Object(vec![
+                    ("title".to_owned(), Node::Json(json!(self.title))),
+                    ("version".to_owned(), Node::Json(json!(self.version))),
+                ]),
+            ),
+            ("components".to_owned(), Node::Object(components)),
+        ])
+    }
+}
+
+/// A document tree that keeps its objects' member order and writes example bodies
+/// straight from the envelope (a `serde_json::Value` would sort both).
+enum Node {
+    Object(Vec<(String, Node)>),
+    Json(Value),
+    Example(&'static ErrorSpec, Format),
+}
+
+impl Serialize for Node {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (name, value) in members {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+            Node::Json(value) => value.serialize(serializer),
+            Node::Example(spec, format) => Envelope::new(&Sample::new(spec))
+                .format(*format)
+                .serialize(serializer),
+        }
     }
 }
 
@@ -262,7 +309,7 @@ fn code_enum(format: Format, codes: &[&ErrorSpec]) -> Value {
 
 /// `Error<status>`: per content type, the envelope(s) with the code enum and a named
 /// example per code.
-fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Value {
+fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Node {
     let mut content: BTreeMap<&str, Vec<Format>> = BTreeMap::new();
     for &(_, format) in codes {
         let formats = content.entry(format.content_type()).or_default();
@@ -270,7 +317,7 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Value {
             formats.push(format);
         }
     }
-    let content: Map<String, Value> = content
+    let content = content
         .into_iter()
         .map(|(content_type, formats)| {
             let schemas: Vec<Value> = formats
@@ -291,14 +338,17 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Value {
                 Ok([one]) => one,
                 Err(many) => json!({"oneOf": many}),
             };
-            let examples: Map<String, Value> = codes
+            let examples = codes
                 .iter()
                 .filter(|(_, format)| format.content_type() == content_type)
                 .map(|&(spec, format)| (spec.code().to_owned(), example(spec, format)))
                 .collect();
             (
                 content_type.to_owned(),
-                json!({"schema": schema, "examples": examples}),
+                Node::Object(vec![
+                    ("schema".to_owned(), Node::Json(schema)),
+                    ("examples".to_owned(), Node::Object(examples)),
+                ]),
             )
         })
         .collect();
@@ -310,30 +360,28 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Value {
         .iter()
         .map(|(spec, _)| format!("`{}`", spec.code()))
         .collect();
-    let mut response = Map::new();
-    response.insert(
+    let mut response = vec![(
         "description".to_owned(),
-        Value::String(format!("{reason}: {}.", listed.join(", "))),
-    );
+        Node::Json(json!(format!("{reason}: {}.", listed.join(", ")))),
+    )];
     if codes.iter().any(|(spec, _)| has_retry_after(spec)) {
-        response.insert(
+        response.push((
             "headers".to_owned(),
-            json!({"Retry-After": {"$ref": "#/components/headers/Retry-After"}}),
-        );
+            Node::Json(json!({"Retry-After": {"$ref": "#/components/headers/Retry-After"}})),
+        ));
     }
-    response.insert("content".to_owned(), Value::Object(content));
-    Value::Object(response)
+    response.push(("content".to_owned(), Node::Object(content)));
+    Node::Object(response)
 }
 
-fn example(spec: &'static ErrorSpec, format: Format) -> Value {
-    let mut example = Map::new();
-    example.insert("summary".to_owned(), Value::String(spec.title().to_owned()));
+fn example(spec: &'static ErrorSpec, format: Format) -> Node {
+    let mut example = vec![("summary".to_owned(), Node::Json(json!(spec.title())))];
     if !spec.description().is_empty() {
-        example.insert(
+        example.push((
             "description".to_owned(),
-            Value::String(spec.description().to_owned()),
-        );
+            Node::Json(json!(spec.description())),
+        ));
     }
-    example.insert("value".to_owned(), example_body(spec, format));
-    Value::Object(example)
+    example.push(("value".to_owned(), Node::Example(spec, format)));
+    Node::Object(example)
 }

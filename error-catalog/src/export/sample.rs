@@ -10,9 +10,10 @@ use core::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::{ApiError, DetailValue, DetailVisitor, Envelope, ErrorSpec, ExampleValue, FieldSpec};
-use crate::{Format, JsonType};
+use crate::{FieldErrors, FlattenDetails, Format, JsonType};
 
-/// The example body of `spec` in `format`, as a JSON value (for embedding in documents).
+/// The example body of `spec` in `format`, as a JSON value.
+#[cfg(test)]
 pub(crate) fn example_body(spec: &'static ErrorSpec, format: Format) -> serde_json::Value {
     let sample = Sample::new(spec);
     // Sample values are plain JSON: serializing them cannot fail.
@@ -102,7 +103,15 @@ impl ApiError for Sample {
 
     fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
         for (field, value) in self.spec.fields().iter().zip(&self.values) {
-            visitor.visit(field.name(), DetailValue::new(value));
+            if !field.flattened() || field.example().is_some() {
+                visitor.visit(field.name(), DetailValue::new(value));
+            } else if is_field_errors(field) {
+                // The crate's own validation type: one sample error, laid out by format.
+                let mut errors = FieldErrors::new();
+                errors.add("email", "Must be a valid email address");
+                errors.flatten_details(visitor);
+            }
+            // Another flattened type has entries only its value knows: none shown.
         }
     }
 }
@@ -157,6 +166,11 @@ impl Serialize for SampleValue {
             SampleValue::Null => serializer.serialize_unit(),
         }
     }
+}
+
+fn is_field_errors(field: &FieldSpec) -> bool {
+    let ty = field.rust_type();
+    ty == "FieldErrors" || ty.ends_with("::FieldErrors")
 }
 
 /// A string that reads like the field: a timestamp for `*_at`, an id for `*_id`, ...
