@@ -1,7 +1,8 @@
 //! The error enums of a licensing API (modelled on the CODITECT "Error Codes" page,
 //! `shared/seeds/000`), split by area as a real service would, and its catalog.
 //!
-//! Shared by `examples/catalog/main.rs` and the tests that keep `docs/` current.
+//! Shared by `examples/catalog/main.rs` and the tests that keep `docs/` current, which
+//! compare the files with [`render`]'s output.
 
 // The catalog reads every variant; this example never constructs one.
 #![allow(dead_code)]
@@ -18,6 +19,29 @@ pub static CATALOG: Catalog = catalog!(
     RateLimitError,
     ServerError,
 );
+
+/// The document for `format`, exactly as committed under `docs/`.
+pub fn render(format: &str) -> Option<String> {
+    let catalog = &CATALOG;
+    Some(match format {
+        "json" => catalog.to_json(),
+        "markdown" => catalog
+            .markdown()
+            .title("Error Codes")
+            .intro(
+                "Every error code of the licensing API, grouped by category. Errors use \
+                 the nested format: `{\"error\": {\"code\", \"message\", \"details\"}}`, \
+                 with `meta.request_id` when the request had an id.",
+            )
+            .to_string(),
+        "openapi" => catalog
+            .openapi()
+            .title("Licensing API errors")
+            .version("1.0.0")
+            .to_json(),
+        _ => return None,
+    })
+}
 
 /// Authentication errors.
 #[derive(Debug, ApiError)]

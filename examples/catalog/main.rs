@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let Some(text) = render(format) else {
+    let Some(text) = errors::render(format) else {
         eprintln!("unknown format `{format}`\n{USAGE}");
         return ExitCode::FAILURE;
     };
@@ -32,27 +32,4 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
-}
-
-/// The document for `format`, exactly as committed under `docs/`.
-pub fn render(format: &str) -> Option<String> {
-    let catalog = &errors::CATALOG;
-    Some(match format {
-        "json" => catalog.to_json(),
-        "markdown" => catalog
-            .markdown()
-            .title("Error Codes")
-            .intro(
-                "Every error code of the licensing API, grouped by category. Errors use \
-                 the nested format: `{\"error\": {\"code\", \"message\", \"details\"}}`, \
-                 with `meta.request_id` when the request had an id.",
-            )
-            .to_string(),
-        "openapi" => catalog
-            .openapi()
-            .title("Licensing API errors")
-            .version("1.0.0")
-            .to_json(),
-        _ => return None,
-    })
 }
