@@ -104,7 +104,11 @@ pub struct Custom;
 /// Runs a Python validator script on `files`. Returns false when it could not run here
 /// (and that is allowed: not under CI).
 fn python_validate(script: &str, files: &[PathBuf]) -> bool {
-    let output = Command::new("python3").arg("-c").arg(script).args(files).output();
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(files)
+        .output();
     let missing = match &output {
         Err(error) => Some(format!("python3 cannot be started: {error}")),
         Ok(out) if out.status.code() == Some(3) => {
@@ -118,9 +122,7 @@ fn python_validate(script: &str, files: &[PathBuf]) -> bool {
             "the validator is missing under CI ({why}); .ci/run installs it with \
              `python3 -m pip install openapi-spec-validator`"
         );
-        eprintln!(
-            "skipped: {why}install it with `python3 -m pip install openapi-spec-validator`"
-        );
+        eprintln!("skipped: {why}install it with `python3 -m pip install openapi-spec-validator`");
         return false;
     }
     let output = output.unwrap();
@@ -190,7 +192,9 @@ fn json_exports_follow_the_published_schema() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&output.stdout).contains("200 is less than the minimum of 400"));
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("200 is less than the minimum of 400")
+        );
     }
 }
 
@@ -205,7 +209,9 @@ fn openapi_documents_pass_the_validator() {
         ),
         scratch(
             "mixed-openapi.json",
-            &catalog!(OrderError, errors::RateLimitError).openapi().to_json(),
+            &catalog!(OrderError, errors::RateLimitError)
+                .openapi()
+                .to_json(),
         ),
     ];
     if python_validate(OPENAPI, &files) {

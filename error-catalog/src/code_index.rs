@@ -67,8 +67,12 @@ pub const fn hash(code: &[u8]) -> u64 {
     hash ^ (hash >> 13)
 }
 
-/// Builds the table; panics (a compile error, when evaluated in a `const`) on the first
-/// code that two variants share.
+/// Builds the table.
+///
+/// # Panics
+///
+/// On the first code that two variants share (a compile error, when evaluated in a
+/// `const`), and on more than 2,048 types or 2,097,151 codes in one type.
 #[allow(clippy::cast_possible_truncation)] // positions are bounded by MAX_TYPES/MAX_VARIANTS
 pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
     assert!(
@@ -81,7 +85,7 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
     );
     let mut table = [0u64; S];
     let mask = S - 1;
-    let mut t = 0;
+    let mut t: usize = 0;
     let mut rest_types = types;
     // Slice patterns walk the slices without bounds checks or `len()` calls.
     while let [specs, more_types @ ..] = rest_types {
@@ -89,7 +93,7 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
             specs.len() <= MAX_VARIANTS,
             "error-catalog: a type in catalog! has more than 2,097,151 codes"
         );
-        let mut v = 0;
+        let mut v: usize = 0;
         let mut rest = *specs;
         while let [spec, more @ ..] = rest {
             let code = spec.code.as_bytes();

@@ -383,13 +383,13 @@ fn diff_code(
     let current = serde_json::to_value(new).unwrap_or_default();
     for member in TEXT_MEMBERS {
         // A baseline trimmed of a text member has nothing to compare it with.
-        if let Some(before) = old.entry.get(member) {
-            if current.get(member) != Some(before) {
-                compatible.push(Change::TextChanged {
-                    code: code(),
-                    member,
-                });
-            }
+        if let Some(before) = old.entry.get(member)
+            && current.get(member) != Some(before)
+        {
+            compatible.push(Change::TextChanged {
+                code: code(),
+                member,
+            });
         }
     }
 }
@@ -444,13 +444,12 @@ pub fn assert_compatible(catalog: &Catalog, path: impl AsRef<Path>) {
         Ok(report) => report,
         Err(error) => panic!("{}: {error}", path.display()),
     };
-    if report.is_breaking() {
-        panic!(
-            "the error catalog breaks clients written against {}\n{report}\
-             If the break is intended, accept it with {BLESS_VAR}=1 cargo test",
-            path.display()
-        );
-    }
+    assert!(
+        !report.is_breaking(),
+        "the error catalog breaks clients written against {}\n{report}\
+         If the break is intended, accept it with {BLESS_VAR}=1 cargo test",
+        path.display()
+    );
     if !report.is_empty() {
         eprintln!(
             "the error catalog has changes that {} does not record yet:\n{report}\

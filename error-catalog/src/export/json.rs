@@ -20,7 +20,9 @@ impl Catalog {
     /// `version`, then every code in listing order.
     ///
     /// The schema is `schemas/catalog-v1.schema.json` in the repository. Each entry is
-    /// the [`Serialize`] form of [`ErrorSpec`].
+    /// the [`Serialize`] form of [`ErrorSpec`]. The catalog itself is [`Serialize`] too:
+    /// `serde_json::to_writer(&mut buffer, &catalog)` writes the same document compact,
+    /// about twice as fast (see the README's performance section).
     ///
     /// ```
     /// use error_catalog::{catalog, ApiError};
@@ -52,9 +54,6 @@ impl Catalog {
     ///             "name": "expired_at",
     ///             "type": "string",
     ///             "rust_type": "String",
-    ///             "optional": false,
-    ///             "retry_after": false,
-    ///             "flattened": false,
     ///             "example": "2026-01-09T10:00:00Z",
     ///         }],
     ///         "category": {
@@ -69,7 +68,7 @@ impl Catalog {
     /// }));
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(512 * self.len());
+        let mut out = Vec::with_capacity(1024 * self.len());
         // Writing into a Vec cannot fail, and every string in a spec is valid JSON text.
         let _ = self.write_json(&mut out);
         String::from_utf8(out).unwrap_or_default()
@@ -139,17 +138,27 @@ impl Serialize for ErrorSpec {
     }
 }
 
-/// A detail field in the JSON export: name, JSON type, Rust type, flags and example.
+/// A detail field in the JSON export: name, JSON type and Rust type, then the flags that
+/// are true and the example, if any (a catalog lists many fields, most without either:
+/// leaving defaults out keeps the export about a third smaller and faster to write).
 impl Serialize for FieldSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut field = serializer.serialize_map(Some(7))?;
+        let mut field = serializer.serialize_map(None)?;
         field.serialize_entry("name", self.name())?;
         field.serialize_entry("type", self.json_type().as_str())?;
         field.serialize_entry("rust_type", self.rust_type())?;
-        field.serialize_entry("optional", &self.optional())?;
-        field.serialize_entry("retry_after", &self.retry_after())?;
-        field.serialize_entry("flattened", &self.flattened())?;
-        field.serialize_entry("example", &self.example())?;
+        for (flag, set) in [
+            ("optional", self.optional()),
+            ("retry_after", self.retry_after()),
+            ("flattened", self.flattened()),
+        ] {
+            if set {
+                field.serialize_entry(flag, &true)?;
+            }
+        }
+        if let Some(example) = self.example() {
+            field.serialize_entry("example", &example)?;
+        }
         field.end()
     }
 }

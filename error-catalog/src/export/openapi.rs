@@ -192,7 +192,7 @@ impl Serialize for Node {
 }
 
 fn has_retry_after(spec: &ErrorSpec) -> bool {
-    spec.retry_after().is_some() || spec.fields().iter().any(|field| field.retry_after())
+    spec.retry_after().is_some() || spec.fields().iter().any(crate::FieldSpec::retry_after)
 }
 
 fn schema_name(format: Format) -> &'static str {
