@@ -159,3 +159,39 @@ fn sources_never_reach_the_body() {
         assert!(!text.contains("hunter2"), "{format}: {text}");
     }
 }
+
+/// A value whose `Display` fails, interpolated into a message.
+#[derive(Debug, serde::Serialize)]
+pub struct FailingDisplay;
+
+impl std::fmt::Display for FailingDisplay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("partial")?;
+        Err(std::fmt::Error)
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[error(code = "failing_display", status = 400, message = "value {value} here")]
+pub struct FailingMessage {
+    value: FailingDisplay,
+}
+
+#[test]
+fn a_failing_display_ends_the_message_but_never_the_body() {
+    let err = FailingMessage {
+        value: FailingDisplay,
+    };
+    for format in Format::ALL {
+        let fast = err.envelope().format(format).to_json();
+        let serde = serde_json::to_string(&err.envelope().format(format)).unwrap();
+        assert_eq!(fast, serde, "{format}");
+        let body: Value = serde_json::from_str(&fast).unwrap();
+        let message = match format {
+            Format::Nested | Format::Google => &body["error"]["message"],
+            Format::Problem => &body["detail"],
+            _ => &body["message"],
+        };
+        assert_eq!(message, "value partial", "{format}: {fast}");
+    }
+}

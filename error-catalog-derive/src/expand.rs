@@ -203,14 +203,23 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
         .filter(|field| field.is_detail())
         .map(field_spec);
     let name = variant.ident.unraw().to_string();
-    let docs_url = option_str(
-        input
-            .attrs
-            .docs
-            .as_ref()
-            .map(|base| docs_url(&base.value(), code))
-            .as_deref(),
-    );
+    let docs_url = input
+        .attrs
+        .docs
+        .as_ref()
+        .map(|base| docs_url(&base.value(), code));
+    // Lets the runtime write these texts into JSON without formatting or escaping them.
+    let literal_message = entry.template.literal().as_deref() == Some(message.as_str());
+    let plain_text = [
+        Some(code.as_str()),
+        Some(title.as_str()),
+        Some(message.as_str()),
+        docs_url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .all(json_plain);
+    let docs_url = option_str(docs_url.as_deref());
     quote! {
         __ec::ErrorSpec {
             code: #code,
@@ -226,8 +235,20 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
             variant: #name,
             docs_url: #docs_url,
             category: &__CATEGORY,
+            json: __ec::JsonHints {
+                literal_message: #literal_message,
+                plain_text: #plain_text,
+            },
         }
     }
+}
+
+/// Whether JSON writes `text` as it is: it has no `"`, `\` or control character below
+/// U+0020 (the only characters JSON strings must escape, and the only ones `serde_json`
+/// does).
+fn json_plain(text: &str) -> bool {
+    text.bytes()
+        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
 }
 
 fn field_spec(field: &Field) -> TokenStream {
@@ -761,7 +782,15 @@ fn format_trait(spec: &str) -> Ident {
 
 #[cfg(test)]
 mod tests {
-    use super::{docs_url, mangle};
+    use super::{docs_url, json_plain, mangle};
+
+    #[test]
+    fn json_plain_texts() {
+        assert!(json_plain("Project not found: é 😀 / <tag> \u{7f}"));
+        for text in ["say \"hi\"", "a\\b", "line\nbreak", "tab\t", "\u{1f}"] {
+            assert!(!json_plain(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn mangling_is_injective_on_tricky_pairs() {

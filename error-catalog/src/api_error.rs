@@ -175,6 +175,41 @@ impl fmt::Display for Message<'_> {
     }
 }
 
+impl Message<'_> {
+    /// A `Display` of the message for bodies: when a value interpolated into it fails to
+    /// format, the text ends there instead of failing the whole body. Only an error of
+    /// the writer itself is passed on.
+    pub(crate) fn lenient(self) -> impl fmt::Display {
+        Lenient(self)
+    }
+}
+
+struct Lenient<'a>(Message<'a>);
+
+impl fmt::Display for Lenient<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Tracking<'f, 'g> {
+            out: &'f mut fmt::Formatter<'g>,
+            failed: bool,
+        }
+        impl fmt::Write for Tracking<'_, '_> {
+            fn write_str(&mut self, text: &str) -> fmt::Result {
+                let result = self.out.write_str(text);
+                self.failed |= result.is_err();
+                result
+            }
+        }
+        let mut out = Tracking {
+            out: f,
+            failed: false,
+        };
+        match fmt::write(&mut out, format_args!("{}", self.0)) {
+            Err(err) if out.failed => Err(err),
+            _ => Ok(()),
+        }
+    }
+}
+
 impl fmt::Debug for Message<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.to_string(), f)

@@ -27,6 +27,7 @@ mod api_error;
 mod catalog;
 mod code_index;
 mod custom;
+mod decode;
 mod details;
 mod envelope;
 mod export;
@@ -45,6 +46,7 @@ pub use crate::api_error::{
 };
 pub use crate::catalog::{Catalog, Iter};
 pub use crate::custom::{CustomEnvelope, CustomFormat};
+pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
 pub use crate::export::json::SCHEMA_VERSION;

@@ -8,7 +8,7 @@ pub use serde::Serialize;
 
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
 pub use crate::format::Format;
-pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
 pub use crate::code_index::{build as build_index, slots as index_slots};

@@ -69,6 +69,8 @@ pub struct ErrorSpec {
     pub docs_url: Option<&'static str>,
     #[doc(hidden)]
     pub category: &'static Category,
+    #[doc(hidden)]
+    pub json: JsonHints,
 }
 
 impl ErrorSpec {
@@ -164,6 +166,22 @@ impl fmt::Display for ErrorSpec {
             self.category.name, self.variant, self.code, self.status
         )
     }
+}
+
+/// What the derive learned at compile time about a spec's texts, so that the JSON writer
+/// can copy them as they are instead of formatting and escaping them on every call.
+///
+/// Not a public API: the derive fills it in. A `false` is always correct (it only costs
+/// speed); a `true` must be true.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct JsonHints {
+    /// The public message is always the `message` text as it is: the template has no
+    /// placeholders and no `{{`/`}}` escapes, so `fmt_message` writes exactly that text.
+    pub literal_message: bool,
+    /// The code, the `message` template, `title` and docs URL contain no character that
+    /// JSON escapes (`"`, `\` or a control character below U+0020).
+    pub plain_text: bool,
 }
 
 /// An example value of a detail field, written as `#[error(example = ..)]`: a string,

@@ -90,3 +90,16 @@ pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.sort();
     pairs
 }
+
+/// Every field of a decoded body, as one JSON value to compare whole.
+pub fn decoded(body: &error_catalog::ErrorBody) -> Value {
+    serde_json::json!({
+        "format": body.format().name(),
+        "code": body.code(),
+        "message": body.message(),
+        "status": body.status().map(|status| status.as_u16()),
+        "details": body.details(),
+        "request_id": body.request_id(),
+        "retry_after": body.retry_after(),
+    })
+}

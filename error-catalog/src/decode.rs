@@ -1,0 +1,860 @@
+//! The client side: decode an error body of any built-in [`Format`] into an
+//! [`ErrorBody`], and look its code up in a catalog.
+//!
+//! See [`ErrorBody`] for how each format maps to its fields.
+
+use core::fmt;
+use core::str::FromStr;
+
+use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use serde_json::{Map, Value};
+
+use crate::envelope::{ERROR_INFO, PROBLEM_MEMBERS, REQUEST_INFO, RETRY_INFO};
+use crate::{ErrorCatalog, ErrorSpec, Format, grpc};
+
+/// An error body received from a server, decoded from any built-in [`Format`].
+///
+/// [`from_json`](ErrorBody::from_json) detects the format; the table says where each
+/// field comes from in each format (members not listed are ignored).
+/// Bodies larger than [`MAX_SIZE`](ErrorBody::MAX_SIZE) bytes or nested deeper than
+/// [`MAX_DEPTH`](ErrorBody::MAX_DEPTH) levels, malformed or truncated JSON, and JSON in
+/// no known shape give a [`DecodeError`], never a panic.
+///
+/// | field | `Nested` | `Flat` | `Compact` | `Problem` (RFC 9457) | `Google` (AIP-193) |
+/// |---|---|---|---|---|---|
+/// | [`code`](ErrorBody::code) | `error.code` | `code` | `error` | `code` | `ErrorInfo.reason`, as sent (`UPPER_SNAKE_CASE`) |
+/// | [`message`](ErrorBody::message) | `error.message` | `message` | `message` | `detail`, else `title` | `error.message` |
+/// | [`status`](ErrorBody::status) | none | none | `status` | `status` | `error.code` |
+/// | [`details`](ErrorBody::details) | `error.details` | `details` | none | the extension members but `code` and `request_id` | `ErrorInfo.metadata` (string values) |
+/// | [`request_id`](ErrorBody::request_id) | `meta.request_id` | `request_id` | `request_id` | `request_id` | `RequestInfo.requestId` |
+/// | [`retry_after`](ErrorBody::retry_after) | `details.retry_after` | `details.retry_after` | none | `retry_after` | `RetryInfo.retryDelay`, rounded up to whole seconds |
+///
+/// The format is detected from the top-level members: any of the RFC 9457 members
+/// `type`, `title`, `detail` or `instance` means `Problem`; otherwise an `error` string
+/// means `Compact`, an `error` object means `Google` when its `code` is a number and
+/// `Nested` when it is a string; otherwise a `code` string means `Flat`. A body that is
+/// not a JSON object, or fits none of these, is [`DecodeErrorKind::UnknownFormat`].
+///
+/// `code` and `message` are required (non-empty code); the other fields are optional, and
+/// a member that has the wrong JSON type is an error, except the RFC 9457 standard members
+/// (`type`, `title`, `status`, `detail`, `instance`), which RFC 9457 says to ignore then.
+/// In `Problem`, `type`, `title` and `instance` are read for detection only, and Google's
+/// `status` name and `ErrorInfo.domain` are not kept. A retry hint inside `details` is also
+/// left in [`details`](ErrorBody::details).
+///
+/// ```
+/// use error_catalog::{ApiError, ErrorBody, Format};
+/// use http::StatusCode;
+///
+/// /// Authentication errors.
+/// #[derive(Debug, ApiError)]
+/// pub enum AuthError {
+///     #[error(code = "token_expired", status = 401, message = "The access token has expired")]
+///     TokenExpired { expired_at: String },
+/// }
+///
+/// let body = br#"{"type":"about:blank","title":"Token expired","status":401,
+///     "detail":"The access token has expired","code":"token_expired",
+///     "expired_at":"2026-01-09T10:00:00Z","request_id":"req_abc123"}"#;
+/// let decoded = ErrorBody::from_json(body).unwrap();
+/// assert_eq!(decoded.format(), Format::Problem);
+/// assert_eq!(decoded.code(), "token_expired");
+/// assert_eq!(decoded.message(), "The access token has expired");
+/// assert_eq!(decoded.status(), Some(StatusCode::UNAUTHORIZED));
+/// assert_eq!(decoded.details()["expired_at"], "2026-01-09T10:00:00Z");
+/// assert_eq!(decoded.request_id(), Some("req_abc123"));
+/// assert_eq!(decoded.lookup::<AuthError>().unwrap().variant(), "TokenExpired");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorBody {
+    format: Format,
+    code: String,
+    message: String,
+    status: Option<StatusCode>,
+    details: Map<String, Value>,
+    request_id: Option<String>,
+    retry_after: Option<u64>,
+}
+
+impl ErrorBody {
+    /// The largest body accepted, in bytes: 1 MiB. Larger bodies are
+    /// [`DecodeErrorKind::TooLarge`] before any parsing.
+    pub const MAX_SIZE: usize = 1 << 20;
+
+    /// The deepest nesting of JSON arrays and objects accepted: 64 levels (the root
+    /// object is level 1). Deeper bodies are [`DecodeErrorKind::TooDeep`], found by a
+    /// linear scan before parsing, so a hostile body cannot exhaust the stack.
+    pub const MAX_DEPTH: usize = 64;
+
+    /// Decodes a JSON error body, detecting its format.
+    ///
+    /// # Errors
+    ///
+    /// A [`DecodeError`] for an empty, too large, too deep, malformed or truncated body,
+    /// one in no known format, or one that lacks a required member or has a member of
+    /// the wrong type.
+    ///
+    /// ```
+    /// use error_catalog::{DecodeErrorKind, ErrorBody, Format};
+    ///
+    /// let body = ErrorBody::from_json(br#"{"error":"invalid_request","message":"Missing required field: amount","status":400,"request_id":"req_a1b2c3d4"}"#).unwrap();
+    /// assert_eq!(body.format(), Format::Compact);
+    /// assert_eq!(body.code(), "invalid_request");
+    ///
+    /// let err = ErrorBody::from_json(br#"{"error":{"code":"x","mess"#).unwrap_err();
+    /// assert_eq!(err.kind(), DecodeErrorKind::Truncated);
+    /// let err = ErrorBody::from_json(b"<html>502 Bad Gateway</html>").unwrap_err();
+    /// assert_eq!(err.kind(), DecodeErrorKind::Syntax);
+    /// let err = ErrorBody::from_json(br#"{"ok":true}"#).unwrap_err();
+    /// assert_eq!(err.kind(), DecodeErrorKind::UnknownFormat);
+    /// ```
+    pub fn from_json(body: &[u8]) -> Result<Self, DecodeError> {
+        decode(body, None)
+    }
+
+    /// Decodes a JSON error body known to be in `format`, without detection.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](ErrorBody::from_json); a body in another shape than `format`
+    /// lacks the members `format` requires.
+    ///
+    /// ```
+    /// use error_catalog::{DecodeErrorKind, ErrorBody, Format};
+    ///
+    /// let flat = br#"{"code":"NOT_FOUND","message":"Project not found"}"#;
+    /// assert_eq!(ErrorBody::from_json_as(flat, Format::Flat).unwrap().code(), "NOT_FOUND");
+    ///
+    /// let err = ErrorBody::from_json_as(flat, Format::Nested).unwrap_err();
+    /// assert_eq!(err.kind(), DecodeErrorKind::MissingMember);
+    /// assert_eq!(err.member(), Some("error"));
+    /// ```
+    pub fn from_json_as(body: &[u8], format: Format) -> Result<Self, DecodeError> {
+        decode(body, Some(format))
+    }
+
+    /// Decodes the body of an HTTP error response, using its headers: a `Content-Type`
+    /// of `application/problem+json` selects [`Format::Problem`]; `application/json` or
+    /// another `+json` type (or none) lets the format be detected; any other type is a
+    /// [`DecodeErrorKind::ContentType`] error. When the body has no retry hint, a
+    /// `Retry-After` header in delta-seconds provides it (an HTTP date is ignored).
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](ErrorBody::from_json), and a content type that is not JSON.
+    ///
+    /// ```
+    /// use error_catalog::{DecodeErrorKind, ErrorBody, Format};
+    /// use http::{HeaderMap, HeaderValue};
+    ///
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("content-type", HeaderValue::from_static("application/json; charset=utf-8"));
+    /// headers.insert("retry-after", HeaderValue::from_static("30"));
+    /// let body = br#"{"error":{"code":"service_unavailable","message":"Service temporarily unavailable"}}"#;
+    /// let decoded = ErrorBody::from_response(&headers, body).unwrap();
+    /// assert_eq!(decoded.format(), Format::Nested);
+    /// assert_eq!(decoded.retry_after(), Some(30));
+    ///
+    /// headers.insert("content-type", HeaderValue::from_static("text/html"));
+    /// let err = ErrorBody::from_response(&headers, body).unwrap_err();
+    /// assert_eq!(err.kind(), DecodeErrorKind::ContentType);
+    /// ```
+    pub fn from_response(headers: &HeaderMap, body: &[u8]) -> Result<Self, DecodeError> {
+        let format = match headers.get(CONTENT_TYPE) {
+            Some(value) => content_type_format(value)?,
+            None => None,
+        };
+        let mut decoded = decode(body, format)?;
+        if decoded.retry_after.is_none() {
+            decoded.retry_after = headers
+                .get(RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|text| text.trim().parse().ok());
+        }
+        Ok(decoded)
+    }
+
+    /// The format the body was decoded from.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The error code, as sent. For [`Format::Google`] this is `ErrorInfo.reason`, the
+    /// code in `UPPER_SNAKE_CASE`; [`lookup`](ErrorBody::lookup) maps it back.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HTTP status the body states, if its format has one (`Compact`, `Problem`,
+    /// `Google`).
+    pub fn status(&self) -> Option<StatusCode> {
+        self.status
+    }
+
+    /// The details, as a JSON object (empty when the body has none).
+    ///
+    /// ```
+    /// use error_catalog::ErrorBody;
+    ///
+    /// let body = ErrorBody::from_json(br#"{"error":{"code":"rate_limit_exceeded","message":"Too many requests","details":{"limit":300,"window":"1 minute","retry_after":45}}}"#).unwrap();
+    /// assert_eq!(body.details()["limit"], 300);
+    /// assert_eq!(body.details()["window"], "1 minute");
+    /// assert_eq!(body.retry_after(), Some(45));
+    /// ```
+    pub fn details(&self) -> &Map<String, Value> {
+        &self.details
+    }
+
+    /// Takes the details out of the body.
+    pub fn into_details(self) -> Map<String, Value> {
+        self.details
+    }
+
+    /// The request id, if the body carries one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Seconds to wait before retrying, when the body (or, with
+    /// [`from_response`](ErrorBody::from_response), the `Retry-After` header) says so.
+    pub fn retry_after(&self) -> Option<u64> {
+        self.retry_after
+    }
+
+    /// The catalog entry of the decoded code in `E`'s catalog.
+    ///
+    /// An entry whose code equals [`code`](ErrorBody::code) wins; for a
+    /// [`Format::Google`] body, otherwise the first entry whose
+    /// [`grpc::reason`](crate::grpc::reason) equals it.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, ErrorBody, Format};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// pub enum AuthError {
+    ///     #[error(code = "token_expired", status = 401, message = "The access token has expired")]
+    ///     TokenExpired,
+    /// }
+    ///
+    /// let json = AuthError::TokenExpired.envelope().format(Format::Google).to_json();
+    /// let body: ErrorBody = json.parse().unwrap();
+    /// assert_eq!(body.code(), "TOKEN_EXPIRED");
+    /// assert_eq!(body.lookup::<AuthError>().unwrap().code(), "token_expired");
+    /// ```
+    pub fn lookup<E: ErrorCatalog>(&self) -> Option<&'static ErrorSpec> {
+        self.lookup_in(E::CATALOG)
+    }
+
+    /// The entry of the decoded code in any table of specs, by the rule of
+    /// [`lookup`](ErrorBody::lookup).
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, ErrorBody};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "not_found", status = 404, message = "Not found")]
+    /// pub struct NotFound;
+    ///
+    /// let body = ErrorBody::from_json(br#"{"code":"not_found","message":"Not found"}"#).unwrap();
+    /// assert_eq!(body.lookup_in(NotFound::CATALOG).unwrap().status(), 404);
+    /// ```
+    pub fn lookup_in<'s>(&self, catalog: &'s [ErrorSpec]) -> Option<&'s ErrorSpec> {
+        if let Some(spec) = catalog.iter().find(|spec| spec.code() == self.code) {
+            return Some(spec);
+        }
+        if self.format != Format::Google {
+            return None;
+        }
+        catalog
+            .iter()
+            .find(|spec| grpc::reason(spec.code()) == self.code)
+    }
+}
+
+impl FromStr for ErrorBody {
+    type Err = DecodeError;
+
+    /// Decodes a JSON error body, detecting its format; see
+    /// [`from_json`](ErrorBody::from_json).
+    fn from_str(body: &str) -> Result<Self, Self::Err> {
+        decode(body.as_bytes(), None)
+    }
+}
+
+/// Shows `code: message`.
+impl fmt::Display for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for ErrorBody {}
+
+/// Why a body could not be decoded into an [`ErrorBody`].
+///
+/// ```
+/// use error_catalog::{DecodeErrorKind, ErrorBody};
+///
+/// let err = ErrorBody::from_json(br#"{"code":"not_found","message":7}"#).unwrap_err();
+/// assert_eq!(err.kind(), DecodeErrorKind::InvalidMember);
+/// assert_eq!(err.member(), Some("message"));
+/// assert_eq!(err.to_string(), "invalid flat error body: `message` must be a string");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    kind: DecodeErrorKind,
+    format: Option<Format>,
+    repr: Repr,
+}
+
+/// The kind of a [`DecodeError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The body is empty or only whitespace.
+    Empty,
+    /// The body is larger than [`ErrorBody::MAX_SIZE`].
+    TooLarge,
+    /// The body nests deeper than [`ErrorBody::MAX_DEPTH`].
+    TooDeep,
+    /// The JSON ends early.
+    Truncated,
+    /// The body is not valid JSON (or not UTF-8).
+    Syntax,
+    /// Valid JSON in none of the built-in formats.
+    UnknownFormat,
+    /// A member the format requires is absent.
+    MissingMember,
+    /// A member has the wrong JSON type or an invalid value.
+    InvalidMember,
+    /// The response's `Content-Type` is not JSON.
+    ContentType,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Repr {
+    Plain,
+    Size(usize),
+    Json(String),
+    NotAnObject(&'static str),
+    Member {
+        path: &'static str,
+        expected: &'static str,
+    },
+    ContentType(String),
+}
+
+impl DecodeError {
+    /// What went wrong.
+    pub fn kind(&self) -> DecodeErrorKind {
+        self.kind
+    }
+
+    /// The format being decoded, once it was detected or given.
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+
+    /// The member at fault, as a path such as `error.code`, for
+    /// [`MissingMember`](DecodeErrorKind::MissingMember) and
+    /// [`InvalidMember`](DecodeErrorKind::InvalidMember).
+    pub fn member(&self) -> Option<&'static str> {
+        match self.repr {
+            Repr::Member { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    fn new(kind: DecodeErrorKind, repr: Repr) -> Self {
+        DecodeError {
+            kind,
+            format: None,
+            repr,
+        }
+    }
+
+    fn missing(format: Format, path: &'static str) -> Self {
+        DecodeError {
+            kind: DecodeErrorKind::MissingMember,
+            format: Some(format),
+            repr: Repr::Member { path, expected: "" },
+        }
+    }
+
+    fn invalid(format: Format, path: &'static str, expected: &'static str) -> Self {
+        DecodeError {
+            kind: DecodeErrorKind::InvalidMember,
+            format: Some(format),
+            repr: Repr::Member { path, expected },
+        }
+    }
+
+    fn json(error: &serde_json::Error) -> Self {
+        let kind = if error.is_eof() {
+            DecodeErrorKind::Truncated
+        } else {
+            DecodeErrorKind::Syntax
+        };
+        DecodeError::new(kind, Repr::Json(error.to_string()))
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.repr, self.kind) {
+            (Repr::Size(size), _) => write!(
+                f,
+                "the error body is {size} bytes, more than the limit of {} bytes",
+                ErrorBody::MAX_SIZE
+            ),
+            (Repr::Json(text), DecodeErrorKind::Truncated) => {
+                write!(f, "the error body ends early: {text}")
+            }
+            (Repr::Json(text), _) => write!(f, "the error body is not valid JSON: {text}"),
+            (Repr::NotAnObject(found), _) => {
+                write!(f, "the error body is a JSON {found}, not an object")
+            }
+            (Repr::Member { path, expected }, kind) => {
+                let format = self.format.map_or("", Format::name);
+                if kind == DecodeErrorKind::MissingMember {
+                    write!(f, "invalid {format} error body: `{path}` is missing")
+                } else {
+                    write!(
+                        f,
+                        "invalid {format} error body: `{path}` must be {expected}"
+                    )
+                }
+            }
+            (Repr::ContentType(found), _) => write!(
+                f,
+                "the response's content type `{found}` is not JSON; expected \
+                 application/json, application/problem+json or another +json type"
+            ),
+            (Repr::Plain, DecodeErrorKind::Empty) => f.write_str("the error body is empty"),
+            (Repr::Plain, DecodeErrorKind::TooDeep) => write!(
+                f,
+                "the error body nests deeper than {} levels",
+                ErrorBody::MAX_DEPTH
+            ),
+            (Repr::Plain, _) => f.write_str(
+                "the error body is in none of the formats nested, flat, compact, problem, google",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// The format a `Content-Type` selects: `Some(Problem)`, `None` (detect) or an error.
+fn content_type_format(value: &HeaderValue) -> Result<Option<Format>, DecodeError> {
+    let text = String::from_utf8_lossy(value.as_bytes());
+    let essence = text.split(';').next().unwrap_or_default().trim();
+    if essence.eq_ignore_ascii_case("application/problem+json") {
+        Ok(Some(Format::Problem))
+    } else if essence.eq_ignore_ascii_case("application/json")
+        || essence
+            .get(essence.len().saturating_sub(5)..)
+            .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json"))
+    {
+        Ok(None)
+    } else {
+        Err(DecodeError::new(
+            DecodeErrorKind::ContentType,
+            Repr::ContentType(text.into_owned()),
+        ))
+    }
+}
+
+fn decode(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError> {
+    if body.len() > ErrorBody::MAX_SIZE {
+        return Err(DecodeError::new(
+            DecodeErrorKind::TooLarge,
+            Repr::Size(body.len()),
+        ));
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::new(DecodeErrorKind::Empty, Repr::Plain));
+    }
+    if nesting_exceeds(body, ErrorBody::MAX_DEPTH) {
+        return Err(DecodeError::new(DecodeErrorKind::TooDeep, Repr::Plain));
+    }
+    let root = match serde_json::from_slice::<Value>(body) {
+        Ok(Value::Object(root)) => root,
+        Ok(other) => {
+            return Err(DecodeError::new(
+                DecodeErrorKind::UnknownFormat,
+                Repr::NotAnObject(json_type(&other)),
+            ));
+        }
+        Err(error) => return Err(DecodeError::json(&error)),
+    };
+    let format = match format {
+        Some(format) => format,
+        None => detect(&root)
+            .ok_or_else(|| DecodeError::new(DecodeErrorKind::UnknownFormat, Repr::Plain))?,
+    };
+    match format {
+        Format::Nested => nested(&root),
+        Format::Flat => flat(root),
+        Format::Compact => compact(&root),
+        Format::Problem => problem(root),
+        Format::Google => google(&root),
+    }
+}
+
+/// Whether arrays and objects nest deeper than `limit`, by a scan that skips strings.
+/// Malformed JSON is left for the parser to report.
+fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &byte in body {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// The rule documented on [`ErrorBody`].
+fn detect(root: &Map<String, Value>) -> Option<Format> {
+    const PROBLEM_ONLY: [&str; 4] = ["type", "title", "detail", "instance"];
+    if PROBLEM_ONLY.iter().any(|member| root.contains_key(*member)) {
+        return Some(Format::Problem);
+    }
+    match root.get("error") {
+        Some(Value::String(_)) => Some(Format::Compact),
+        Some(Value::Object(error)) => match error.get("code") {
+            Some(Value::Number(_)) => Some(Format::Google),
+            Some(Value::String(_)) => Some(Format::Nested),
+            _ => None,
+        },
+        Some(_) => None,
+        None => root
+            .get("code")
+            .is_some_and(Value::is_string)
+            .then_some(Format::Flat),
+    }
+}
+
+/// Reads the members of one JSON object, reporting errors with their path.
+struct Members<'a> {
+    format: Format,
+    map: &'a Map<String, Value>,
+}
+
+impl<'a> Members<'a> {
+    /// A present, non-null member.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|value| !value.is_null())
+    }
+
+    fn code(&self, key: &str, path: &'static str) -> Result<String, DecodeError> {
+        match self.string(key, path)? {
+            Some(code) if !code.is_empty() => Ok(code),
+            Some(_) => Err(DecodeError::invalid(
+                self.format,
+                path,
+                "a non-empty string",
+            )),
+            None => Err(DecodeError::missing(self.format, path)),
+        }
+    }
+
+    fn required_string(&self, key: &str, path: &'static str) -> Result<String, DecodeError> {
+        self.string(key, path)?
+            .ok_or_else(|| DecodeError::missing(self.format, path))
+    }
+
+    fn string(&self, key: &str, path: &'static str) -> Result<Option<String>, DecodeError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text.clone())),
+            Some(_) => Err(DecodeError::invalid(self.format, path, "a string")),
+        }
+    }
+
+    fn object(
+        &self,
+        key: &str,
+        path: &'static str,
+    ) -> Result<Option<&'a Map<String, Value>>, DecodeError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(map)),
+            Some(_) => Err(DecodeError::invalid(self.format, path, "an object")),
+        }
+    }
+
+    fn status(&self, key: &str, path: &'static str) -> Result<Option<StatusCode>, DecodeError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(value) => status_code(value)
+                .map(Some)
+                .ok_or_else(|| DecodeError::invalid(self.format, path, "an HTTP status (100-999)")),
+        }
+    }
+
+    fn nested(&self, map: &'a Map<String, Value>) -> Members<'a> {
+        Members {
+            format: self.format,
+            map,
+        }
+    }
+}
+
+fn status_code(value: &Value) -> Option<StatusCode> {
+    let number = u16::try_from(value.as_u64()?).ok()?;
+    StatusCode::from_u16(number).ok()
+}
+
+/// `details.retry_after` when it is a whole number of seconds.
+fn retry_hint(details: &Map<String, Value>) -> Option<u64> {
+    details.get("retry_after").and_then(Value::as_u64)
+}
+
+fn nested(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
+    let format = Format::Nested;
+    let top = Members { format, map: root };
+    let error = top
+        .object("error", "error")?
+        .ok_or_else(|| DecodeError::missing(format, "error"))?;
+    let error = top.nested(error);
+    let details = error
+        .object("details", "error.details")?
+        .cloned()
+        .unwrap_or_default();
+    let request_id = match top.object("meta", "meta")? {
+        Some(meta) => top.nested(meta).string("request_id", "meta.request_id")?,
+        None => None,
+    };
+    Ok(ErrorBody {
+        format,
+        code: error.code("code", "error.code")?,
+        message: error.required_string("message", "error.message")?,
+        status: None,
+        retry_after: retry_hint(&details),
+        details,
+        request_id,
+    })
+}
+
+fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
+    let format = Format::Flat;
+    let top = Members { format, map: &root };
+    let code = top.code("code", "code")?;
+    let message = top.required_string("message", "message")?;
+    let request_id = top.string("request_id", "request_id")?;
+    top.object("details", "details")?;
+    let details = match root.remove("details") {
+        Some(Value::Object(details)) => details,
+        _ => Map::new(),
+    };
+    Ok(ErrorBody {
+        format,
+        code,
+        message,
+        status: None,
+        retry_after: retry_hint(&details),
+        details,
+        request_id,
+    })
+}
+
+fn compact(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
+    let format = Format::Compact;
+    let top = Members { format, map: root };
+    Ok(ErrorBody {
+        format,
+        code: top.code("error", "error")?,
+        message: top.required_string("message", "message")?,
+        status: top.status("status", "status")?,
+        details: Map::new(),
+        request_id: top.string("request_id", "request_id")?,
+        retry_after: None,
+    })
+}
+
+fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
+    let format = Format::Problem;
+    let top = Members { format, map: &root };
+    let code = top.code("code", "code")?;
+    let request_id = top.string("request_id", "request_id")?;
+    // RFC 9457 section 3.1: a standard member of the wrong type is ignored.
+    let text = |key: &str| match top.get(key) {
+        Some(Value::String(text)) => Some(text.clone()),
+        _ => None,
+    };
+    let message = text("detail")
+        .or_else(|| text("title"))
+        .ok_or_else(|| DecodeError::missing(format, "detail"))?;
+    let status = top.get("status").and_then(status_code);
+    let details: Map<String, Value> = root
+        .into_iter()
+        .filter(|(key, _)| !PROBLEM_MEMBERS.contains(&key.as_str()))
+        .collect();
+    Ok(ErrorBody {
+        format,
+        code,
+        message,
+        status,
+        retry_after: retry_hint(&details),
+        details,
+        request_id,
+    })
+}
+
+fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
+    let format = Format::Google;
+    let top = Members { format, map: root };
+    let error = top
+        .object("error", "error")?
+        .ok_or_else(|| DecodeError::missing(format, "error"))?;
+    let error = top.nested(error);
+    let status = error
+        .status("code", "error.code")?
+        .ok_or_else(|| DecodeError::missing(format, "error.code"))?;
+    let message = error.required_string("message", "error.message")?;
+    error.string("status", "error.status")?;
+    let entries: &[Value] = match error.get("details") {
+        None => &[],
+        Some(Value::Array(entries)) => entries,
+        Some(_) => return Err(DecodeError::invalid(format, "error.details", "an array")),
+    };
+    let mut code = None;
+    let mut details = Map::new();
+    let mut request_id = None;
+    let mut retry_after = None;
+    for entry in entries {
+        let Value::Object(entry) = entry else {
+            return Err(DecodeError::invalid(format, "error.details[]", "an object"));
+        };
+        let entry = top.nested(entry);
+        match entry.get("@type").and_then(Value::as_str) {
+            Some(ERROR_INFO) if code.is_none() => {
+                code = Some(entry.code("reason", "error.details[ErrorInfo].reason")?);
+                let metadata = entry.object("metadata", "error.details[ErrorInfo].metadata")?;
+                for (key, value) in metadata.into_iter().flatten() {
+                    if !value.is_string() {
+                        return Err(DecodeError::invalid(
+                            format,
+                            "error.details[ErrorInfo].metadata",
+                            "an object of strings",
+                        ));
+                    }
+                    details.insert(key.clone(), value.clone());
+                }
+            }
+            Some(RETRY_INFO) if retry_after.is_none() => {
+                const PATH: &str = "error.details[RetryInfo].retryDelay";
+                let delay = entry
+                    .string("retryDelay", PATH)?
+                    .ok_or_else(|| DecodeError::missing(format, PATH))?;
+                retry_after = Some(duration_secs(&delay).ok_or_else(|| {
+                    DecodeError::invalid(format, PATH, "a duration such as \"45s\"")
+                })?);
+            }
+            Some(REQUEST_INFO) if request_id.is_none() => {
+                request_id = entry.string("requestId", "error.details[RequestInfo].requestId")?;
+            }
+            _ => {}
+        }
+    }
+    Ok(ErrorBody {
+        format,
+        code: code.ok_or_else(|| DecodeError::missing(format, "error.details[ErrorInfo]"))?,
+        message,
+        status: Some(status),
+        details,
+        request_id,
+        retry_after,
+    })
+}
+
+/// Whole seconds, rounded up, of a protobuf JSON `Duration` such as `45s` or `1.5s`.
+fn duration_secs(text: &str) -> Option<u64> {
+    let number = text.strip_suffix('s')?;
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !fraction.bytes().all(|b| b.is_ascii_digit())
+        || (number.contains('.') && fraction.is_empty())
+    {
+        return None;
+    }
+    let seconds: u64 = whole.parse().ok()?;
+    if fraction.bytes().any(|b| b != b'0') {
+        seconds.checked_add(1)
+    } else {
+        Some(seconds)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{duration_secs, nesting_exceeds};
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_secs("45s"), Some(45));
+        assert_eq!(duration_secs("0s"), Some(0));
+        assert_eq!(duration_secs("1.5s"), Some(2));
+        assert_eq!(duration_secs("2.000s"), Some(2));
+        for bad in [
+            "",
+            "s",
+            "45",
+            "-1s",
+            "1.s",
+            ".5s",
+            "4 5s",
+            "1e3s",
+            "99999999999999999999s",
+        ] {
+            assert_eq!(duration_secs(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn nesting_scan_skips_strings() {
+        assert!(!nesting_exceeds(br#"{"a":"[[[[\"[[["}"#, 2));
+        assert!(nesting_exceeds(br#"{"a":[[1]]}"#, 2));
+        assert!(!nesting_exceeds(br#"{"a":[1],"b":[2]}"#, 2));
+    }
+}

@@ -1,0 +1,113 @@
+//! Writing an envelope into a reused buffer allocates nothing (Nested, Flat, Compact and
+//! Problem). This file is its own test binary, so its counting allocator sees only it;
+//! the count is per thread, so tests running in parallel do not disturb each other.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use error_catalog::{ApiError, Format};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: every call is forwarded to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// How many allocations `f` makes on this thread.
+fn allocations(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+/// Authentication errors.
+#[derive(Debug, ApiError)]
+#[api_error(docs = "https://docs.example.com/errors")]
+pub enum AuthError {
+    #[error(
+        code = "invalid_credentials",
+        status = 401,
+        message = "The email or password is incorrect"
+    )]
+    InvalidCredentials,
+
+    #[error(
+        code = "rate_limit_exceeded",
+        status = 429,
+        message = "Too many requests: {limit} per {window}"
+    )]
+    RateLimited {
+        limit: u32,
+        window: String,
+        #[error(retry_after)]
+        retry_after: u64,
+    },
+
+    #[error(code = "quoted", status = 400, message = "Field \"name\" is required")]
+    Quoted {
+        fields: Vec<&'static str>,
+        hint: Option<String>,
+    },
+}
+
+#[test]
+fn the_counter_counts() {
+    assert_eq!(allocations(|| drop(Box::new(1u8))), 1);
+    assert_eq!(allocations(|| drop(Vec::<u8>::with_capacity(8))), 1);
+}
+
+#[test]
+fn writing_into_a_reused_buffer_does_not_allocate() {
+    let errors = [
+        AuthError::InvalidCredentials,
+        AuthError::RateLimited {
+            limit: 300,
+            window: "1 \"minute\" é".into(),
+            retry_after: 45,
+        },
+        AuthError::Quoted {
+            fields: vec!["name", "email"],
+            hint: Some("see docs".into()),
+        },
+    ];
+    let mut buffer = Vec::with_capacity(1024);
+    for error in &errors {
+        for format in [
+            Format::Nested,
+            Format::Flat,
+            Format::Compact,
+            Format::Problem,
+        ] {
+            for request_id in [None, Some("req_abc123")] {
+                let mut envelope = error.envelope().format(format).instance("/a/1");
+                if let Some(id) = request_id {
+                    envelope = envelope.request_id(id);
+                }
+                buffer.clear();
+                let count = allocations(|| envelope.write_json(&mut buffer));
+                assert_eq!(count, 0, "{} in {format}", error.code());
+                assert_eq!(buffer, envelope.to_vec());
+            }
+        }
+    }
+}
