@@ -253,6 +253,10 @@ mod tests {
             variant,
             docs_url: None,
             category: &CATEGORY,
+            json: crate::spec::JsonHints {
+                literal_message: false,
+                plain_text: false,
+            },
         }
     }
 
