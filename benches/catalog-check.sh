@@ -10,6 +10,10 @@
 #
 #   benches/catalog-check.sh              # N = 1000 and 20000
 #   benches/catalog-check.sh 5000         # other sizes
+#   RUNS=20 benches/catalog-check.sh      # more runs (default 10)
+#
+# On a shared machine the CPU time (user+sys) is steadier than the wall time; both are
+# printed.
 #
 # Needs hyperfine (`apt-get install hyperfine`) and python3.
 set -euo pipefail
@@ -80,7 +84,9 @@ for n in "${sizes[@]}"; do
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 without, with_ = (r["median"] for r in results)
-print(f"catalog! over {sys.argv[2]} codes: cargo check {without:.2f} s without, {with_:.2f} s with, "
-      f"extra {with_ - without:+.3f} s (ratio {with_ / without:.2f})")
+cpu_without, cpu_with = (r["user"] + r["system"] for r in results)
+print(f"catalog! over {sys.argv[2]} codes: cargo check median {without:.3f} s without, "
+      f"{with_:.3f} s with: extra {with_ - without:+.3f} s wall; "
+      f"CPU (user+sys, mean) {cpu_without:.3f} s / {cpu_with:.3f} s: extra {cpu_with - cpu_without:+.3f} s")
 PY
 done

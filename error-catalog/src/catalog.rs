@@ -55,7 +55,10 @@ use crate::{Category, ErrorSpec};
 #[macro_export]
 macro_rules! catalog {
     ($($ty:ty),* $(,)?) => {{
-        const __ERROR_CATALOG_TYPES: &[&[$crate::ErrorSpec]] =
+        // A static, not a const: rustc validates a const's value through every reference,
+        // into every spec of every listed type, each time; a static's references to other
+        // statics (the derive's spec tables) are not followed.
+        static __ERROR_CATALOG_TYPES: &[&[$crate::ErrorSpec]] =
             &[$(<$ty as $crate::ErrorCatalog>::CATALOG),*];
         // A free const (unlike an associated one) is evaluated by `cargo check` too,
         // wherever the macro is written: a duplicate never waits for code generation.
