@@ -168,7 +168,19 @@ fn json_export_has_every_member() {
     let mut written = Vec::new();
     ERRORS.write_json(&mut written).unwrap();
     assert_eq!(String::from_utf8(written).unwrap(), ERRORS.to_json());
-    assert!(ERRORS.to_json().ends_with("}\n"));
+    assert!(!ERRORS.to_json().contains('\n'));
+    let mut written = Vec::new();
+    ERRORS.write_json_pretty(&mut written).unwrap();
+    let pretty = String::from_utf8(written).unwrap();
+    assert_eq!(pretty, ERRORS.to_json_pretty());
+    assert!(pretty.starts_with(
+        "{\n  \"version\": 1,\n  \"errors\": [\n    {\n      \"code\": \"user_exists\",\n"
+    ));
+    assert!(pretty.ends_with("\n  ]\n}\n"));
+    assert_eq!(
+        serde_json::from_str::<Value>(&pretty).unwrap(),
+        serde_json::from_str::<Value>(&ERRORS.to_json()).unwrap()
+    );
 }
 
 #[test]
@@ -626,7 +638,10 @@ fn assert_compatible_fails_on_a_missing_baseline_and_bless_creates_it() {
 
     let (ok, stderr) = run_guard(&path, true);
     assert!(ok, "{stderr}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), ERRORS.to_json());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        ERRORS.to_json_pretty()
+    );
     assert!(run_guard(&path, false).0);
 }
 
@@ -649,7 +664,10 @@ fn assert_compatible_fails_with_the_diff_and_bless_accepts_it() {
     assert!(stderr.contains(&expected), "{stderr}");
 
     assert!(run_guard(&path, true).0);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), ERRORS.to_json());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        ERRORS.to_json_pretty()
+    );
     assert!(run_guard(&path, false).0);
 }
 

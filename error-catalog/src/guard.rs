@@ -396,7 +396,7 @@ fn diff_code(
 
 /// Fails (panics) when `catalog` has breaking changes against the baseline file at
 /// `path`, with a readable list of them; with `ERROR_CATALOG_BLESS=1` in the environment,
-/// writes the catalog's JSON export to `path` instead.
+/// writes the catalog's JSON export (pretty-printed) to `path` instead.
 ///
 /// A missing baseline fails too, saying how to create it. Compatible changes pass and
 /// are printed, as a reminder to bless them into the baseline. The
@@ -423,7 +423,7 @@ pub fn assert_compatible(catalog: &Catalog, path: impl AsRef<Path>) {
     let path = path.as_ref();
     let bless = std::env::var_os(BLESS_VAR).is_some_and(|value| !value.is_empty() && value != "0");
     if bless {
-        if let Err(error) = std::fs::write(path, catalog.to_json()) {
+        if let Err(error) = std::fs::write(path, catalog.to_json_pretty()) {
             panic!(
                 "cannot write the error catalog baseline {}: {error}",
                 path.display()

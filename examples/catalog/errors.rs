@@ -24,7 +24,7 @@ pub static CATALOG: Catalog = catalog!(
 pub fn render(format: &str) -> Option<String> {
     let catalog = &CATALOG;
     Some(match format {
-        "json" => catalog.to_json(),
+        "json" => catalog.to_json_pretty(),
         "markdown" => catalog
             .markdown()
             .title("Error Codes")

@@ -16,13 +16,13 @@ use crate::{Catalog, Category, ErrorSpec, FieldSpec};
 pub const SCHEMA_VERSION: u32 = 1;
 
 impl Catalog {
-    /// The catalog as a JSON document (pretty-printed, ending in a newline): the
-    /// `version`, then every code in listing order.
+    /// The catalog as a compact JSON document: the `version`, then every code in
+    /// listing order. [`to_json_pretty`](Catalog::to_json_pretty) writes the same
+    /// document for people and diffs (the committed docs and baselines).
     ///
     /// The schema is `schemas/catalog-v1.schema.json` in the repository. Each entry is
-    /// the [`Serialize`] form of [`ErrorSpec`]. The catalog itself is [`Serialize`] too:
-    /// `serde_json::to_writer(&mut buffer, &catalog)` writes the same document compact,
-    /// about twice as fast (see the README's performance section).
+    /// the [`Serialize`] form of [`ErrorSpec`], and the catalog itself is [`Serialize`]
+    /// as this document.
     ///
     /// ```
     /// use error_catalog::{catalog, ApiError};
@@ -68,9 +68,17 @@ impl Catalog {
     /// }));
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(1024 * self.len());
+        let mut out = Vec::with_capacity(768 * self.len());
         // Writing into a Vec cannot fail, and every string in a spec is valid JSON text.
         let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The JSON document of [`to_json`](Catalog::to_json), pretty-printed and ending in
+    /// a newline: the form to commit (the compatibility guard writes its baselines so).
+    pub fn to_json_pretty(&self) -> String {
+        let mut out = Vec::with_capacity(1024 * self.len());
+        let _ = self.write_json_pretty(&mut out);
         String::from_utf8(out).unwrap_or_default()
     }
 
@@ -79,7 +87,16 @@ impl Catalog {
     /// # Errors
     ///
     /// The writer's I/O errors.
-    pub fn write_json<W: io::Write>(&self, mut writer: W) -> io::Result<()> {
+    pub fn write_json<W: io::Write>(&self, writer: W) -> io::Result<()> {
+        serde_json::to_writer(writer, self).map_err(io::Error::from)
+    }
+
+    /// Writes [`to_json_pretty`](Catalog::to_json_pretty)'s document to `writer`.
+    ///
+    /// # Errors
+    ///
+    /// The writer's I/O errors.
+    pub fn write_json_pretty<W: io::Write>(&self, mut writer: W) -> io::Result<()> {
         serde_json::to_writer_pretty(&mut writer, self)?;
         writer.write_all(b"\n")
     }
