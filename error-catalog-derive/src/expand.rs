@@ -93,6 +93,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
         Some(std_impls(input, checked, &bounds, message_match.as_ref()))
     };
     let uniqueness = crate_uniqueness(input, checked);
+    let integrations = integrations(input);
 
     quote! {
         #[allow(non_local_definitions)]
@@ -141,8 +142,28 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
             }
 
             #std_impls
+            #integrations
         };
         #uniqueness
+    }
+}
+
+/// One call to the runtime's `__impl_integrations!`, which implements the framework
+/// traits of every enabled cargo feature of `error-catalog` (axum's `IntoResponse`,
+/// actix-web's `ResponseError`, ...) and expands to nothing when none is enabled.
+/// Its input: `[impl generics] Type [type generics] [where predicates,]`.
+pub fn integrations(input: &Input) -> TokenStream {
+    let ident = input.ident;
+    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let predicates = input
+        .generics
+        .where_clause
+        .iter()
+        .flat_map(|clause| clause.predicates.iter());
+    quote! {
+        __ec::__impl_integrations! {
+            [#impl_generics] #ident [#ty_generics] [#(#predicates,)*]
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Input;
-use crate::expand::krate;
+use crate::expand::{integrations, krate};
 use crate::types;
 
 pub fn expand(input: &Input) -> TokenStream {
@@ -59,6 +59,7 @@ pub fn expand(input: &Input) -> TokenStream {
             #(#from_impls)*
         }
     });
+    let integrations = integrations(input);
     quote! {
         const _: () = {
             use #krate::__private as __ec;
@@ -89,6 +90,7 @@ pub fn expand(input: &Input) -> TokenStream {
             }
 
             #std_impls
+            #integrations
         };
     }
 }

@@ -277,6 +277,30 @@ impl ErrorBody {
     }
 }
 
+/// The body of a gRPC `Status`, read by the tonic integration: the same members as a
+/// decoded [`Format::Google`] body.
+#[cfg(feature = "tonic")]
+impl ErrorBody {
+    pub(crate) fn from_grpc(
+        code: String,
+        message: String,
+        status: Option<StatusCode>,
+        details: Map<String, Value>,
+        request_id: Option<String>,
+        retry_after: Option<u64>,
+    ) -> Self {
+        ErrorBody {
+            format: Format::Google,
+            code,
+            message,
+            status,
+            details,
+            request_id,
+            retry_after,
+        }
+    }
+}
+
 impl FromStr for ErrorBody {
     type Err = DecodeError;
 

@@ -33,9 +33,23 @@ mod envelope;
 mod export;
 mod format;
 pub mod grpc;
+mod integrations;
 pub mod guard;
 mod spec;
 pub mod validation;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod rejection;
+#[cfg(feature = "tonic")]
+pub mod tonic;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -55,6 +69,11 @@ pub use crate::export::openapi::OpenApi;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 pub use crate::validation::{FieldError, FieldErrors, FieldPath};
+
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+pub use crate::context::{RequestContext, X_REQUEST_ID};
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub use crate::rejection::Rejection;
 
 /// Derives [`ApiError`](trait@ApiError), `Display`, `std::error::Error`, `From` for
 /// `#[from]` fields and the `CATALOG` table. See the [crate documentation](crate) for

@@ -13,6 +13,39 @@ pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, J
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
 pub use crate::code_index::{build as build_index, slots as index_slots};
 
+pub use crate::__impl_integrations;
+
+/// What the `axum` integration's impls name.
+#[cfg(feature = "axum")]
+pub mod axum {
+    pub use ::axum::response::{IntoResponse, Response};
+}
+
+/// What the `actix-web` integration's impls name.
+#[cfg(feature = "actix-web")]
+pub mod actix_web {
+    pub use ::actix_web::http::StatusCode;
+    pub use ::actix_web::{HttpResponse, ResponseError};
+}
+
+/// What the `tonic` integration's impls name.
+#[cfg(feature = "tonic")]
+pub mod tonic {
+    pub use ::tonic::Status;
+}
+
+/// What the `utoipa` integration's impls name.
+#[cfg(feature = "utoipa")]
+pub mod utoipa {
+    pub use ::utoipa::IntoResponses;
+
+    /// The return type of `IntoResponses::responses`.
+    pub type Responses = std::collections::BTreeMap<
+        String,
+        ::utoipa::openapi::RefOr<::utoipa::openapi::response::Response>,
+    >;
+}
+
 /// An `#[error(flatten)]` field on its way to the visitor. Method resolution picks
 /// [`ViaFlattenDetails`] when the field's type implements
 /// [`FlattenDetails`](crate::FlattenDetails) (it matches without autoref), else

@@ -1,0 +1,348 @@
+//! Loopback load on the example service's error path against a hand-written axum handler
+//! that returns the identical `(StatusCode, Json)` response.
+//!
+//! ```text
+//! cargo run --release -p error-catalog-bench-serve [-- REQUESTS CONCURRENCY ROUNDS]
+//! ```
+//!
+//! Both servers run in one process on a one-worker tokio runtime (one core); the client
+//! runs on the other core: CONCURRENCY keep-alive HTTP/1.1 connections (hyper) sharing
+//! REQUESTS `GET /projects/proj_xyz789` requests with an `x-request-id`, answered 404.
+//! Before measuring, one response of each server is compared: same status, same headers
+//! (but `date`), same body bytes. Rounds alternate which server goes first; the report
+//! gives the median over rounds of throughput and of each round's p50 and p99 latency,
+//! and the ratios error-catalog / hand-written.
+
+#[path = "../../../examples/service.rs"]
+#[allow(dead_code)]
+mod service;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use http_body_util::{BodyExt, Empty};
+use hyper::body::Bytes;
+use hyper_util::rt::TokioIo;
+use serde::Serialize;
+
+const PATH: &str = "/projects/proj_xyz789";
+const REQUEST_ID: &str = "req_abc123";
+
+#[derive(Clone, Serialize)]
+struct Project {
+    id: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Body {
+    error: ErrorObject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Meta>,
+}
+
+#[derive(Serialize)]
+struct ErrorObject {
+    code: &'static str,
+    message: &'static str,
+    details: Details,
+}
+
+#[derive(Serialize)]
+struct Details {
+    resource_type: &'static str,
+    resource_id: String,
+}
+
+#[derive(Serialize)]
+struct Meta {
+    request_id: String,
+}
+
+type Projects = Arc<RwLock<HashMap<String, Project>>>;
+
+/// The `x-request-id` header, read without cloning the request's header map (axum's
+/// `HeaderMap` extractor clones it).
+struct RequestId(Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(RequestId(
+            parts
+                .headers
+                .get("x-request-id")
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned),
+        ))
+    }
+}
+
+/// The hand-written handler: the same lookup, the same body, written as a serde struct.
+async fn baseline(
+    State(projects): State<Projects>,
+    Path(id): Path<String>,
+    RequestId(request_id): RequestId,
+) -> Response {
+    let found = projects
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(&id)
+        .cloned();
+    if let Some(project) = found {
+        return axum::Json(project).into_response();
+    }
+    let meta = request_id.map(|request_id| Meta { request_id });
+    let body = Body {
+        error: ErrorObject {
+            code: "not_found",
+            message: "The project does not exist",
+            details: Details {
+                resource_type: "project",
+                resource_id: id,
+            },
+        },
+        meta,
+    };
+    (StatusCode::NOT_FOUND, axum::Json(body)).into_response()
+}
+
+fn baseline_app() -> Router {
+    let mut projects = HashMap::new();
+    projects.insert(
+        "proj_abc123".to_owned(),
+        Project {
+            id: "proj_abc123".into(),
+            name: "my-project".into(),
+        },
+    );
+    Router::new()
+        .route("/projects/{id}", get(baseline))
+        .with_state(Arc::new(RwLock::new(projects)))
+}
+
+/// Starts both servers on a one-worker runtime of their own thread.
+fn start_servers() -> (SocketAddr, SocketAddr) {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("server runtime");
+        runtime.block_on(async move {
+            let ours = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let theirs = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            sender
+                .send((ours.local_addr().unwrap(), theirs.local_addr().unwrap()))
+                .unwrap();
+            let a = tokio::spawn(async move { axum::serve(ours, service::app()).await });
+            let b = tokio::spawn(async move { axum::serve(theirs, baseline_app()).await });
+            let _ = tokio::join!(a, b);
+        });
+    });
+    receiver.recv().expect("server addresses")
+}
+
+type Sender = hyper::client::conn::http1::SendRequest<Empty<Bytes>>;
+
+async fn connect(addr: SocketAddr) -> Sender {
+    let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    stream.set_nodelay(true).expect("nodelay");
+    let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
+        .await
+        .expect("handshake");
+    tokio::spawn(connection);
+    sender
+}
+
+fn request(addr: SocketAddr) -> http::Request<Empty<Bytes>> {
+    http::Request::get(PATH)
+        .header("host", addr.to_string())
+        .header("x-request-id", REQUEST_ID)
+        .body(Empty::new())
+        .expect("request")
+}
+
+/// One response: status, headers but `date`, body.
+async fn sample(addr: SocketAddr) -> (StatusCode, Vec<(String, Vec<u8>)>, Bytes) {
+    let mut sender = connect(addr).await;
+    let response = sender.send_request(request(addr)).await.expect("send");
+    let (parts, body) = response.into_parts();
+    let headers = parts
+        .headers
+        .iter()
+        .filter(|(name, _)| *name != http::header::DATE)
+        .map(|(name, value)| (name.to_string(), value.as_bytes().to_vec()))
+        .collect();
+    (
+        parts.status,
+        headers,
+        body.collect().await.expect("body").to_bytes(),
+    )
+}
+
+struct Round {
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+    wrong_status: usize,
+}
+
+async fn load(addr: SocketAddr, requests: usize, concurrency: usize) -> Round {
+    let next = Arc::new(AtomicUsize::new(0));
+    let mut senders = Vec::with_capacity(concurrency);
+    for _ in 0..concurrency {
+        senders.push(connect(addr).await);
+    }
+    let start = Instant::now();
+    let tasks: Vec<_> = senders
+        .into_iter()
+        .map(|mut sender| {
+            let next = Arc::clone(&next);
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                let mut wrong = 0;
+                while next.fetch_add(1, Ordering::Relaxed) < requests {
+                    sender.ready().await.expect("ready");
+                    let sent = Instant::now();
+                    let response = sender.send_request(request(addr)).await.expect("send");
+                    let status = response.status();
+                    response.into_body().collect().await.expect("body");
+                    latencies.push(sent.elapsed());
+                    if status != StatusCode::NOT_FOUND {
+                        wrong += 1;
+                    }
+                }
+                (latencies, wrong)
+            })
+        })
+        .collect();
+    let mut latencies = Vec::with_capacity(requests);
+    let mut wrong_status = 0;
+    for task in tasks {
+        let (mut task_latencies, wrong) = task.await.expect("client task");
+        latencies.append(&mut task_latencies);
+        wrong_status += wrong;
+    }
+    let elapsed = start.elapsed();
+    latencies.sort_unstable();
+    Round {
+        elapsed,
+        latencies,
+        wrong_status,
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+#[derive(Default)]
+struct Summary {
+    throughput: Vec<f64>,
+    p50: Vec<f64>,
+    p99: Vec<f64>,
+    wrong_status: usize,
+    requests: usize,
+}
+
+impl Summary {
+    fn add(&mut self, round: &Round) {
+        self.throughput
+            .push(round.latencies.len() as f64 / round.elapsed.as_secs_f64());
+        self.p50
+            .push(percentile(&round.latencies, 50.0).as_secs_f64() * 1e6);
+        self.p99
+            .push(percentile(&round.latencies, 99.0).as_secs_f64() * 1e6);
+        self.wrong_status += round.wrong_status;
+        self.requests += round.latencies.len();
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1).map(|arg| arg.parse::<usize>());
+    let requests = args.next().and_then(Result::ok).unwrap_or(10_000);
+    let concurrency = args.next().and_then(Result::ok).unwrap_or(32);
+    let rounds = args.next().and_then(Result::ok).unwrap_or(21);
+
+    let (ours, theirs) = start_servers();
+    let client = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("client runtime");
+    client.block_on(async {
+        let a = sample(ours).await;
+        let b = sample(theirs).await;
+        assert_eq!(a, b, "the two servers must answer identically");
+        println!(
+            "identical responses: {} {:?}\n  {}",
+            a.0,
+            a.1.iter()
+                .map(|(k, v)| format!("{k}: {}", String::from_utf8_lossy(v)))
+                .collect::<Vec<_>>(),
+            String::from_utf8_lossy(&a.2)
+        );
+
+        // Warm-up: connections, allocator, caches.
+        load(ours, requests / 10, concurrency).await;
+        load(theirs, requests / 10, concurrency).await;
+
+        let mut summary_ours = Summary::default();
+        let mut summary_theirs = Summary::default();
+        for round in 0..rounds {
+            if round % 2 == 0 {
+                summary_ours.add(&load(ours, requests, concurrency).await);
+                summary_theirs.add(&load(theirs, requests, concurrency).await);
+            } else {
+                summary_theirs.add(&load(theirs, requests, concurrency).await);
+                summary_ours.add(&load(ours, requests, concurrency).await);
+            }
+        }
+
+        println!(
+            "\n{requests} requests at {concurrency} concurrent, {rounds} rounds (medians over rounds)"
+        );
+        println!(
+            "{:<28} {:>12} {:>10} {:>10} {:>14}",
+            "server", "req/s", "p50 µs", "p99 µs", "wrong status"
+        );
+        let mut rows = Vec::new();
+        for (name, summary) in [
+            ("error-catalog (example)", &summary_ours),
+            ("hand-written handler", &summary_theirs),
+        ] {
+            let row = (
+                median(summary.throughput.clone()),
+                median(summary.p50.clone()),
+                median(summary.p99.clone()),
+            );
+            println!(
+                "{name:<28} {:>12.0} {:>10.0} {:>10.0} {:>8} / {}",
+                row.0, row.1, row.2, summary.wrong_status, summary.requests
+            );
+            rows.push(row);
+        }
+        println!(
+            "ratios error-catalog / hand-written: throughput {:.3}x, p50 {:.3}x, p99 {:.3}x",
+            rows[0].0 / rows[1].0,
+            rows[0].1 / rows[1].1,
+            rows[0].2 / rows[1].2
+        );
+    });
+}

@@ -1,0 +1,465 @@
+//! axum: every `ApiError` type is an [`IntoResponse`], a layer puts request ids into the
+//! bodies, and axum's own rejections become envelopes (feature `axum`).
+//!
+//! ```
+//! use axum::{Router, routing::get};
+//! use error_catalog::{ApiError, Format};
+//! use error_catalog::axum::{ErrorLayer, Path};
+//!
+//! /// Resource errors.
+//! #[derive(Debug, ApiError)]
+//! #[api_error(format = "nested")]
+//! pub enum ProjectError {
+//!     /// The requested project does not exist.
+//!     #[error(code = "not_found", status = 404, message = "Project not found")]
+//!     NotFound { resource_id: String },
+//! }
+//!
+//! // The derive implemented `IntoResponse`: return the error from any handler.
+//! async fn project(Path(id): Path<String>) -> Result<String, ProjectError> {
+//!     Err(ProjectError::NotFound { resource_id: id })
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/projects/{id}", get(project))
+//!     // Request ids from `x-request-id`; rejections, unknown routes and methods as
+//!     // `Nested` envelopes too.
+//!     .layer(ErrorLayer::new().format(Format::Nested));
+//! ```
+//!
+//! # How the request id reaches the body
+//!
+//! `IntoResponse::into_response` has no access to the request. [`ErrorLayer`] reads the
+//! request id header and runs the rest of the request in a tokio task-local
+//! [`RequestContext`]; the derived `into_response` reads it and renders the body once,
+//! with the id. (The alternative, a response extension that the layer renders later,
+//! would need the error to be `Clone + Send + Sync + 'static` and would render twice.)
+//! A response made outside the layer's future (a spawned task) has no context: it is
+//! still a correct envelope, in its type's format, without a request id.
+//!
+//! # Rejections
+//!
+//! The extractors of this module ([`Json`], [`Path`], [`Query`]) reject with a
+//! [`Rejection`], which says precisely what was wrong (`invalid_json`, `invalid_body`,
+//! `unsupported_media_type`, `invalid_path`, `invalid_query`, ...). `From` impls turn
+//! axum's rejection types into it for extractors of your own. [`ErrorLayer`] replaces
+//! what is still a plain error response (no `Content-Type`, or `text/plain`: the
+//! router's 404 and 405, axum's extractors used directly) with the envelope of the
+//! [`Rejection`] for its status, keeping its other headers (such as `Allow`).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use ::axum::body::Body;
+use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use ::axum::extract::{FromRequest, FromRequestParts, Request};
+use ::axum::response::{IntoResponse, Response};
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::request::Parts;
+use http::{HeaderName, StatusCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::context::{self, X_REQUEST_ID};
+use crate::{ApiError, Envelope, Format, Rejection, RequestContext};
+
+/// The response for `error`: its status, `Content-Type`, `Retry-After` when it has a
+/// retry hint, and its envelope, with the request id and format of the current
+/// [`RequestContext`] (set by [`ErrorLayer`]).
+///
+/// The derived `IntoResponse` impls call this; call it yourself for a
+/// `&dyn ApiError`.
+///
+/// ```
+/// use error_catalog::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
+/// pub struct RateLimited { #[error(retry_after)] retry_after: u64 }
+///
+/// let response = error_catalog::axum::response(&RateLimited { retry_after: 45 });
+/// assert_eq!(response.status(), 429);
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(response.headers()["retry-after"], "45");
+/// ```
+pub fn response(error: &dyn ApiError) -> Response {
+    RequestContext::render(error, |envelope| envelope.into_response())
+}
+
+/// An envelope is a response as it is: its status, headers and body, in its format and
+/// with its request id (no [`RequestContext`] is applied).
+///
+/// ```
+/// use axum::response::IntoResponse;
+/// use error_catalog::{ApiError, Format};
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "project_not_found", status = 404, message = "Project not found")]
+/// pub struct ProjectNotFound;
+///
+/// let response = ProjectNotFound.envelope().format(Format::Flat).request_id("req_1").into_response();
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// ```
+impl IntoResponse for Envelope<'_> {
+    fn into_response(self) -> Response {
+        let mut response = Response::new(Body::from(self.to_vec()));
+        *response.status_mut() = self.status();
+        *response.headers_mut() = self.headers();
+        response
+    }
+}
+
+/// Handlers that fail with errors of several types can return
+/// `Result<T, Box<dyn ApiError + Send + Sync>>`; `?` boxes any `ApiError`.
+///
+/// ```
+/// use axum::response::IntoResponse;
+/// use error_catalog::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "license_expired", status = 403, message = "This license expired")]
+/// pub struct LicenseExpired;
+///
+/// fn check() -> Result<(), Box<dyn ApiError + Send + Sync>> {
+///     Err(LicenseExpired)?
+/// }
+/// assert_eq!(check().unwrap_err().into_response().status(), 403);
+/// ```
+impl IntoResponse for Box<dyn ApiError + Send + Sync> {
+    fn into_response(self) -> Response {
+        response(&*self)
+    }
+}
+
+impl IntoResponse for Box<dyn ApiError + Send> {
+    fn into_response(self) -> Response {
+        response(&*self)
+    }
+}
+
+/// A [`tower`](https://docs.rs/tower) layer for axum services: it puts the request id
+/// into every error body rendered while the request is served, renders every error in
+/// the service's format when one is set, and turns plain error responses (the router's
+/// 404 and 405, axum's own extractors) into [`Rejection`] envelopes.
+///
+/// Add it with `Router::layer`, last, so that it wraps the routes and the fallback.
+/// The request id comes from the `x-request-id` header (set it with tower-http's
+/// `SetRequestIdLayer` when clients do not send one); a value that is not visible ASCII
+/// is ignored.
+///
+/// ```
+/// use axum::{Router, routing::get};
+/// use error_catalog::Format;
+/// use error_catalog::axum::ErrorLayer;
+///
+/// let app: Router = Router::new()
+///     .route("/health", get(|| async { "ok" }))
+///     .layer(ErrorLayer::new().format(Format::Nested));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ErrorLayer {
+    header: HeaderName,
+    format: Option<Format>,
+}
+
+impl ErrorLayer {
+    /// Reads `x-request-id`; keeps each error type's own format.
+    pub fn new() -> Self {
+        ErrorLayer {
+            header: X_REQUEST_ID,
+            format: None,
+        }
+    }
+
+    /// Renders every error (and every rejection) in `format`.
+    #[must_use]
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// Reads the request id from `header` instead of `x-request-id`.
+    #[must_use]
+    pub fn request_id_header(mut self, header: HeaderName) -> Self {
+        self.header = header;
+        self
+    }
+}
+
+impl Default for ErrorLayer {
+    fn default() -> Self {
+        ErrorLayer::new()
+    }
+}
+
+impl<S> tower_layer::Layer<S> for ErrorLayer {
+    type Service = ErrorService<S>;
+
+    fn layer(&self, inner: S) -> ErrorService<S> {
+        ErrorService {
+            inner,
+            layer: self.clone(),
+        }
+    }
+}
+
+/// The service made by [`ErrorLayer`].
+#[derive(Debug, Clone)]
+pub struct ErrorService<S> {
+    inner: S,
+    layer: ErrorLayer,
+}
+
+impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
+where
+    S: tower_service::Service<http::Request<B>, Response = Response>,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = ResponseFuture<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let context = RequestContext::new()
+            .request_id_header(request.headers().get(&self.layer.header))
+            .with_format(self.layer.format);
+        ResponseFuture {
+            inner: context::scope(context, self.inner.call(request)),
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The response future of [`ErrorService`].
+    pub struct ResponseFuture<F> {
+        #[pin]
+        inner: tokio::task::futures::TaskLocalFuture<RequestContext, F>,
+    }
+}
+
+impl<F, E> Future for ResponseFuture<F>
+where
+    F: Future<Output = Result<Response, E>>,
+{
+    type Output = Result<Response, E>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut inner = self.project().inner;
+        let response = match inner.as_mut().poll(cx) {
+            Poll::Ready(Ok(response)) => response,
+            other => return other,
+        };
+        if !is_plain_error(&response) {
+            return Poll::Ready(Ok(response));
+        }
+        let context = inner.take_value().unwrap_or_default();
+        Poll::Ready(Ok(normalize(response, &context)))
+    }
+}
+
+/// An error status with a body that is no envelope: none, or plain text.
+fn is_plain_error(response: &Response) -> bool {
+    let status = response.status();
+    (status.is_client_error() || status.is_server_error())
+        && response
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_none_or(|value| value.as_bytes().starts_with(b"text/plain"))
+}
+
+/// Replaces a plain error response with its [`Rejection`]'s envelope, keeping its other
+/// headers.
+fn normalize(response: Response, context: &RequestContext) -> Response {
+    let Some(rejection) = Rejection::from_status(response.status()) else {
+        return response;
+    };
+    let mut normalized = context.apply(rejection.envelope()).into_response();
+    let (parts, _) = response.into_parts();
+    let headers = normalized.headers_mut();
+    let mut last = None;
+    for (name, value) in parts.headers {
+        if let Some(name) = name {
+            last = Some(name);
+        }
+        match &last {
+            Some(name) if *name != CONTENT_TYPE && *name != CONTENT_LENGTH => {
+                headers.append(name.clone(), value);
+            }
+            _ => {}
+        }
+    }
+    normalized
+}
+
+/// A rejection's `reason`: the text of its innermost cause (the parser's message),
+/// without axum's prefix.
+fn reason(rejection: &dyn std::error::Error) -> String {
+    let mut cause = rejection;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+impl From<JsonRejection> for Rejection {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonSyntaxError(error) => Rejection::InvalidJson {
+                reason: Some(reason(&error)),
+            },
+            JsonRejection::JsonDataError(error) => Rejection::InvalidBody {
+                reason: Some(reason(&error)),
+            },
+            JsonRejection::MissingJsonContentType(_) => Rejection::UnsupportedMediaType,
+            other => match other.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => Rejection::PayloadTooLarge,
+                status if status.is_server_error() => Rejection::NotProcessed,
+                _ => Rejection::BadRequest,
+            },
+        }
+    }
+}
+
+impl From<PathRejection> for Rejection {
+    fn from(rejection: PathRejection) -> Self {
+        match rejection {
+            PathRejection::FailedToDeserializePathParams(error)
+                if error.status().is_client_error() =>
+            {
+                Rejection::InvalidPath {
+                    reason: Some(error.kind().to_string()),
+                }
+            }
+            // A route whose parameters do not fit the extractor: a server bug.
+            _ => Rejection::NotProcessed,
+        }
+    }
+}
+
+impl From<QueryRejection> for Rejection {
+    fn from(rejection: QueryRejection) -> Self {
+        match rejection {
+            QueryRejection::FailedToDeserializeQueryString(error) => Rejection::InvalidQuery {
+                reason: Some(reason(&error)),
+            },
+            _ => Rejection::BadRequest,
+        }
+    }
+}
+
+/// axum's [`Json`](::axum::Json) extractor and response, rejecting with a [`Rejection`]
+/// (`invalid_json`, `invalid_body`, `unsupported_media_type`, `payload_too_large`).
+///
+/// ```
+/// use error_catalog::axum::Json;
+///
+/// #[derive(serde::Deserialize)]
+/// struct NewProject { name: String }
+///
+/// async fn create(Json(project): Json<NewProject>) -> String {
+///     project.name
+/// }
+/// # let _: axum::routing::MethodRouter = axum::routing::post(create);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+#[must_use]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
+        match ::axum::Json::<T>::from_request(request, state).await {
+            Ok(::axum::Json(value)) => Ok(Json(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        ::axum::Json(self.0).into_response()
+    }
+}
+
+/// axum's [`Path`](::axum::extract::Path) extractor, rejecting with a [`Rejection`]
+/// (`invalid_path`).
+///
+/// ```
+/// use error_catalog::axum::Path;
+///
+/// async fn project(Path(id): Path<u32>) -> String {
+///     id.to_string()
+/// }
+/// # let _: axum::routing::MethodRouter = axum::routing::get(project);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Path<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejection> {
+        match ::axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(::axum::extract::Path(value)) => Ok(Path(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+/// axum's [`Query`](::axum::extract::Query) extractor, rejecting with a [`Rejection`]
+/// (`invalid_query`).
+///
+/// ```
+/// use error_catalog::axum::Query;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Page { limit: u32 }
+///
+/// async fn list(Query(page): Query<Page>) -> String {
+///     page.limit.to_string()
+/// }
+/// # let _: axum::routing::MethodRouter = axum::routing::get(list);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejection> {
+        match ::axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(::axum::extract::Query(value)) => Ok(Query(value)),
+            Err(rejection) => Err(rejection.into()),
+        }
+    }
+}
+
+/// A handler for `Router::fallback` that answers every unknown route with
+/// [`Rejection::RouteNotFound`]; [`ErrorLayer`] does the same for the default fallback,
+/// so this is for routers served without the layer.
+///
+/// ```
+/// let app: axum::Router = axum::Router::new().fallback(error_catalog::axum::route_not_found);
+/// ```
+#[allow(clippy::unused_async)] // axum handlers are async functions.
+pub async fn route_not_found() -> Rejection {
+    Rejection::RouteNotFound
+}

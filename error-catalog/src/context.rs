@@ -1,0 +1,152 @@
+//! The request a response is rendered for, as seen by the framework integrations.
+//!
+//! `IntoResponse::into_response(self)` and `ResponseError::error_response(&self)` get no
+//! access to the request, yet the body should carry the request id. The integrations'
+//! layers (axum's [`ErrorLayer`](crate::axum::ErrorLayer), actix-web's
+//! [`ErrorMiddleware`](crate::actix::ErrorMiddleware), tonic's
+//! [`RequestIdLayer`](crate::tonic::RequestIdLayer)) read the request id header and run
+//! the rest of the request inside a tokio task-local [`RequestContext`]; rendering an
+//! error reads it. The error is rendered once, where it is turned into a response, with
+//! no second pass over the response and nothing stored in its extensions.
+//!
+//! Without a layer there is no context: errors render in their type's format, without a
+//! request id.
+
+use std::future::Future;
+
+use http::{HeaderName, HeaderValue};
+use tokio::task::futures::TaskLocalFuture;
+
+use crate::{ApiError, Envelope, Format};
+
+/// The header the layers read the request id from by default, as set by tower-http's
+/// `SetRequestIdLayer::x_request_id` and most proxies.
+pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+tokio::task_local! {
+    static CONTEXT: RequestContext;
+}
+
+/// What the integrations know about the request being served: its id, and the format
+/// the service renders every error in (when it chose one).
+///
+/// Set for the duration of a request by the integrations' layers; read with
+/// [`RequestContext::current`]. Code that drives requests some other way can set it
+/// with [`RequestContext::scope`].
+///
+/// ```
+/// use error_catalog::{ApiError, Format, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "project_not_found", status = 404, message = "Project not found")]
+/// pub struct ProjectNotFound;
+///
+/// let context = RequestContext::new().request_id("req_abc123").format(Format::Flat);
+/// assert_eq!(
+///     context.apply(ProjectNotFound.envelope()).to_json(),
+///     r#"{"code":"project_not_found","message":"Project not found","request_id":"req_abc123"}"#,
+/// );
+///
+/// // What a layer does: run the request inside the context; rendering reads it.
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let id = context
+///     .scope(async { RequestContext::current().unwrap().get_request_id().map(str::to_owned) })
+///     .await;
+/// assert_eq!(id.as_deref(), Some("req_abc123"));
+/// assert!(RequestContext::current().is_none());
+/// # });
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct RequestContext {
+    request_id: Option<HeaderValue>,
+    format: Option<Format>,
+}
+
+impl RequestContext {
+    /// A context with no request id and no format.
+    pub fn new() -> Self {
+        RequestContext::default()
+    }
+
+    /// Sets the request id. An id that is not visible ASCII (what a header value may
+    /// hold as text) is ignored.
+    #[must_use]
+    pub fn request_id(mut self, id: &str) -> Self {
+        self.request_id = HeaderValue::from_str(id).ok();
+        self
+    }
+
+    /// Sets the request id from a header value; one that is not visible ASCII is ignored.
+    #[must_use]
+    pub fn request_id_header(mut self, value: Option<&HeaderValue>) -> Self {
+        self.request_id = value.filter(|value| value.to_str().is_ok()).cloned();
+        self
+    }
+
+    /// Renders every error in `format`, whatever its type declares: one service, one
+    /// wire format (this also gives the ready [`Rejection`](crate::Rejection)s the
+    /// service's format).
+    #[must_use]
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// Sets the format, or keeps each type's own with `None`.
+    #[must_use]
+    pub fn with_format(mut self, format: Option<Format>) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// The request id, if there is one.
+    pub fn get_request_id(&self) -> Option<&str> {
+        self.request_id
+            .as_ref()
+            .and_then(|value| value.to_str().ok())
+    }
+
+    /// The service-wide format, if one was chosen.
+    pub fn get_format(&self) -> Option<Format> {
+        self.format
+    }
+
+    /// Runs `future` with this context as the current one.
+    pub async fn scope<F: Future>(self, future: F) -> F::Output {
+        scope(self, future).await
+    }
+
+    /// The context of the request being served, if a layer set one.
+    pub fn current() -> Option<RequestContext> {
+        CONTEXT.try_with(Clone::clone).ok()
+    }
+
+    /// Sets this context's format and request id on `envelope` (the id is borrowed).
+    pub fn apply<'a>(&'a self, mut envelope: Envelope<'a>) -> Envelope<'a> {
+        if let Some(format) = self.format {
+            envelope = envelope.format(format);
+        }
+        if let Some(id) = self.get_request_id() {
+            envelope = envelope.request_id(id);
+        }
+        envelope
+    }
+
+    /// Calls `render` with `error`'s envelope for the current request: the service's
+    /// format and the request id when a layer set a context, the type's own format and
+    /// no id otherwise.
+    pub fn render<R>(error: &dyn ApiError, render: impl FnOnce(Envelope<'_>) -> R) -> R {
+        match RequestContext::current() {
+            Some(context) => render(context.apply(error.envelope())),
+            None => render(error.envelope()),
+        }
+    }
+}
+
+/// `future`, run with `context` as the current one; the layers keep this future's type.
+pub(crate) fn scope<F: Future>(
+    context: RequestContext,
+    future: F,
+) -> TaskLocalFuture<RequestContext, F> {
+    CONTEXT.scope(context, future)
+}

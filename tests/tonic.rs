@@ -1,0 +1,264 @@
+//! The tonic integration against a real gRPC server on 127.0.0.1 and a real tonic
+//! client: the `Status` code, message and `google.rpc` details of each error, read both
+//! with tonic-types and as an `ErrorBody`.
+//!
+//! The service is written by hand against tonic's codegen-free API (what `tonic-build`
+//! would generate), with prost's well-known `StringValue`/`Empty` messages (`String`,
+//! `()`), so the test needs no protoc and no build script.
+#![cfg(feature = "tonic")]
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use error_catalog::tonic::RequestIdLayer;
+use error_catalog::{ApiError, ErrorBody, Format};
+use serde_json::json;
+use tonic::body::Body;
+use tonic::server::{Grpc, NamedService, UnaryService};
+use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
+use tonic::{Code, Request, Response, Status};
+use tonic_prost::ProstCodec;
+use tonic_types::StatusExt;
+
+/// License errors.
+#[derive(Debug, ApiError)]
+#[api_error(domain = "licenses.example.com")]
+pub enum LicenseError {
+    /// All license seats are currently in use.
+    #[error(
+        code = "no_seats_available",
+        status = 409,
+        message = "All seats are currently in use ({active_seats}/{max_seats})"
+    )]
+    NoSeatsAvailable {
+        max_seats: u32,
+        active_seats: u32,
+        license_key: String,
+    },
+    /// Too many requests in the time window.
+    #[error(
+        code = "rate_limit_exceeded",
+        status = 429,
+        message = "Too many requests"
+    )]
+    RateLimited {
+        #[error(retry_after)]
+        retry_after: u64,
+    },
+    /// An unexpected error occurred.
+    #[error(
+        code = "internal_error",
+        status = 500,
+        message = "An internal error occurred"
+    )]
+    Internal(#[from] std::io::Error),
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+/// `licenses.v1.Licenses/Acquire(StringValue) returns (Empty)`: fails by license key.
+struct Acquire;
+
+impl UnaryService<String> for Acquire {
+    type Response = ();
+    type Future = BoxFuture<Result<Response<()>, Status>>;
+
+    fn call(&mut self, request: Request<String>) -> Self::Future {
+        Box::pin(async move {
+            let key = request.into_inner();
+            let error = match key.as_str() {
+                "CODI-FULL" => LicenseError::NoSeatsAvailable {
+                    max_seats: 10,
+                    active_seats: 10,
+                    license_key: key,
+                },
+                "CODI-BUSY" => LicenseError::RateLimited { retry_after: 45 },
+                "CODI-OK" => return Ok(Response::new(())),
+                _ => std::io::Error::other("secret: db-7 password=hunter2").into(),
+            };
+            Err(error.into())
+        })
+    }
+}
+
+#[derive(Clone)]
+struct Licenses;
+
+impl NamedService for Licenses {
+    const NAME: &'static str = "licenses.v1.Licenses";
+}
+
+impl tower_service::Service<http::Request<Body>> for Licenses {
+    type Response = http::Response<Body>;
+    type Error = Infallible;
+    type Future = BoxFuture<Result<Self::Response, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<Body>) -> Self::Future {
+        Box::pin(async move {
+            if request.uri().path() == "/licenses.v1.Licenses/Acquire" {
+                let mut grpc = Grpc::new(ProstCodec::<(), String>::default());
+                Ok(grpc.unary(Acquire, request).await)
+            } else {
+                Ok(Status::unimplemented("no such method").into_http())
+            }
+        })
+    }
+}
+
+async fn start() -> SocketAddr {
+    let incoming = TcpIncoming::bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let addr = incoming.local_addr().unwrap();
+    tokio::spawn(
+        Server::builder()
+            .layer(RequestIdLayer::new())
+            .add_service(Licenses)
+            .serve_with_incoming(incoming),
+    );
+    addr
+}
+
+/// Calls `Acquire(key)` with a real tonic client; returns its error status.
+async fn acquire(addr: SocketAddr, key: &str, request_id: Option<&str>) -> Status {
+    let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut client = tonic::client::Grpc::new(channel);
+    client.ready().await.unwrap();
+    let mut request = Request::new(key.to_owned());
+    if let Some(id) = request_id {
+        request
+            .metadata_mut()
+            .insert("x-request-id", id.parse().unwrap());
+    }
+    let path = http::uri::PathAndQuery::from_static("/licenses.v1.Licenses/Acquire");
+    let result = client
+        .unary::<String, (), _>(request, path, ProstCodec::<String, ()>::default())
+        .await;
+    result.expect_err("the call fails")
+}
+
+#[tokio::test]
+async fn status_code_message_and_error_details() {
+    let addr = start().await;
+    let status = acquire(addr, "CODI-FULL", Some("req_grpc1")).await;
+    assert_eq!(status.code(), Code::Aborted);
+    assert_eq!(status.message(), "All seats are currently in use (10/10)");
+
+    // Read with tonic-types, independently of this crate's decoding.
+    let details = status.check_error_details().unwrap();
+    let info = details.error_info().unwrap();
+    assert_eq!(info.reason, "NO_SEATS_AVAILABLE");
+    assert_eq!(info.domain, "licenses.example.com");
+    let mut metadata: Vec<(&str, &str)> = info
+        .metadata
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    metadata.sort_unstable();
+    assert_eq!(
+        metadata,
+        [
+            ("active_seats", "10"),
+            ("license_key", "CODI-FULL"),
+            ("max_seats", "10")
+        ]
+    );
+    assert_eq!(details.request_info().unwrap().request_id, "req_grpc1");
+    assert!(details.retry_info().is_none());
+
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.format(), Format::Google);
+    assert_eq!(body.code(), "NO_SEATS_AVAILABLE");
+    assert_eq!(body.status(), Some(http::StatusCode::CONFLICT));
+    assert_eq!(body.message(), "All seats are currently in use (10/10)");
+    assert_eq!(
+        serde_json::Value::Object(body.details().clone()),
+        json!({"active_seats": "10", "license_key": "CODI-FULL", "max_seats": "10"})
+    );
+    assert_eq!(body.request_id(), Some("req_grpc1"));
+    assert_eq!(body.retry_after(), None);
+    assert_eq!(
+        body.lookup::<LicenseError>().unwrap().variant(),
+        "NoSeatsAvailable"
+    );
+}
+
+#[tokio::test]
+async fn retry_info_and_no_request_id() {
+    let addr = start().await;
+    let status = acquire(addr, "CODI-BUSY", None).await;
+    assert_eq!(status.code(), Code::ResourceExhausted);
+    assert_eq!(status.message(), "Too many requests");
+    let details = status.check_error_details().unwrap();
+    assert_eq!(
+        details.retry_info().unwrap().retry_delay,
+        Some(Duration::from_secs(45))
+    );
+    assert!(details.request_info().is_none());
+    let info = details.error_info().unwrap();
+    assert_eq!(info.reason, "RATE_LIMIT_EXCEEDED");
+    assert_eq!(
+        info.metadata.get("retry_after").map(String::as_str),
+        Some("45")
+    );
+
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.status(), Some(http::StatusCode::TOO_MANY_REQUESTS));
+    assert_eq!(body.retry_after(), Some(45));
+    assert_eq!(body.request_id(), None);
+    assert_eq!(
+        body.lookup::<LicenseError>().unwrap().code(),
+        "rate_limit_exceeded"
+    );
+}
+
+#[tokio::test]
+async fn internal_errors_never_leak_their_source() {
+    let addr = start().await;
+    let status = acquire(addr, "CODI-BROKEN", Some("req_grpc2")).await;
+    assert_eq!(status.code(), Code::Internal);
+    assert_eq!(status.message(), "An internal error occurred");
+    let details = status.check_error_details().unwrap();
+    assert_eq!(details.error_info().unwrap().reason, "INTERNAL_ERROR");
+    assert!(details.error_info().unwrap().metadata.is_empty());
+    let raw = format!("{:?} {:?}", status.details(), status.metadata());
+    assert!(!raw.contains("hunter2") && !raw.contains("db-7"), "{raw}");
+}
+
+#[tokio::test]
+async fn a_status_from_elsewhere_decodes_to_its_code_name() {
+    let addr = start().await;
+    let channel = tonic::transport::Endpoint::from_shared(format!("http://{addr}"))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut client = tonic::client::Grpc::new(channel);
+    client.ready().await.unwrap();
+    let path = http::uri::PathAndQuery::from_static("/licenses.v1.Licenses/Missing");
+    let status = client
+        .unary::<String, (), _>(
+            Request::new(String::new()),
+            path,
+            ProstCodec::<String, ()>::default(),
+        )
+        .await
+        .unwrap_err();
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.code(), "UNIMPLEMENTED");
+    assert_eq!(body.status(), Some(http::StatusCode::NOT_IMPLEMENTED));
+    assert_eq!(body.message(), "no such method");
+    assert!(body.details().is_empty() && body.request_id().is_none());
+    assert!(body.lookup::<LicenseError>().is_none());
+}
