@@ -33,8 +33,8 @@ mod envelope;
 mod export;
 mod format;
 pub mod grpc;
-mod integrations;
 pub mod guard;
+mod integrations;
 mod spec;
 pub mod validation;
 
