@@ -504,9 +504,10 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
             .map(|(name, ty)| {
                 format!(
                     "FieldSpec {{ name: {name:?}, rust_type: {ty:?}, json_type: JsonType::{}, \
-                     optional: {}, example: None, flatten: false }}",
+                     optional: {}, retry_after: {}, example: None, flatten: false }}",
                     json_type(ty),
-                    ty.starts_with("Option")
+                    ty.starts_with("Option"),
+                    *name == "retry_after"
                 )
             })
             .collect();

@@ -48,6 +48,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
 
     let category = category(input);
     let specs = checked.iter().map(|entry| spec(input, entry));
+    let count = checked.len();
     let index_arms = checked.iter().enumerate().map(|(index, entry)| {
         let pattern = pattern(input, entry.variant, &[]);
         quote!(#pattern => #index,)
@@ -100,12 +101,16 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
         const _: () = {
             use #krate::__private as __ec;
 
-            const __CATEGORY: __ec::Category = #category;
+            static __CATEGORY: __ec::Category = #category;
+            // Statics, not consts: a const table would be evaluated again (its promoted
+            // slices interned and validated) in every crate that reads it in a const,
+            // such as `catalog!`; a static is evaluated once, here.
+            static __SPECS: [__ec::ErrorSpec; #count] = [#(#specs),*];
 
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// Every error code of this type, in declaration order.
-                pub const CATALOG: &'static [__ec::ErrorSpec] = &[#(#specs),*];
+                pub const CATALOG: &'static [__ec::ErrorSpec] = &__SPECS;
 
                 #[inline]
                 fn __error_catalog_index(&self) -> usize {
@@ -286,6 +291,7 @@ fn field_spec(field: &Field) -> TokenStream {
     let rust_type = types::display(field.ty);
     let json_type = format_ident!("{}", types::json_type(field.ty));
     let optional = types::option_inner(field.ty).is_some();
+    let retry_after = field.attrs.retry_after.is_some();
     let flatten = field.attrs.flatten.is_some();
     let example = match &field.attrs.example {
         Some(example) => {
@@ -300,6 +306,7 @@ fn field_spec(field: &Field) -> TokenStream {
             rust_type: #rust_type,
             json_type: __ec::JsonType::#json_type,
             optional: #optional,
+            retry_after: #retry_after,
             example: #example,
             flatten: #flatten,
         }

@@ -24,13 +24,17 @@
 extern crate self as error_catalog;
 
 mod api_error;
+mod catalog;
+mod code_index;
 mod custom;
 mod decode;
 mod details;
 mod envelope;
+mod export;
 mod fields;
 mod format;
 pub mod grpc;
+pub mod guard;
 mod integrations;
 mod spec;
 pub mod validation;
@@ -55,10 +59,14 @@ pub mod __private;
 pub use crate::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
+pub use crate::catalog::{Catalog, Iter};
 pub use crate::custom::{CustomEnvelope, CustomFormat};
 pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
+pub use crate::export::json::SCHEMA_VERSION;
+pub use crate::export::markdown::Markdown;
+pub use crate::export::openapi::OpenApi;
 pub use crate::format::{Format, UnknownFormat};
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 pub use crate::validation::{FieldError, FieldErrors, FieldPath};

@@ -11,6 +11,9 @@ pub use crate::fields::{FieldRef, write_message};
 pub use crate::format::Format;
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
+/// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
+pub use crate::code_index::{build as build_index, slots as index_slots};
+
 pub use crate::__impl_integrations;
 
 /// What the `axum` integration's impls name.

@@ -258,6 +258,8 @@ pub struct FieldSpec {
     #[doc(hidden)]
     pub optional: bool,
     #[doc(hidden)]
+    pub retry_after: bool,
+    #[doc(hidden)]
     pub example: Option<ExampleValue>,
     #[doc(hidden)]
     pub flatten: bool,
@@ -282,6 +284,28 @@ impl FieldSpec {
     /// True for `Option<..>` fields, which are left out of `details` when `None`.
     pub const fn optional(&self) -> bool {
         self.optional
+    }
+
+    /// True for the field marked `#[error(retry_after)]`: its value is also sent as the
+    /// `Retry-After` hint.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
+    /// pub struct RateLimited {
+    ///     limit: u32,
+    ///     #[error(retry_after)]
+    ///     retry_after: u64,
+    /// }
+    ///
+    /// let fields = RateLimited::CATALOG[0].fields();
+    /// assert!(!fields[0].retry_after());
+    /// assert!(fields[1].retry_after());
+    /// ```
+    pub const fn retry_after(&self) -> bool {
+        self.retry_after
     }
 
     /// The example value from `#[error(example = ..)]`, for generated docs.

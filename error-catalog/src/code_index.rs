@@ -1,0 +1,351 @@
+//! The compile-time index behind `catalog!`: an open-addressing hash table of every
+//! code, built by `const` evaluation. Building it is the uniqueness check (a repeated
+//! code panics with a message naming both variants), and the finished table serves
+//! [`Catalog::find`](crate::Catalog::find) at run time without hashing into a map.
+//!
+//! Everything here runs in rustc's const evaluator, where each loop step costs about a
+//! microsecond and each function call several: the loops index slices directly, hash
+//! with plain arithmetic that cannot overflow, and call a function once per code at
+//! most (DESIGN.md section 7 has the measurements behind these choices).
+//!
+//! A slot is a `u64`: the code's 32-bit hash in the high half and, in the low half,
+//! one more than the code's position (`type << 21 | variant`), so `0` is an empty slot.
+
+use crate::ErrorSpec;
+
+/// Bits of a slot's low half that hold the variant's position in its type.
+const VARIANT_BITS: u32 = 21;
+/// Most variants one listed type may have.
+const MAX_VARIANTS: usize = (1 << VARIANT_BITS) - 1;
+/// Most types one `catalog!` may list.
+const MAX_TYPES: usize = 1 << (32 - VARIANT_BITS);
+
+/// The number of slots of the table for these types: a power of two at least twice the
+/// number of codes, so probe sequences stay short.
+pub const fn slots(types: &[&[ErrorSpec]]) -> usize {
+    let mut codes = 0;
+    let mut t = 0;
+    while t < types.len() {
+        codes += types[t].len();
+        t += 1;
+    }
+    (codes * 2).next_power_of_two()
+}
+
+/// A 32-bit hash of a code (in a `u64`), shaped for the const evaluator.
+///
+/// FNV-1a's multiply-xor step over 4-byte words, each followed by a shift-xor that feeds
+/// high bits down, and a final mix (from murmur3's finalizer) so the low bits used as
+/// the slot depend on every byte. The words are read through slice patterns, so the
+/// loop does no bounds checks and no function calls (the evaluator runs both slowly),
+/// and every product stays below 2^57: no step can overflow.
+pub const fn hash(code: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0100_0193;
+    const MASK: u64 = 0xffff_ffff;
+    let mut hash: u64 = 0x811c_9dc5;
+    let mut rest = code;
+    while let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
+        let low = *a as u64 | (*b as u64) << 8 | (*c as u64) << 16 | (*d as u64) << 24;
+        let high = *e as u64 | (*f as u64) << 8 | (*g as u64) << 16 | (*h as u64) << 24;
+        hash = ((hash ^ low) * PRIME) & MASK;
+        hash = ((hash ^ (hash >> 15) ^ high) * PRIME) & MASK;
+        hash ^= hash >> 15;
+        rest = tail;
+    }
+    if let [a, b, c, d, tail @ ..] = rest {
+        let word = *a as u64 | (*b as u64) << 8 | (*c as u64) << 16 | (*d as u64) << 24;
+        hash = ((hash ^ word) * PRIME) & MASK;
+        hash ^= hash >> 15;
+        rest = tail;
+    }
+    while let [byte, tail @ ..] = rest {
+        hash = ((hash ^ *byte as u64) * PRIME) & MASK;
+        rest = tail;
+    }
+    hash ^= hash >> 16;
+    hash = (hash * 0x85eb_ca6b) & MASK;
+    hash ^ (hash >> 13)
+}
+
+/// Builds the table.
+///
+/// # Panics
+///
+/// On the first code that two variants share (a compile error, when evaluated in a
+/// `const`), and on more than 2,048 types or 2,097,151 codes in one type.
+#[allow(clippy::cast_possible_truncation)] // positions are bounded by MAX_TYPES/MAX_VARIANTS
+pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
+    assert!(
+        S.is_power_of_two(),
+        "error-catalog: the index size must be a power of two"
+    );
+    assert!(
+        types.len() <= MAX_TYPES,
+        "error-catalog: catalog! takes at most 2048 types"
+    );
+    let mut table = [0u64; S];
+    let mask = S - 1;
+    let mut t: usize = 0;
+    let mut rest_types = types;
+    // Slice patterns walk the slices without bounds checks or `len()` calls.
+    while let [specs, more_types @ ..] = rest_types {
+        assert!(
+            specs.len() <= MAX_VARIANTS,
+            "error-catalog: a type in catalog! has more than 2,097,151 codes"
+        );
+        let mut v: usize = 0;
+        let mut rest = *specs;
+        while let [spec, more @ ..] = rest {
+            let code = spec.code.as_bytes();
+            let hash = hash(code);
+            let mut slot = hash as usize & mask;
+            loop {
+                let entry = table[slot];
+                if entry == 0 {
+                    table[slot] = (hash << 32) | (((t << VARIANT_BITS) | v) as u64 + 1);
+                    break;
+                }
+                if entry >> 32 == hash {
+                    let (other_t, other_v) = position(entry);
+                    let other = &types[other_t][other_v];
+                    if bytes_eq(code, other.code.as_bytes()) {
+                        duplicate(other, spec);
+                    }
+                }
+                slot = (slot + 1) & mask;
+            }
+            v += 1;
+            rest = more;
+        }
+        t += 1;
+        rest_types = more_types;
+    }
+    table
+}
+
+/// The (type, variant) position stored in a non-empty slot.
+#[allow(clippy::cast_possible_truncation)] // the low half holds at most 32 bits
+const fn position(entry: u64) -> (usize, usize) {
+    let packed = (entry & 0xffff_ffff) as usize - 1;
+    (packed >> VARIANT_BITS, packed & MAX_VARIANTS)
+}
+
+/// Looks `code` up in a table built by [`build`].
+pub fn find(
+    types: &'static [&'static [ErrorSpec]],
+    table: &[u64],
+    code: &str,
+) -> Option<&'static ErrorSpec> {
+    if table.is_empty() {
+        return None;
+    }
+    let mask = table.len() - 1;
+    let hash = hash(code.as_bytes());
+    #[allow(clippy::cast_possible_truncation)] // the hash has 32 bits
+    let mut slot = hash as usize & mask;
+    // A table is at most half full, so an empty slot ends every probe sequence.
+    loop {
+        let entry = table[slot];
+        if entry == 0 {
+            return None;
+        }
+        if entry >> 32 == hash {
+            let (t, v) = position(entry);
+            let spec = types.get(t)?.get(v)?;
+            if spec.code == code {
+                return Some(spec);
+            }
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The longest message [`duplicate`] writes; longer names are cut at a character
+/// boundary.
+const MESSAGE_CAP: usize = 512;
+
+/// Panics with `duplicate error code `x`: First::Variant and Second::Variant`.
+///
+/// Const code can only panic with a `&str` argument, so the message is assembled in a
+/// fixed buffer first.
+const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
+    let mut buf = [0u8; MESSAGE_CAP];
+    let mut len = 0;
+    let parts: [&str; 9] = [
+        "duplicate error code `",
+        first.code,
+        "`: ",
+        first.category.name,
+        "::",
+        first.variant,
+        " and ",
+        second.category.name,
+        "::",
+    ];
+    let mut p = 0;
+    while p < parts.len() {
+        len = push(&mut buf, len, parts[p]);
+        p += 1;
+    }
+    len = push(&mut buf, len, second.variant);
+    let message = match core::str::from_utf8(buf.split_at(len).0) {
+        Ok(text) => text,
+        // Cut inside a multi-byte character: drop the partial character.
+        Err(error) => match core::str::from_utf8(buf.split_at(error.valid_up_to()).0) {
+            Ok(text) => text,
+            Err(_) => "duplicate error code",
+        },
+    };
+    panic!("{}", message)
+}
+
+/// Appends as much of `text` as fits.
+const fn push(buf: &mut [u8; MESSAGE_CAP], mut len: usize, text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && len < MESSAGE_CAP {
+        buf[len] = bytes[i];
+        len += 1;
+        i += 1;
+    }
+    len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{build, find, hash, position, slots};
+    use crate::{Category, ErrorSpec, Format};
+
+    static CATEGORY: Category = Category {
+        name: "TestError",
+        doc: "",
+        format: Format::Problem,
+        docs: None,
+        domain: None,
+    };
+
+    const fn spec(code: &'static str, variant: &'static str) -> ErrorSpec {
+        ErrorSpec {
+            code,
+            status: http::StatusCode::BAD_REQUEST,
+            retryable: false,
+            title: "",
+            message: "",
+            description: "",
+            resolution: None,
+            causes: &[],
+            retry_after: None,
+            fields: &[],
+            variant,
+            docs_url: None,
+            category: &CATEGORY,
+            json: crate::spec::JsonHints {
+                literal_message: false,
+                plain_text: false,
+            },
+        }
+    }
+
+    static A: [ErrorSpec; 3] = [spec("a", "A"), spec("b", "B"), spec("c", "C")];
+    static B: [ErrorSpec; 2] = [spec("d", "D"), spec("AUTH-401", "Auth")];
+    static TYPES: [&[ErrorSpec]; 2] = [&A, &B];
+
+    #[test]
+    fn finds_every_code_and_nothing_else() {
+        const S: usize = slots(&[&[spec("a", "A")] as &[ErrorSpec]; 5]);
+        assert_eq!(S, 16);
+        let table: [u64; 16] = build(&TYPES);
+        for spec in A.iter().chain(&B) {
+            assert_eq!(find(&TYPES, &table, spec.code), Some(spec));
+        }
+        assert_eq!(find(&TYPES, &table, "auth-401"), None);
+        assert_eq!(find(&TYPES, &table, ""), None);
+        assert_eq!(table.iter().filter(|&&slot| slot != 0).count(), 5);
+        let positions: Vec<_> = table
+            .iter()
+            .filter(|&&slot| slot != 0)
+            .map(|&slot| position(slot))
+            .collect();
+        assert!(positions.contains(&(1, 1)));
+    }
+
+    #[test]
+    fn empty_catalog() {
+        let table: [u64; 1] = build(&[]);
+        assert_eq!(table, [0]);
+        assert_eq!(slots(&[]), 1);
+        assert_eq!(find(&[], &table, "a"), None);
+    }
+
+    #[test]
+    fn hash_spreads_similar_codes() {
+        // Codes that differ in one character, at every position, in every length class
+        // of the word loop, land on distinct hashes and mostly distinct slots.
+        let mut hashes = std::collections::HashSet::new();
+        let mut slots = std::collections::HashSet::new();
+        for i in 0..4096 {
+            let code = format!("area{}_resource_{i:04}_conflict", i % 7);
+            let h = hash(code.as_bytes());
+            assert!(h <= 0xffff_ffff);
+            hashes.insert(h);
+            slots.insert(h & 8191);
+        }
+        assert_eq!(hashes.len(), 4096);
+        // A uniform hash fills about 1 - e^(-1/2) = 39% of 8192 slots with 4096 keys.
+        assert!(slots.len() > 3000, "{} slots", slots.len());
+        for len in 0..20 {
+            let a = "x".repeat(len);
+            let b = format!("{a}y");
+            assert_ne!(hash(a.as_bytes()), hash(b.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn duplicate_names_both_variants() {
+        static DUP: [ErrorSpec; 2] = [spec("conflict", "Conflict"), spec("x", "X")];
+        static OTHER: [ErrorSpec; 1] = [spec("conflict", "AlreadyExists")];
+        let panic = std::panic::catch_unwind(|| build::<8>(&[&DUP, &OTHER])).unwrap_err();
+        let message = panic.downcast_ref::<String>().unwrap();
+        assert_eq!(
+            message,
+            "duplicate error code `conflict`: TestError::Conflict and TestError::AlreadyExists"
+        );
+    }
+
+    #[test]
+    fn long_names_are_cut_on_a_char_boundary() {
+        static LONG: Category = Category {
+            name: "É",
+            ..CATEGORY
+        };
+        let name: &'static str = Box::leak("é".repeat(300).into_boxed_str());
+        let first = ErrorSpec {
+            category: &LONG,
+            variant: name,
+            ..spec("x", "")
+        };
+        let second = ErrorSpec {
+            variant: "Y",
+            ..spec("x", "")
+        };
+        let table = [Box::leak(Box::new([first])) as &[ErrorSpec], &[second]];
+        let panic = std::panic::catch_unwind(|| build::<4>(&table)).unwrap_err();
+        let message = panic.downcast_ref::<String>().unwrap();
+        assert!(message.starts_with("duplicate error code `x`: É::éé"));
+        assert!(message.len() <= super::MESSAGE_CAP && message.len() >= 510);
+    }
+}

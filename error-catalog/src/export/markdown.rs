@@ -1,0 +1,183 @@
+//! The Markdown export: an "Error Codes" page in the form API docs sites publish.
+
+use core::fmt;
+
+use crate::export::sample::example_text;
+use crate::{Catalog, Category, ErrorSpec, Format};
+
+impl Catalog {
+    /// The catalog as a Markdown "Error Codes" page, with the default title and intro;
+    /// [`markdown`](Catalog::markdown) sets them.
+    pub fn to_markdown(&self) -> String {
+        self.markdown().to_string()
+    }
+
+    /// A Markdown "Error Codes" page: a title, one section per category (each listed
+    /// type, headed by its doc comment), and for each code its HTTP status, whether it is
+    /// retryable, its description, an example body in the category's format, the
+    /// possible causes, the resolution and the docs link.
+    ///
+    /// Example bodies are rendered by the same code as real ones, from sample detail
+    /// values: a field's `#[error(example = ..)]`, else a value of its JSON type.
+    ///
+    /// ````
+    /// use error_catalog::{catalog, ApiError};
+    ///
+    /// /// Authentication errors.
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(format = "nested")]
+    /// pub enum AuthError {
+    ///     /// The access token has expired.
+    ///     #[error(code = "token_expired", status = 401, message = "The access token has expired",
+    ///             resolution = "Use refresh token to obtain new access token.")]
+    ///     TokenExpired { #[error(example = "2026-01-09T10:00:00Z")] expired_at: String },
+    /// }
+    ///
+    /// let page = catalog!(AuthError).markdown().title("Auth API errors").to_string();
+    /// assert_eq!(page, r#"# Auth API errors
+    ///
+    /// Every error code the API returns, grouped by category.
+    ///
+    /// ### Authentication errors
+    ///
+    /// #### `token_expired`: Token expired
+    ///
+    /// **HTTP status:** 401 Unauthorized · **Retryable:** no
+    ///
+    /// The access token has expired.
+    ///
+    /// ```json
+    /// {
+    ///   "error": {
+    ///     "code": "token_expired",
+    ///     "message": "The access token has expired",
+    ///     "details": {
+    ///       "expired_at": "2026-01-09T10:00:00Z"
+    ///     }
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// **Resolution:** Use refresh token to obtain new access token.
+    /// "#);
+    /// ````
+    pub fn markdown(&self) -> Markdown<'_> {
+        Markdown {
+            catalog: self,
+            title: "Error Codes",
+            intro: "Every error code the API returns, grouped by category.",
+            format: None,
+        }
+    }
+}
+
+/// The Markdown page of a catalog, made by [`Catalog::markdown`]; its `Display` writes
+/// the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Markdown<'a> {
+    catalog: &'a Catalog,
+    title: &'a str,
+    intro: &'a str,
+    format: Option<Format>,
+}
+
+impl<'a> Markdown<'a> {
+    /// The page title (default `Error Codes`).
+    #[must_use]
+    pub fn title(mut self, title: &'a str) -> Self {
+        self.title = title;
+        self
+    }
+
+    /// The paragraph under the title (empty for none).
+    #[must_use]
+    pub fn intro(mut self, intro: &'a str) -> Self {
+        self.intro = intro;
+        self
+    }
+
+    /// Shows every example body in `format` instead of each category's own.
+    #[must_use]
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+}
+
+impl fmt::Display for Markdown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "# {}", self.title)?;
+        if !self.intro.is_empty() {
+            write!(f, "\n{}\n", self.intro)?;
+        }
+        for (category, specs) in self.catalog.categories() {
+            write_category(f, category)?;
+            for spec in specs {
+                write_code(f, spec, self.format.unwrap_or(category.format()))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `## Heading` from the first line of the type's doc (its name when undocumented),
+/// then the rest of the doc.
+fn write_category(f: &mut fmt::Formatter<'_>, category: &Category) -> fmt::Result {
+    let doc = category.doc().trim();
+    let (first, rest) = doc.split_once('\n').unwrap_or((doc, ""));
+    let heading = first.trim().trim_end_matches('.');
+    let heading = if heading.is_empty() {
+        category.name()
+    } else {
+        heading
+    };
+    write!(f, "\n## {heading}\n")?;
+    let rest = rest.trim();
+    if !rest.is_empty() {
+        write!(f, "\n{rest}\n")?;
+    }
+    Ok(())
+}
+
+fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Format) -> fmt::Result {
+    write!(f, "\n### `{}`: {}\n\n", spec.code(), spec.title())?;
+    let status = spec.status();
+    write!(
+        f,
+        "**HTTP status:** {} {} · **Retryable:** {}",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("Error"),
+        if spec.retryable() { "yes" } else { "no" },
+    )?;
+    match (
+        spec.retry_after(),
+        spec.fields().iter().find(|field| field.retry_after()),
+    ) {
+        (_, Some(field)) => write!(
+            f,
+            " · **Retry-After:** the `{}` detail, in seconds",
+            field.name()
+        )?,
+        (Some(seconds), None) => write!(f, " · **Retry-After:** {seconds} seconds")?,
+        (None, None) => {}
+    }
+    f.write_str("\n")?;
+    if !spec.description().is_empty() {
+        write!(f, "\n{}\n", spec.description())?;
+    }
+    let body = example_text(spec, format);
+    write!(f, "\n```json\n{body}\n```\n")?;
+    if !spec.causes().is_empty() {
+        f.write_str("\n**Possible causes:**\n\n")?;
+        for cause in spec.causes() {
+            writeln!(f, "- {cause}")?;
+        }
+    }
+    if let Some(resolution) = spec.resolution() {
+        write!(f, "\n**Resolution:** {resolution}\n")?;
+    }
+    if let Some(url) = spec.docs_url() {
+        write!(f, "\n**Docs:** <{url}>\n")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,387 @@
+//! The OpenAPI 3.1 export: envelope schemas, and one reusable response per HTTP status
+//! whose schema pins `code` to the codes of that status, with a named example per code.
+
+use std::collections::BTreeMap;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::{Value, json};
+
+use crate::export::sample::Sample;
+use crate::{Catalog, Envelope, ErrorSpec, Format};
+
+impl Catalog {
+    /// The catalog as an OpenAPI 3.1 document (pretty-printed JSON, ending in a newline)
+    /// with the default title and version; [`openapi`](Catalog::openapi) sets them.
+    pub fn to_openapi(&self) -> String {
+        self.openapi().to_json()
+    }
+
+    /// An OpenAPI 3.1 document holding the catalog's `components`:
+    ///
+    /// - `schemas`: the envelope of each wire format the catalog uses (`NestedError`,
+    ///   `FlatError`, `CompactError`, `ProblemDetails`, `GoogleError`);
+    /// - `responses`: `Error<status>` for each status, its schema the envelope with the
+    ///   code member restricted to an `enum` of the codes at that status, and one named
+    ///   example per code (the example body of the Markdown page);
+    /// - `headers`: `Retry-After`, referenced by the responses of statuses where a code
+    ///   carries a retry hint.
+    ///
+    /// Endpoints reference the responses: `$ref: '#/components/responses/Error404'`.
+    ///
+    /// ```
+    /// use error_catalog::{catalog, ApiError};
+    ///
+    /// /// Resource errors.
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(format = "flat")]
+    /// pub enum ResourceError {
+    ///     /// The requested resource doesn't exist.
+    ///     #[error(code = "not_found", status = 404, message = "Not found")]
+    ///     NotFound,
+    ///     /// Too many requests.
+    ///     #[error(code = "rate_limited", status = 429, message = "Slow down", retry_after = 30)]
+    ///     RateLimited,
+    /// }
+    ///
+    /// let doc = catalog!(ResourceError).openapi().title("Projects API").value();
+    /// assert_eq!(doc["openapi"], "3.1.0");
+    /// let not_found = &doc["components"]["responses"]["Error404"];
+    /// let json = &not_found["content"]["application/json"];
+    /// assert_eq!(json["schema"]["allOf"][1]["properties"]["code"]["enum"], serde_json::json!(["not_found"]));
+    /// assert_eq!(json["examples"]["not_found"]["value"], serde_json::json!({"code": "not_found", "message": "Not found"}));
+    /// assert!(not_found.get("headers").is_none());
+    /// let limited = &doc["components"]["responses"]["Error429"];
+    /// assert_eq!(limited["headers"]["Retry-After"]["$ref"], "#/components/headers/Retry-After");
+    /// ```
+    pub fn openapi(&self) -> OpenApi<'_> {
+        OpenApi {
+            catalog: self,
+            title: "Errors",
+            version: "1",
+            format: None,
+        }
+    }
+}
+
+/// The OpenAPI document of a catalog, made by [`Catalog::openapi`].
+#[derive(Debug, Clone, Copy)]
+pub struct OpenApi<'a> {
+    catalog: &'a Catalog,
+    title: &'a str,
+    version: &'a str,
+    format: Option<Format>,
+}
+
+impl<'a> OpenApi<'a> {
+    /// `info.title` (default `Errors`).
+    #[must_use]
+    pub fn title(mut self, title: &'a str) -> Self {
+        self.title = title;
+        self
+    }
+
+    /// `info.version` (default `1`).
+    #[must_use]
+    pub fn version(mut self, version: &'a str) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// Documents every code in `format` instead of each category's own.
+    #[must_use]
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// The document as pretty-printed JSON, ending in a newline; members are in
+    /// document order (`openapi`, `info`, `components`; statuses ascending; codes in
+    /// catalog order; example bodies as the envelope writes them).
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.document()).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// The document as a JSON value, to merge into a larger document (a
+    /// `serde_json::Value` keeps its object members sorted by name).
+    pub fn value(&self) -> Value {
+        serde_json::to_value(self.document()).unwrap_or_default()
+    }
+
+    fn document(&self) -> Node {
+        let mut formats: Vec<Format> = Vec::new();
+        let mut statuses: BTreeMap<u16, Vec<(&'static ErrorSpec, Format)>> = BTreeMap::new();
+        for spec in self.catalog {
+            let format = self.format.unwrap_or(spec.category().format());
+            if !formats.contains(&format) {
+                formats.push(format);
+            }
+            statuses
+                .entry(spec.status_u16())
+                .or_default()
+                .push((spec, format));
+        }
+        formats.sort_by_key(|format| Format::ALL.iter().position(|f| f == format));
+
+        let schemas = formats
+            .iter()
+            .map(|&format| {
+                (
+                    schema_name(format).to_owned(),
+                    Node::Json(envelope_schema(format)),
+                )
+            })
+            .collect();
+        let responses = statuses
+            .iter()
+            .map(|(status, codes)| (format!("Error{status}"), response(*status, codes)))
+            .collect();
+        let mut components = vec![
+            ("schemas".to_owned(), Node::Object(schemas)),
+            ("responses".to_owned(), Node::Object(responses)),
+        ];
+        if self.catalog.iter().any(has_retry_after) {
+            components.push((
+                "headers".to_owned(),
+                Node::Json(json!({"Retry-After": {
+                    "description": "Seconds to wait before retrying the request.",
+                    "schema": {"type": "integer", "minimum": 0},
+                }})),
+            ));
+        }
+        Node::Object(vec![
+            ("openapi".to_owned(), Node::Json(json!("3.1.0"))),
+            (
+                "info".to_owned(),
+                Node::Object(vec![
+                    ("title".to_owned(), Node::Json(json!(self.title))),
+                    ("version".to_owned(), Node::Json(json!(self.version))),
+                ]),
+            ),
+            ("components".to_owned(), Node::Object(components)),
+        ])
+    }
+}
+
+/// A document tree that keeps its objects' member order and writes example bodies
+/// straight from the envelope (a `serde_json::Value` would sort both).
+enum Node {
+    Object(Vec<(String, Node)>),
+    Json(Value),
+    Example(&'static ErrorSpec, Format),
+}
+
+impl Serialize for Node {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (name, value) in members {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+            Node::Json(value) => value.serialize(serializer),
+            Node::Example(spec, format) => Envelope::new(&Sample::new(spec))
+                .format(*format)
+                .serialize(serializer),
+        }
+    }
+}
+
+fn has_retry_after(spec: &ErrorSpec) -> bool {
+    spec.retry_after().is_some() || spec.fields().iter().any(crate::FieldSpec::retry_after)
+}
+
+fn schema_name(format: Format) -> &'static str {
+    match format {
+        Format::Nested => "NestedError",
+        Format::Flat => "FlatError",
+        Format::Compact => "CompactError",
+        Format::Problem => "ProblemDetails",
+        Format::Google => "GoogleError",
+    }
+}
+
+/// The JSON Schema of a format's body, as the envelope writes it.
+fn envelope_schema(format: Format) -> Value {
+    let string = json!({"type": "string"});
+    let details = json!({
+        "type": "object",
+        "description": "The error's detail fields; omitted when it has none.",
+    });
+    match format {
+        Format::Nested => json!({
+            "type": "object",
+            "required": ["error"],
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "required": ["code", "message"],
+                    "properties": {"code": string, "message": string, "details": details},
+                },
+                "meta": {"type": "object", "properties": {"request_id": string}},
+            },
+        }),
+        Format::Flat => json!({
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": string,
+                "message": string,
+                "details": details,
+                "request_id": string,
+            },
+        }),
+        Format::Compact => json!({
+            "type": "object",
+            "required": ["error", "message", "status"],
+            "properties": {
+                "error": {"type": "string", "description": "The error code."},
+                "message": string,
+                "status": {"type": "integer"},
+                "request_id": string,
+            },
+        }),
+        Format::Problem => json!({
+            "type": "object",
+            "description": "RFC 9457 problem details; detail fields are extension members.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+                "type": {"type": "string", "format": "uri-reference"},
+                "title": string,
+                "status": {"type": "integer"},
+                "detail": string,
+                "instance": {"type": "string", "format": "uri-reference"},
+                "code": string,
+                "request_id": string,
+            },
+        }),
+        Format::Google => json!({
+            "type": "object",
+            "description": "Google AIP-193 error.",
+            "required": ["error"],
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "required": ["code", "message", "status", "details"],
+                    "properties": {
+                        "code": {"type": "integer"},
+                        "message": string,
+                        "status": string,
+                        "details": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["@type"],
+                                "properties": {"@type": string},
+                            },
+                        },
+                    },
+                },
+            },
+        }),
+    }
+}
+
+/// The schema that pins a format's code member to `codes`.
+fn code_enum(format: Format, codes: &[&ErrorSpec]) -> Value {
+    let names: Vec<&str> = codes.iter().map(|spec| spec.code()).collect();
+    let code = json!({"enum": names});
+    match format {
+        Format::Nested => json!({"properties": {"error": {"properties": {"code": code}}}}),
+        Format::Flat | Format::Problem => json!({"properties": {"code": code}}),
+        Format::Compact => json!({"properties": {"error": code}}),
+        Format::Google => {
+            let reasons: Vec<String> = codes
+                .iter()
+                .map(|spec| crate::grpc::reason(spec.code()))
+                .collect();
+            json!({"properties": {"error": {"properties": {"details": {"contains": {
+                "properties": {"reason": {"enum": reasons}},
+                "required": ["reason"],
+            }}}}}})
+        }
+    }
+}
+
+/// `Error<status>`: per content type, the envelope(s) with the code enum and a named
+/// example per code.
+fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Node {
+    let mut content: BTreeMap<&str, Vec<Format>> = BTreeMap::new();
+    for &(_, format) in codes {
+        let formats = content.entry(format.content_type()).or_default();
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
+    }
+    let content = content
+        .into_iter()
+        .map(|(content_type, formats)| {
+            let schemas: Vec<Value> = formats
+                .iter()
+                .map(|&format| {
+                    let specs: Vec<&ErrorSpec> = codes
+                        .iter()
+                        .filter(|(_, f)| *f == format)
+                        .map(|(spec, _)| *spec)
+                        .collect();
+                    json!({"allOf": [
+                        {"$ref": format!("#/components/schemas/{}", schema_name(format))},
+                        code_enum(format, &specs),
+                    ]})
+                })
+                .collect();
+            let schema = match <[Value; 1]>::try_from(schemas) {
+                Ok([one]) => one,
+                Err(many) => json!({"oneOf": many}),
+            };
+            let examples = codes
+                .iter()
+                .filter(|(_, format)| format.content_type() == content_type)
+                .map(|&(spec, format)| (spec.code().to_owned(), example(spec, format)))
+                .collect();
+            (
+                content_type.to_owned(),
+                Node::Object(vec![
+                    ("schema".to_owned(), Node::Json(schema)),
+                    ("examples".to_owned(), Node::Object(examples)),
+                ]),
+            )
+        })
+        .collect();
+    let reason = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Error");
+    let listed: Vec<String> = codes
+        .iter()
+        .map(|(spec, _)| format!("`{}`", spec.code()))
+        .collect();
+    let mut response = vec![(
+        "description".to_owned(),
+        Node::Json(json!(format!("{reason}: {}.", listed.join(", ")))),
+    )];
+    if codes.iter().any(|(spec, _)| has_retry_after(spec)) {
+        response.push((
+            "headers".to_owned(),
+            Node::Json(json!({"Retry-After": {"$ref": "#/components/headers/Retry-After"}})),
+        ));
+    }
+    response.push(("content".to_owned(), Node::Object(content)));
+    Node::Object(response)
+}
+
+fn example(spec: &'static ErrorSpec, format: Format) -> Node {
+    let mut example = vec![("summary".to_owned(), Node::Json(json!(spec.title())))];
+    if !spec.description().is_empty() {
+        example.push((
+            "description".to_owned(),
+            Node::Json(json!(spec.description())),
+        ));
+    }
+    example.push(("value".to_owned(), Node::Example(spec, format)));
+    Node::Object(example)
+}

@@ -1,0 +1,266 @@
+//! Example errors made from a spec alone, for the example bodies of the Markdown page and
+//! the OpenAPI document.
+//!
+//! A [`Sample`] is an [`ApiError`] that carries a spec and one sample value per detail
+//! field, so the example bodies come out of the real envelope code: whatever a service
+//! sends, its docs show.
+
+use core::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::{ApiError, DetailValue, DetailVisitor, Envelope, ErrorSpec, ExampleValue, FieldSpec};
+use crate::{FieldErrors, FlattenDetails, Format, JsonType};
+
+/// The example body of `spec` in `format`, as a JSON value.
+#[cfg(test)]
+pub(crate) fn example_body(spec: &'static ErrorSpec, format: Format) -> serde_json::Value {
+    let sample = Sample::new(spec);
+    // Sample values are plain JSON: serializing them cannot fail.
+    serde_json::to_value(Envelope::new(&sample).format(format)).unwrap_or_default()
+}
+
+/// The example body of `spec` in `format`, pretty-printed with its members in the order
+/// a real body has them.
+pub(crate) fn example_text(spec: &'static ErrorSpec, format: Format) -> String {
+    let sample = Sample::new(spec);
+    serde_json::to_string_pretty(&Envelope::new(&sample).format(format)).unwrap_or_default()
+}
+
+/// An error value standing in for `spec`, with a sample for every detail field.
+#[derive(Debug)]
+pub(crate) struct Sample {
+    spec: &'static ErrorSpec,
+    values: Vec<SampleValue>,
+}
+
+impl Sample {
+    pub(crate) fn new(spec: &'static ErrorSpec) -> Self {
+        Sample {
+            spec,
+            values: spec.fields().iter().map(SampleValue::for_field).collect(),
+        }
+    }
+
+    fn value(&self, name: &str) -> Option<&SampleValue> {
+        let index = self.spec.fields().iter().position(|f| f.name() == name)?;
+        self.values.get(index)
+    }
+}
+
+impl fmt::Display for Sample {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_message(f)
+    }
+}
+
+impl std::error::Error for Sample {}
+
+impl ApiError for Sample {
+    fn spec(&self) -> &'static ErrorSpec {
+        self.spec
+    }
+
+    fn as_api_error(&self) -> &dyn ApiError {
+        self
+    }
+
+    fn retry_after(&self) -> Option<u64> {
+        let field = self.spec.fields().iter().position(FieldSpec::retry_after);
+        match field.and_then(|index| self.values.get(index)) {
+            Some(SampleValue::Example(ExampleValue::Integer(secs))) => u64::try_from(*secs).ok(),
+            _ => self.spec.retry_after(),
+        }
+    }
+
+    /// The message template with each `{field}` replaced by its sample; a placeholder
+    /// that names no detail (a tuple field) is kept as written.
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.spec.message();
+        while let Some(at) = rest.find(['{', '}']) {
+            f.write_str(&rest[..at])?;
+            let tail = &rest[at..];
+            if tail.starts_with("{{") || tail.starts_with("}}") {
+                f.write_str(&tail[..1])?;
+                rest = &tail[2..];
+                continue;
+            }
+            let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) else {
+                f.write_str(&tail[..1])?;
+                rest = &tail[1..];
+                continue;
+            };
+            let placeholder = &tail[1..end];
+            let name = placeholder.split(':').next().unwrap_or_default();
+            match self.value(name) {
+                Some(value) => value.fmt_text(f)?,
+                None => f.write_str(&tail[..=end])?,
+            }
+            rest = &tail[end + 1..];
+        }
+        f.write_str(rest)
+    }
+
+    fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
+        for (field, value) in self.spec.fields().iter().zip(&self.values) {
+            if !field.flattened() || field.example().is_some() {
+                visitor.visit(field.name(), DetailValue::new(value));
+            } else if is_field_errors(field) {
+                // The crate's own validation type: one sample error, laid out by format.
+                let mut errors = FieldErrors::new();
+                errors.add("email", "Must be a valid email address");
+                errors.flatten_details(visitor);
+            }
+            // Another flattened type has entries only its value knows: none shown.
+        }
+    }
+}
+
+/// A sample detail value: the field's `#[error(example = ..)]`, else one derived from
+/// its JSON type and name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum SampleValue {
+    Example(ExampleValue),
+    EmptyObject,
+    Null,
+}
+
+impl SampleValue {
+    pub(crate) fn for_field(field: &FieldSpec) -> Self {
+        if let Some(example) = field.example() {
+            return SampleValue::Example(example);
+        }
+        let name = field.name();
+        let value = match field.json_type() {
+            JsonType::String => ExampleValue::String(sample_string(name)),
+            JsonType::Integer if field.retry_after() || name.contains("retry") => {
+                ExampleValue::Integer(30)
+            }
+            JsonType::Integer => ExampleValue::Integer(1),
+            JsonType::Number => ExampleValue::Number(1.5),
+            JsonType::Boolean => ExampleValue::Bool(true),
+            JsonType::Array => ExampleValue::Array(&[]),
+            JsonType::Object => return SampleValue::EmptyObject,
+            JsonType::Any => return SampleValue::Null,
+        };
+        SampleValue::Example(value)
+    }
+
+    /// The value as message text: strings without quotes, the rest as JSON.
+    fn fmt_text(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SampleValue::Example(ExampleValue::String(text)) => f.write_str(text),
+            other => match serde_json::to_string(&other) {
+                Ok(json) => f.write_str(&json),
+                Err(_) => Err(fmt::Error),
+            },
+        }
+    }
+}
+
+impl Serialize for SampleValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SampleValue::Example(value) => value.serialize(serializer),
+            SampleValue::EmptyObject => serializer.collect_map(core::iter::empty::<((), ())>()),
+            SampleValue::Null => serializer.serialize_unit(),
+        }
+    }
+}
+
+fn is_field_errors(field: &FieldSpec) -> bool {
+    let ty = field.rust_type();
+    ty == "FieldErrors" || ty.ends_with("::FieldErrors")
+}
+
+/// A string that reads like the field: a timestamp for `*_at`, an id for `*_id`, ...
+fn sample_string(name: &str) -> &'static str {
+    let name = name.to_ascii_lowercase();
+    if name.ends_with("_at") || name.contains("time") || name.contains("date") {
+        "2026-01-09T10:00:00Z"
+    } else if name.contains("email") {
+        "user@example.com"
+    } else if name.contains("url") || name.contains("uri") {
+        "https://example.com/resource"
+    } else if name == "id" || name.ends_with("_id") {
+        "id_abc123"
+    } else {
+        "string"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Sample, example_body};
+    use crate::{ApiError, ErrorCatalog, Format};
+    use serde_json::json;
+
+    /// Resource errors.
+    #[allow(dead_code)] // only the catalog is read
+    #[derive(Debug, crate::ApiError)]
+    #[api_error(format = "nested", docs = "https://docs.example.com/errors")]
+    enum Demo {
+        /// Seats.
+        #[error(
+            code = "no_seats_available",
+            status = 409,
+            message = "All seats are in use ({active_seats}/{max_seats}) {{not {{ a field}}"
+        )]
+        NoSeats {
+            max_seats: u32,
+            #[error(example = 10)]
+            active_seats: u32,
+            next_available_hint: Option<String>,
+            ratio: f64,
+            scopes: Vec<String>,
+            cached: bool,
+        },
+        /// Rate limit.
+        #[error(code = "rate_limited", status = 429, message = "Slow down: {0}")]
+        RateLimited(u8, #[source] std::fmt::Error),
+        /// Retry field.
+        #[error(code = "busy", status = 503, message = "Busy", retry_after = 5)]
+        Busy {
+            #[error(retry_after)]
+            wait: Option<u64>,
+        },
+    }
+
+    #[test]
+    fn samples_follow_types_names_and_examples() {
+        let spec = &<Demo as ErrorCatalog>::CATALOG[0];
+        assert_eq!(
+            example_body(spec, Format::Nested),
+            json!({"error": {
+                "code": "no_seats_available",
+                "message": "All seats are in use (10/1) {not { a field}",
+                "details": {
+                    "max_seats": 1,
+                    "active_seats": 10,
+                    "next_available_hint": "string",
+                    "ratio": 1.5,
+                    "scopes": [],
+                    "cached": true,
+                }
+            }})
+        );
+        let sample = Sample::new(spec);
+        assert_eq!(sample.retry_after(), None);
+        assert_eq!(sample.code(), "no_seats_available");
+    }
+
+    #[test]
+    fn positional_placeholders_stay_and_retry_fields_give_the_hint() {
+        let catalog = <Demo as ErrorCatalog>::CATALOG;
+        assert_eq!(
+            Sample::new(&catalog[1]).message().to_string(),
+            "Slow down: {0}"
+        );
+        assert_eq!(Sample::new(&catalog[2]).retry_after(), Some(30));
+        assert_eq!(
+            example_body(&catalog[2], Format::Problem),
+            json!({"type": "https://docs.example.com/errors/busy", "title": "Busy",
+                   "status": 503, "detail": "Busy", "code": "busy", "wait": 30})
+        );
+    }
+}

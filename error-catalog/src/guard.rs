@@ -1,0 +1,489 @@
+//! The compatibility guard: compares a catalog with a baseline (a JSON export committed
+//! earlier) and sorts the differences into breaking and compatible changes.
+//!
+//! Breaking, for a client written against the baseline: a code removed, its status or
+//! retryable flag changed, a detail field removed or given another JSON type. Compatible:
+//! a new code, a new detail field, changed text (message, title, description, ...).
+
+use core::fmt;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::{Catalog, ErrorSpec};
+
+/// The environment variable that makes [`assert_compatible`] write the baseline instead
+/// of comparing with it.
+pub const BLESS_VAR: &str = "ERROR_CATALOG_BLESS";
+
+/// One difference between a baseline and the current catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Change {
+    /// Breaking: a code of the baseline is gone.
+    CodeRemoved {
+        /// The code.
+        code: String,
+    },
+    /// Breaking: a code's HTTP status changed.
+    StatusChanged {
+        /// The code.
+        code: String,
+        /// The status in the baseline.
+        from: u16,
+        /// The status now.
+        to: u16,
+    },
+    /// Breaking: a code's retryable flag changed.
+    RetryableChanged {
+        /// The code.
+        code: String,
+        /// The flag in the baseline.
+        from: bool,
+        /// The flag now.
+        to: bool,
+    },
+    /// Breaking: a detail field of a code is gone.
+    FieldRemoved {
+        /// The code.
+        code: String,
+        /// The field's key in `details`.
+        field: String,
+    },
+    /// Breaking: a detail field has another JSON type.
+    FieldRetyped {
+        /// The code.
+        code: String,
+        /// The field's key in `details`.
+        field: String,
+        /// The JSON type in the baseline.
+        from: String,
+        /// The JSON type now.
+        to: String,
+    },
+    /// Compatible: a new code.
+    CodeAdded {
+        /// The code.
+        code: String,
+    },
+    /// Compatible: a new detail field.
+    FieldAdded {
+        /// The code.
+        code: String,
+        /// The field's key in `details`.
+        field: String,
+    },
+    /// Compatible: a text of the code changed (`message_template`, `title`,
+    /// `description`, `resolution`, `causes`, `docs_url`).
+    TextChanged {
+        /// The code.
+        code: String,
+        /// The member of the JSON export that changed.
+        member: &'static str,
+    },
+}
+
+impl Change {
+    /// True for the changes that can break a client written against the baseline.
+    pub fn is_breaking(&self) -> bool {
+        matches!(
+            self,
+            Change::CodeRemoved { .. }
+                | Change::StatusChanged { .. }
+                | Change::RetryableChanged { .. }
+                | Change::FieldRemoved { .. }
+                | Change::FieldRetyped { .. }
+        )
+    }
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Change::CodeRemoved { code } => write!(f, "code `{code}` was removed"),
+            Change::StatusChanged { code, from, to } => {
+                write!(f, "code `{code}`: status changed from {from} to {to}")
+            }
+            Change::RetryableChanged { code, from, to } => {
+                write!(f, "code `{code}`: retryable changed from {from} to {to}")
+            }
+            Change::FieldRemoved { code, field } => {
+                write!(f, "code `{code}`: detail field `{field}` was removed")
+            }
+            Change::FieldRetyped {
+                code,
+                field,
+                from,
+                to,
+            } => write!(
+                f,
+                "code `{code}`: detail field `{field}` changed type from {from} to {to}"
+            ),
+            Change::CodeAdded { code } => write!(f, "code `{code}` was added"),
+            Change::FieldAdded { code, field } => {
+                write!(f, "code `{code}`: detail field `{field}` was added")
+            }
+            Change::TextChanged { code, member } => {
+                write!(f, "code `{code}`: {member} changed")
+            }
+        }
+    }
+}
+
+/// The differences between a baseline and a catalog: breaking ones first, in baseline
+/// order, then compatible ones.
+///
+/// ```
+/// use error_catalog::{catalog, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum AuthError {
+///     #[error(code = "token_expired", status = 401, message = "The access token has expired")]
+///     TokenExpired { expired_at: String },
+/// }
+///
+/// let baseline = r#"{"version": 1, "errors": [
+///     {"code": "token_expired", "status": 403, "retryable": false,
+///      "details": [{"name": "expired_at", "type": "integer"}]},
+///     {"code": "token_invalid", "status": 401, "retryable": false, "details": []}
+/// ]}"#;
+/// let report = catalog!(AuthError).compare(baseline).unwrap();
+/// assert!(report.is_breaking());
+/// assert_eq!(report.to_string(), "\
+/// 3 breaking changes:
+///   - code `token_expired`: status changed from 403 to 401
+///   - code `token_expired`: detail field `expired_at` changed type from integer to string
+///   - code `token_invalid` was removed
+/// ");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    changes: Vec<Change>,
+}
+
+impl Report {
+    /// Every change: breaking ones first, then compatible ones.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// The breaking changes.
+    pub fn breaking(&self) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(|change| change.is_breaking())
+    }
+
+    /// The compatible changes.
+    pub fn compatible(&self) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(|change| !change.is_breaking())
+    }
+
+    /// True when some change is breaking.
+    pub fn is_breaking(&self) -> bool {
+        self.breaking().next().is_some()
+    }
+
+    /// True when the catalog equals the baseline in every compared member.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let groups = [
+            ("breaking", self.breaking().collect::<Vec<_>>()),
+            ("compatible", self.compatible().collect::<Vec<_>>()),
+        ];
+        for (kind, changes) in groups {
+            if changes.is_empty() {
+                continue;
+            }
+            let plural = if changes.len() == 1 { "" } else { "s" };
+            writeln!(f, "{} {kind} change{plural}:", changes.len())?;
+            for change in changes {
+                writeln!(f, "  - {change}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A baseline that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaselineError(String);
+
+impl fmt::Display for BaselineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid error catalog baseline: {}", self.0)
+    }
+}
+
+impl std::error::Error for BaselineError {}
+
+impl Catalog {
+    /// Compares the catalog with a baseline, the text of an earlier
+    /// [`to_json`](Catalog::to_json) export.
+    ///
+    /// Only `code`, `status`, `retryable`, the `details` names and types, and the text
+    /// members are read, so a baseline trimmed to those still works.
+    ///
+    /// # Errors
+    ///
+    /// A baseline that is not JSON, has another schema version, or lacks one of the
+    /// members compared.
+    pub fn compare(&self, baseline: &str) -> Result<Report, BaselineError> {
+        let baseline = parse_baseline(baseline)?;
+        let mut breaking = Vec::new();
+        let mut compatible = Vec::new();
+        for old in &baseline {
+            let Some(new) = self.find(&old.code) else {
+                breaking.push(Change::CodeRemoved {
+                    code: old.code.clone(),
+                });
+                continue;
+            };
+            diff_code(old, new, &mut breaking, &mut compatible);
+        }
+        for spec in self {
+            if !baseline.iter().any(|old| old.code == spec.code()) {
+                compatible.push(Change::CodeAdded {
+                    code: spec.code().to_owned(),
+                });
+            }
+        }
+        breaking.append(&mut compatible);
+        Ok(Report { changes: breaking })
+    }
+}
+
+/// What the guard reads of one baseline entry.
+struct OldCode {
+    code: String,
+    status: u16,
+    retryable: bool,
+    fields: Vec<(String, String)>,
+    /// The entry as a whole, for the text members.
+    entry: Value,
+}
+
+fn parse_baseline(text: &str) -> Result<Vec<OldCode>, BaselineError> {
+    let doc: Value =
+        serde_json::from_str(text).map_err(|error| BaselineError(format!("not JSON: {error}")))?;
+    match doc.get("version").and_then(Value::as_u64) {
+        Some(1) => {}
+        Some(other) => {
+            return Err(BaselineError(format!(
+                "schema version {other}, this crate reads version 1"
+            )));
+        }
+        None => return Err(BaselineError("no `version` member".to_owned())),
+    }
+    let errors = doc
+        .get("errors")
+        .and_then(Value::as_array)
+        .ok_or_else(|| BaselineError("no `errors` array".to_owned()))?;
+    errors.iter().enumerate().map(old_code).collect()
+}
+
+fn old_code((index, entry): (usize, &Value)) -> Result<OldCode, BaselineError> {
+    let missing = |member: &str| BaselineError(format!("errors[{index}] has no valid `{member}`"));
+    let code = entry
+        .get("code")
+        .and_then(Value::as_str)
+        .ok_or_else(|| missing("code"))?;
+    let status = entry
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|status| u16::try_from(status).ok())
+        .ok_or_else(|| missing("status"))?;
+    let retryable = entry
+        .get("retryable")
+        .and_then(Value::as_bool)
+        .ok_or_else(|| missing("retryable"))?;
+    let details = entry
+        .get("details")
+        .and_then(Value::as_array)
+        .ok_or_else(|| missing("details"))?;
+    let fields = details
+        .iter()
+        .map(|field| {
+            let name = field.get("name").and_then(Value::as_str);
+            let kind = field.get("type").and_then(Value::as_str);
+            match (name, kind) {
+                (Some(name), Some(kind)) => Ok((name.to_owned(), kind.to_owned())),
+                _ => Err(missing("details[].name/type")),
+            }
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(OldCode {
+        code: code.to_owned(),
+        status,
+        retryable,
+        fields,
+        entry: entry.clone(),
+    })
+}
+
+/// The members whose change is compatible text, in the order they are reported.
+const TEXT_MEMBERS: [&str; 6] = [
+    "title",
+    "message_template",
+    "description",
+    "resolution",
+    "causes",
+    "docs_url",
+];
+
+fn diff_code(
+    old: &OldCode,
+    new: &ErrorSpec,
+    breaking: &mut Vec<Change>,
+    compatible: &mut Vec<Change>,
+) {
+    let code = || old.code.clone();
+    if old.status != new.status_u16() {
+        breaking.push(Change::StatusChanged {
+            code: code(),
+            from: old.status,
+            to: new.status_u16(),
+        });
+    }
+    if old.retryable != new.retryable() {
+        breaking.push(Change::RetryableChanged {
+            code: code(),
+            from: old.retryable,
+            to: new.retryable(),
+        });
+    }
+    for (name, kind) in &old.fields {
+        match new.fields().iter().find(|field| field.name() == name) {
+            None => breaking.push(Change::FieldRemoved {
+                code: code(),
+                field: name.clone(),
+            }),
+            Some(field) if field.json_type().as_str() != kind => {
+                breaking.push(Change::FieldRetyped {
+                    code: code(),
+                    field: name.clone(),
+                    from: kind.clone(),
+                    to: field.json_type().as_str().to_owned(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    for field in new.fields() {
+        if !old.fields.iter().any(|(name, _)| name == field.name()) {
+            compatible.push(Change::FieldAdded {
+                code: code(),
+                field: field.name().to_owned(),
+            });
+        }
+    }
+    let current = serde_json::to_value(new).unwrap_or_default();
+    for member in TEXT_MEMBERS {
+        // A baseline trimmed of a text member has nothing to compare it with.
+        if let Some(before) = old.entry.get(member)
+            && current.get(member) != Some(before)
+        {
+            compatible.push(Change::TextChanged {
+                code: code(),
+                member,
+            });
+        }
+    }
+}
+
+/// Fails (panics) when `catalog` has breaking changes against the baseline file at
+/// `path`, with a readable list of them; with `ERROR_CATALOG_BLESS=1` in the environment,
+/// writes the catalog's JSON export (pretty-printed) to `path` instead.
+///
+/// A missing baseline fails too, saying how to create it. Compatible changes pass and
+/// are printed, as a reminder to bless them into the baseline. The
+/// [`assert_compatible!`](crate::assert_compatible!) macro calls this with a path
+/// relative to the calling crate's directory.
+///
+/// ```no_run
+/// # use error_catalog::{catalog, ApiError};
+/// # #[derive(Debug, ApiError)]
+/// # #[error(code = "not_found", status = 404, message = "Not found")]
+/// # pub struct NotFound;
+/// #[test]
+/// fn error_codes_stay_compatible() {
+///     error_catalog::guard::assert_compatible(&catalog!(NotFound), "errors.baseline.json");
+/// }
+/// ```
+///
+/// # Panics
+///
+/// On a breaking change, a missing or unreadable baseline, or a failed write when
+/// blessing.
+#[track_caller]
+pub fn assert_compatible(catalog: &Catalog, path: impl AsRef<Path>) {
+    let path = path.as_ref();
+    let bless = std::env::var_os(BLESS_VAR).is_some_and(|value| !value.is_empty() && value != "0");
+    if bless {
+        if let Err(error) = std::fs::write(path, catalog.to_json_pretty()) {
+            panic!(
+                "cannot write the error catalog baseline {}: {error}",
+                path.display()
+            );
+        }
+        eprintln!("error catalog baseline written to {}", path.display());
+        return;
+    }
+    let baseline = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) => panic!(
+            "cannot read the error catalog baseline {}: {error}\n\
+             create it with {BLESS_VAR}=1 cargo test",
+            path.display()
+        ),
+    };
+    let report = match catalog.compare(&baseline) {
+        Ok(report) => report,
+        Err(error) => panic!("{}: {error}", path.display()),
+    };
+    assert!(
+        !report.is_breaking(),
+        "the error catalog breaks clients written against {}\n{report}\
+         If the break is intended, accept it with {BLESS_VAR}=1 cargo test",
+        path.display()
+    );
+    if !report.is_empty() {
+        eprintln!(
+            "the error catalog has changes that {} does not record yet:\n{report}\
+             record them with {BLESS_VAR}=1 cargo test",
+            path.display()
+        );
+    }
+}
+
+/// Fails the test when the catalog breaks compatibility with a baseline file; see
+/// [`guard::assert_compatible`](crate::guard::assert_compatible).
+///
+/// The path is relative to the directory of the crate that calls the macro (its
+/// `CARGO_MANIFEST_DIR`). Run the tests with `ERROR_CATALOG_BLESS=1` to create or update
+/// the baseline.
+///
+/// ```no_run
+/// use error_catalog::{assert_compatible, catalog, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "not_found", status = 404, message = "Not found")]
+/// pub struct NotFound;
+///
+/// #[test]
+/// fn error_codes_stay_compatible() {
+///     assert_compatible!(catalog!(NotFound), "errors.baseline.json");
+/// }
+/// ```
+#[macro_export]
+macro_rules! assert_compatible {
+    ($catalog:expr, $path:expr $(,)?) => {
+        $crate::guard::assert_compatible(
+            &$catalog,
+            ::std::path::Path::new(::core::env!("CARGO_MANIFEST_DIR")).join($path),
+        )
+    };
+}
