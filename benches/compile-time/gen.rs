@@ -473,9 +473,9 @@ fn hand_written(variants: &[Variant], table: bool) -> String {
         "use std::fmt;\n\n\
          use error_catalog::{ApiError, Category, DetailValue, DetailVisitor, ErrorCatalog, \
          ErrorSpec, FieldSpec, Format, JsonType};\n\
-         // The writer's hints are a hidden field of ErrorSpec: there is no other way to\n\
-         // build a spec by hand today.\n\
-         use error_catalog::__private::JsonHints;\n\n\
+         // The writer's hints and the parsed message are hidden fields of ErrorSpec:\n\
+         // there is no other way to build a spec by hand today.\n\
+         use error_catalog::__private::{JsonHints, ParsedMessage};\n\n\
          /// Every error of the service.\n#[derive(Debug)]\n",
     );
     declaration(&mut out, variants, |_| String::new(), |_| "");
@@ -522,7 +522,8 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
              description: {:?},\n            resolution: {resolution},\n            \
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
              variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n            \
-             json: JsonHints {{ literal_message: {}, plain_text: true }},\n        }},\n",
+             json: JsonHints {{ literal_message: {}, plain_text: true }},\n            \
+             parsed: ParsedMessage::NONE,\n        }},\n",
             v.code,
             status_const(v.status),
             v.retryable(),

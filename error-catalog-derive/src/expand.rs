@@ -9,13 +9,14 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DeriveInput, LitStr, Member};
+use syn::{DeriveInput, LitByteStr, LitStr, Member};
 
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Example;
 use crate::check::{self, Checked};
 use crate::ctxt::Errors;
 use crate::fallback;
+use crate::template::Piece;
 use crate::types;
 
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -85,6 +86,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
         })
     };
     let visit_details = visit_details(checked);
+    let list_fields = list_fields(input, checked, fields_fn.is_some());
     let retry_after = retry_after(input, checked);
     let add_headers = add_headers(input, checked);
 
@@ -140,6 +142,7 @@ fn expand(input: &Input, checked: &[Checked]) -> TokenStream {
                 }
                 #fmt_message
                 #visit_details
+                #list_fields
                 #retry_after
                 #add_headers
             }
@@ -244,7 +247,7 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
         .as_ref()
         .map(|base| docs_url(&base.value(), code));
     // Lets the runtime write these texts into JSON without formatting or escaping them.
-    let literal_message = entry.template.literal().as_deref() == Some(message.as_str());
+    let literal_message = literal(entry);
     let plain_text = [
         Some(code.as_str()),
         Some(title.as_str()),
@@ -255,6 +258,7 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
     .flatten()
     .all(json_plain);
     let docs_url = option_str(docs_url.as_deref());
+    let parsed = parsed_message(input, entry);
     quote! {
         __ec::ErrorSpec {
             code: #code,
@@ -274,8 +278,65 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
                 literal_message: #literal_message,
                 plain_text: #plain_text,
             },
+            parsed: #parsed,
         }
     }
+}
+
+/// The `ParsedMessage` of a message that the runtime fills in (see [`renders`]):
+/// the literal texts around the placeholders, and each placeholder's field as its
+/// position among the shown fields, which the fields function lists in this order.
+/// `NOT_PARSED` for a literal message and for one that its own `write!` writes.
+fn parsed_message(input: &Input, entry: &Checked) -> TokenStream {
+    let not_parsed = quote!(__ec::NOT_PARSED);
+    if !parsed(input, entry) {
+        return not_parsed;
+    }
+    let shown = shown_fields(input, entry);
+    let mut texts = vec![String::new()];
+    let mut args = Vec::new();
+    for piece in &entry.template.pieces {
+        match piece {
+            Piece::Lit(text) => texts.last_mut().map_or((), |last| last.push_str(text)),
+            Piece::Arg(arg) => {
+                // The check found a field for every placeholder, and `renders` keeps
+                // positions within a byte.
+                let position = shown.iter().position(|name| *name == arg.name);
+                let Some(Ok(position)) = position.map(u8::try_from) else {
+                    return not_parsed;
+                };
+                args.push(position);
+                texts.push(String::new());
+            }
+        }
+    }
+    let args = LitByteStr::new(&args, Span::call_site());
+    quote!(&__ec::ParsedMessage { texts: &[#(#texts),*], args: #args })
+}
+
+/// Whether the variant's public message is always its `message` text as it is.
+fn literal(entry: &Checked) -> bool {
+    entry.template.literal().as_deref() == Some(entry.message.as_str())
+}
+
+/// Whether the runtime fills in the variant's message from its `ParsedMessage`.
+fn parsed(input: &Input, entry: &Checked) -> bool {
+    !literal(entry) && renders(input, entry)
+}
+
+/// The names of the fields the runtime shows in the variant's message, in declaration
+/// order (none when its message is not filled in by the runtime).
+fn shown_fields(input: &Input, entry: &Checked) -> Vec<String> {
+    if !renders(input, entry) {
+        return Vec::new();
+    }
+    entry
+        .variant
+        .fields
+        .iter()
+        .map(Field::name)
+        .filter(|name| entry.template.placeholders().any(|p| p.name == *name))
+        .collect()
 }
 
 /// Whether JSON writes `text` as it is: it has no `"`, `\` or control character below
@@ -385,13 +446,15 @@ fn field_index(variant: &Variant, name: &str) -> usize {
         .unwrap_or_default()
 }
 
-/// Whether the runtime writes this variant's message from the catalog template
+/// Whether the runtime writes this variant's message from the catalog's parsed template
 /// ([`__ec::write_message`]), fed by the fields function. Generic types keep `write!`,
 /// so their `Display` does not need `Serialize` bounds; so do templates with a format
-/// spec (`{id:?}`, `{n:>3}`), which only `format_args!` knows how to apply.
+/// spec (`{id:?}`, `{n:>3}`), which only `format_args!` knows how to apply, and variants
+/// with more fields than a byte can number.
 fn renders(input: &Input, entry: &Checked) -> bool {
     input.generics.type_params().next().is_none()
         && entry.template.placeholders().all(|p| p.spec.is_empty())
+        && u8::try_from(entry.variant.fields.len()).is_ok()
 }
 
 /// The body that writes the public message, or `None` when every variant's message is
@@ -400,13 +463,7 @@ fn renders(input: &Input, entry: &Checked) -> bool {
 /// The variants the runtime renders share one default arm; only templates with a format
 /// spec (and every template of a generic type) get a `write!` arm of their own.
 fn message_body(input: &Input, checked: &[Checked]) -> Option<TokenStream> {
-    let plain = checked.iter().all(|entry| {
-        entry
-            .template
-            .literal()
-            .is_some_and(|text| text == entry.message)
-    });
-    if plain {
+    if checked.iter().all(literal) {
         return None;
     }
     let mut arms = Vec::new();
@@ -464,15 +521,7 @@ fn fields_fn(input: &Input, checked: &[Checked], bounds: &Bounds) -> Option<Toke
     let mut arms = Vec::new();
     for entry in checked {
         let variant = entry.variant;
-        let shown_names: Vec<&str> = if renders(input, entry) {
-            entry
-                .template
-                .placeholders()
-                .map(|p| p.name.as_str())
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let shown_names = shown_fields(input, entry);
         let span = variant
             .attrs
             .message
@@ -482,7 +531,7 @@ fn fields_fn(input: &Input, checked: &[Checked], bounds: &Bounds) -> Option<Toke
         let mut refs = Vec::new();
         for (index, field) in variant.fields.iter().enumerate() {
             let name = field.name();
-            let shown = shown_names.contains(&name.as_str());
+            let shown = shown_names.contains(&name);
             let detail = field.is_detail();
             if !(shown || detail) {
                 continue;
@@ -495,7 +544,7 @@ fn fields_fn(input: &Input, checked: &[Checked], bounds: &Bounds) -> Option<Toke
             let flatten = field.attrs.flatten.is_some();
             if detail && shown && !optional && !flatten {
                 refs.push(quote_spanned! {ty_span=>
-                    __v(__ec::FieldRef::both(#name, #key, #binding));
+                    __v(__ec::FieldRef::both(#key, #binding));
                 });
                 continue;
             }
@@ -520,7 +569,7 @@ fn fields_fn(input: &Input, checked: &[Checked], bounds: &Bounds) -> Option<Toke
             if shown {
                 let plain = self::binding(index);
                 refs.push(quote_spanned! {span=>
-                    __v(__ec::FieldRef::shown(#name, #plain));
+                    __v(__ec::FieldRef::shown(#plain));
                 });
             }
         }
@@ -543,6 +592,26 @@ fn fields_fn(input: &Input, checked: &[Checked], bounds: &Bounds) -> Option<Toke
             match self {
                 #(#arms)*
                 #default
+            }
+        }
+    })
+}
+
+/// The hidden `ApiError::__fields`, through the fields function, when some variant's
+/// message is parsed: the JSON writer then fills it in without `fmt_message`.
+fn list_fields(input: &Input, checked: &[Checked], has_fields_fn: bool) -> Option<TokenStream> {
+    let any_parsed = checked.iter().any(|entry| parsed(input, entry));
+    any_parsed.then(|| {
+        let (visit, call) = if has_fields_fn {
+            (quote!(__v), quote!(self.__error_catalog_fields(__v);))
+        } else {
+            (quote!(_), TokenStream::new())
+        };
+        quote! {
+            #[inline]
+            fn __fields<'__a>(&'__a self, #visit: &mut dyn __ec::core::ops::FnMut(__ec::FieldRef<'__a, '_>)) -> bool {
+                #call
+                true
             }
         }
     })

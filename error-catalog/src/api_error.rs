@@ -114,6 +114,17 @@ pub trait ApiError: std::error::Error {
         let _ = headers;
     }
 
+    /// Lists the fields of this value, for filling in its parsed message
+    /// ([`ErrorSpec`]'s hidden `parsed`) without going through
+    /// [`fmt_message`](ApiError::fmt_message); returns whether it did. The derive
+    /// implements it; a hand-written impl keeps the default (`false`), and its message is
+    /// written by `fmt_message`.
+    #[doc(hidden)]
+    fn __fields<'a>(&'a self, visit: &mut dyn FnMut(crate::fields::FieldRef<'a, '_>)) -> bool {
+        let _ = visit;
+        false
+    }
+
     /// The public message as a [`Display`](fmt::Display) value.
     ///
     /// ```

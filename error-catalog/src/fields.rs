@@ -3,7 +3,8 @@
 //! The expansion writes one `match` over the variants that lists, per variant, the fields
 //! that are details and the fields the message shows ([`FieldRef`]s). Everything else is
 //! ordinary code here: [`visit_details`](FieldRef::visit_detail) feeds the details to a
-//! [`DetailVisitor`], and [`write_message`] fills the message template from the catalog.
+//! [`DetailVisitor`], and [`write_message`] fills in the message template that the derive
+//! parsed into the catalog ([`ParsedMessage`]).
 //! One match instead of one per purpose keeps the generated code, and so the compile
 //! time of a large error enum, small.
 
@@ -11,17 +12,16 @@ use core::fmt;
 
 use serde::Serialize;
 
+use crate::spec::ParsedMessage;
 use crate::{DetailValue, DetailVisitor, ErrorSpec};
 
 /// One field of an error value: its key in the details and its value as a detail, and its
-/// name in the message template and its value as text, each when the field has that role.
+/// value as text when the message shows it (the message's parsed template names the shown
+/// fields by their position in the list).
 ///
 /// `'a` is the error value's borrow (a shown value can be kept while the message is
 /// written); `'f` the call's (a flattened detail is visited through a closure).
 pub struct FieldRef<'a, 'f> {
-    /// The name in the message template (`id`, or `0` for a tuple field); empty when the
-    /// message does not show the field.
-    name: &'static str,
     /// The key in the details (the name or its `rename`).
     key: &'static str,
     detail: Detail<'f>,
@@ -39,7 +39,6 @@ impl<'a: 'f, 'f> FieldRef<'a, 'f> {
     #[inline]
     pub fn detail<T: Serialize>(key: &'static str, value: &'a T) -> Self {
         FieldRef {
-            name: "",
             key,
             detail: Detail::Value(DetailValue::new(value)),
             shown: None,
@@ -50,7 +49,6 @@ impl<'a: 'f, 'f> FieldRef<'a, 'f> {
     #[inline]
     pub fn optional<T: Serialize>(key: &'static str, value: &'a Option<T>) -> Self {
         FieldRef {
-            name: "",
             key,
             detail: match value {
                 Some(value) => Detail::Value(DetailValue::new(value)),
@@ -64,7 +62,6 @@ impl<'a: 'f, 'f> FieldRef<'a, 'f> {
     #[inline]
     pub fn flatten(key: &'static str, visit: &'f dyn Fn(&mut dyn DetailVisitor)) -> Self {
         FieldRef {
-            name: "",
             key,
             detail: Detail::Flatten(visit),
             shown: None,
@@ -73,9 +70,8 @@ impl<'a: 'f, 'f> FieldRef<'a, 'f> {
 
     /// A field the message shows and the details leave out.
     #[inline]
-    pub fn shown<T: fmt::Display>(name: &'static str, value: &'a T) -> Self {
+    pub fn shown<T: fmt::Display>(value: &'a T) -> Self {
         FieldRef {
-            name,
             key: "",
             detail: Detail::None,
             shown: Some(value),
@@ -84,13 +80,8 @@ impl<'a: 'f, 'f> FieldRef<'a, 'f> {
 
     /// A detail the message shows too.
     #[inline]
-    pub fn both<T: Serialize + fmt::Display>(
-        name: &'static str,
-        key: &'static str,
-        value: &'a T,
-    ) -> Self {
+    pub fn both<T: Serialize + fmt::Display>(key: &'static str, value: &'a T) -> Self {
         FieldRef {
-            name,
             key,
             detail: Detail::Value(DetailValue::new(value)),
             shown: Some(value),
@@ -111,18 +102,17 @@ impl<'a: 'f, 'f> FieldRef<'a, 'f> {
 /// Lists the fields of one error value: calls the given function once per field.
 pub type Fields<'s, 'a> = dyn Fn(&mut dyn FnMut(FieldRef<'a, '_>)) + 's;
 
-/// How many shown fields [`write_message`] keeps at hand; a variant with more is still
-/// written right, looking the rest up one placeholder at a time.
+/// How many shown fields [`fill`] keeps at hand; a variant with more is still written
+/// right, looking each of the rest up when its placeholder comes.
 const SHOWN: usize = 8;
 
-/// Writes the public message of `spec`: its template (`{name}` placeholders, `{{` and
-/// `}}` for braces) with each placeholder replaced by the field of that name, as
-/// `write!(f, "{}", field)` would: the formatter's own width or fill are not applied to
-/// the fields. A template without placeholders is written as it is.
+/// Writes the public message of `spec`: its template with each placeholder replaced by
+/// the field it names, as `write!(f, "{}", field)` would: the formatter's own width or
+/// fill are not applied to the fields.
 ///
-/// `fields` lists the error's fields. The derive checked every placeholder against the
-/// fields at compile time; a placeholder with no field (impossible for derived errors)
-/// is written as is.
+/// `fields` lists the error's fields. The derive parsed the template
+/// ([`ParsedMessage`]) and checked every placeholder against the fields at compile time;
+/// a message it did not parse (a literal one) is written as it is.
 ///
 /// # Errors
 ///
@@ -132,65 +122,87 @@ pub fn write_message(
     spec: &ErrorSpec,
     fields: &Fields<'_, '_>,
 ) -> fmt::Result {
-    if spec.json.literal_message {
+    if spec.json.literal_message || !spec.parsed.is_parsed() {
         return f.write_str(spec.message);
     }
-    write_template(f, spec.message, fields)
+    write_parsed(f, spec.parsed, fields)
 }
 
-/// [`write_message`] for any template.
-fn write_template<'a>(
+/// [`write_message`] for a parsed message.
+fn write_parsed(
     f: &mut fmt::Formatter<'_>,
-    template: &str,
-    fields: &Fields<'_, 'a>,
+    parsed: &ParsedMessage,
+    fields: &Fields<'_, '_>,
 ) -> fmt::Result {
-    let mut shown: [Option<(&str, &'a dyn fmt::Display)>; SHOWN] = [None; SHOWN];
+    let plain = plain_options(f);
+    fill(parsed, fields, |piece| match piece {
+        Piece::Text(text) => f.write_str(text),
+        Piece::Value(value) if plain => value.fmt(f),
+        Piece::Value(value) => write!(f, "{value}"),
+    })
+}
+
+/// A piece of a filled-in message.
+pub(crate) enum Piece<'a> {
+    /// Literal text of the template (never empty).
+    Text(&'static str),
+    /// The value of a shown field.
+    Value(&'a dyn fmt::Display),
+}
+
+/// Hands the pieces of the message `parsed`, filled in with the shown fields that
+/// `fields` lists, to `write` in order; stops at its first error.
+pub(crate) fn fill<'a, E>(
+    parsed: &ParsedMessage,
+    fields: &Fields<'_, 'a>,
+    mut write: impl FnMut(Piece<'a>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut shown: [Option<&'a dyn fmt::Display>; SHOWN] = [None; SHOWN];
     let mut count = 0;
     fields(&mut |field| {
         if let Some(value) = field.shown {
             if let Some(slot) = shown.get_mut(count) {
-                *slot = Some((field.name, value));
+                *slot = Some(value);
             }
             count += 1;
         }
     });
-    let plain = plain_options(f);
-    let mut rest = template;
-    while let Some(at) = rest.bytes().position(|b| b == b'{' || b == b'}') {
-        f.write_str(&rest[..at])?;
-        let after = &rest[at + 1..];
-        if rest[at..].starts_with("{{") || rest[at..].starts_with("}}") {
-            f.write_str(&rest[at..=at])?;
-            rest = &after[1..];
-            continue;
-        }
-        let (b'{', Some(end)) = (rest.as_bytes()[at], after.find('}')) else {
-            // A lone brace: written as is.
-            f.write_str(&rest[at..=at])?;
-            rest = after;
-            continue;
-        };
-        let name = after[..end].trim();
-        let mut value = shown
-            .iter()
-            .flatten()
-            .find(|(field, _)| *field == name)
-            .map(|&(_, value)| value);
-        if value.is_none() && count > SHOWN {
-            fields(&mut |field| {
-                if value.is_none() && field.name == name {
-                    value = field.shown;
-                }
-            });
-        }
-        match value {
-            Some(value) if plain => value.fmt(f)?,
-            Some(value) => write!(f, "{value}")?,
-            None => f.write_str(&rest[at..at + end + 2])?,
-        }
-        rest = &after[end + 1..];
+    let Some((first, texts)) = parsed.texts.split_first() else {
+        return Ok(());
+    };
+    if !first.is_empty() {
+        write(Piece::Text(first))?;
     }
-    f.write_str(rest)
+    for (&arg, &text) in parsed.args.iter().zip(texts) {
+        let arg = usize::from(arg);
+        let value = match shown.get(arg) {
+            Some(value) => *value,
+            None => nth_shown(fields, arg),
+        };
+        // The derive checked that the field exists.
+        if let Some(value) = value {
+            write(Piece::Value(value))?;
+        }
+        if !text.is_empty() {
+            write(Piece::Text(text))?;
+        }
+    }
+    Ok(())
+}
+
+/// The shown field at position `n`.
+fn nth_shown<'a>(fields: &Fields<'_, 'a>, n: usize) -> Option<&'a dyn fmt::Display> {
+    let mut count = 0;
+    let mut found = None;
+    fields(&mut |field| {
+        if let Some(value) = field.shown {
+            if count == n {
+                found = Some(value);
+            }
+            count += 1;
+        }
+    });
+    found
 }
 
 /// Whether `f` has no width, precision, fill, alignment, sign or `#` flag: then a field
@@ -208,7 +220,8 @@ fn plain_options(f: &fmt::Formatter<'_>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{FieldRef, SHOWN, write_template};
+    use super::{FieldRef, SHOWN, write_parsed};
+    use crate::spec::ParsedMessage;
     use crate::{DetailValue, DetailVisitor};
     use core::fmt;
 
@@ -220,74 +233,69 @@ mod tests {
     }
 
     impl Example {
+        /// Shows `id` (position 0) and `0` (position 1).
         fn fields<'a>(&'a self, v: &mut dyn FnMut(FieldRef<'a, '_>)) {
-            v(FieldRef::both("id", "project_id", &self.id));
+            v(FieldRef::both("project_id", &self.id));
             v(FieldRef::detail("count", &self.count));
             v(FieldRef::optional("hint", &self.hint));
-            v(FieldRef::shown("0", &self.inner));
+            v(FieldRef::shown(&self.inner));
         }
     }
 
-    struct Render<'a>(&'a str, &'a Example);
+    struct Render<'a>(ParsedMessage, &'a Example);
 
     impl fmt::Display for Render<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write_template(f, self.0, &|v| self.1.fields(v))
+            write_parsed(f, &self.0, &|v| self.1.fields(v))
         }
     }
 
-    fn example() -> Example {
-        Example {
-            id: "proj_1".into(),
-            count: 3,
-            hint: None,
-            inner: 7,
-        }
+    fn parsed(texts: &'static [&'static str], args: &'static [u8]) -> ParsedMessage {
+        ParsedMessage { texts, args }
     }
 
     #[test]
-    fn fills_placeholders_and_unescapes_braces() {
+    fn fills_placeholders_by_position() {
         let e = example();
         let cases = [
-            ("Project {id} not found", "Project proj_1 not found"),
-            ("{id}", "proj_1"),
-            ("{ id }/{0}/{id}", "proj_1/7/proj_1"),
-            ("use {{json}} here", "use {json} here"),
-            ("{{{id}}}", "{proj_1}"),
-            ("Projet « {id} » ✓", "Projet « proj_1 » ✓"),
-            ("no placeholders", "no placeholders"),
-            ("", ""),
+            (
+                parsed(&["Project ", " not found"], &[0]),
+                "Project proj_1 not found",
+            ),
+            (parsed(&["", ""], &[0]), "proj_1"),
+            (parsed(&["", "/", "/", ""], &[0, 1, 0]), "proj_1/7/proj_1"),
+            (parsed(&["", "", ""], &[1, 0]), "7proj_1"),
+            (parsed(&["{", "}"], &[0]), "{proj_1}"),
+            (parsed(&["Projet « ", " » ✓"], &[0]), "Projet « proj_1 » ✓"),
+            (parsed(&["no placeholders"], &[]), "no placeholders"),
+            (parsed(&[], &[]), ""),
         ];
-        for (template, expected) in cases {
-            assert_eq!(Render(template, &e).to_string(), expected, "{template}");
+        for (message, expected) in cases {
+            assert_eq!(Render(message, &e).to_string(), expected, "{message:?}");
         }
     }
 
     #[test]
-    fn leaves_what_names_no_shown_field_as_written() {
-        // `count` is a detail the message does not show; derived errors never get here.
+    fn a_position_with_no_field_writes_nothing() {
+        // Derived errors never get here: the derive checked every placeholder.
         let e = example();
-        assert_eq!(Render("a {count} b", &e).to_string(), "a {count} b");
-        assert_eq!(Render("a { b } c", &e).to_string(), "a { b } c");
-        assert_eq!(Render("lone { and }", &e).to_string(), "lone { and }");
+        assert_eq!(Render(parsed(&["a ", " b"], &[2]), &e).to_string(), "a  b");
     }
 
     struct Many(Vec<String>);
 
     impl Many {
         fn fields<'a>(&'a self, v: &mut dyn FnMut(FieldRef<'a, '_>)) {
-            const NAMES: [&str; 11] = [
-                "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10",
-            ];
-            for (name, value) in NAMES.iter().zip(&self.0) {
-                v(FieldRef::shown(name, value));
+            for value in &self.0 {
+                v(FieldRef::shown(value));
             }
         }
     }
 
     impl fmt::Display for Many {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write_template(f, "{f10} {f0} {f8} {f7}", &|v| self.fields(v))
+            let message = parsed(&["", " ", " ", " ", ""], &[10, 0, 8, 7]);
+            write_parsed(f, &message, &|v| self.fields(v))
         }
     }
 
@@ -301,7 +309,17 @@ mod tests {
     #[test]
     fn outer_width_does_not_reach_the_fields() {
         let e = example();
-        assert_eq!(format!("{:>20}", Render("<{id}>", &e)), "<proj_1>");
+        let message = parsed(&["<", ">"], &[0]);
+        assert_eq!(format!("{:>20}", Render(message, &e)), "<proj_1>");
+    }
+
+    fn example() -> Example {
+        Example {
+            id: "proj_1".into(),
+            count: 3,
+            hint: None,
+            inner: 7,
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub use serde::Serialize;
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
 pub use crate::fields::{FieldRef, write_message};
 pub use crate::format::Format;
+pub use crate::spec::ParsedMessage;
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
@@ -109,6 +110,7 @@ pub const fn status(code: u16) -> StatusCode {
 /// compiler less than an `&[]` literal in each of thousands of catalog rows.
 pub const NO_CAUSES: &[&str] = &[];
 pub const NO_FIELDS: &[FieldSpec] = &[];
+pub const NOT_PARSED: &ParsedMessage = ParsedMessage::NONE;
 
 /// `std::error::Error`, under a name the expansion can use.
 pub use std::error::Error as StdError;

@@ -9,13 +9,15 @@
 //! they hold nothing to escape, else escaped by `serde_json`; detail values are serialized
 //! by `serde_json`. Nothing is allocated when `buffer` has room.
 
-use core::fmt;
+use core::cell::Cell;
+use core::fmt::{self, Write as _};
 
 use serde::{Serialize, Serializer as _};
 
 use super::{Envelope, PROBLEM_MEMBERS};
 use crate::api_error::{ApiError, DetailValue};
 use crate::details::InFormat;
+use crate::fields::{Fields, Piece, fill};
 use crate::format::Format;
 use crate::spec::ErrorSpec;
 
@@ -115,8 +117,11 @@ impl Writer<'_> {
         }
     }
 
-    /// The public message: copied when it is a plain literal, else formatted straight
-    /// into the buffer, each piece escaped as it comes.
+    /// The public message: copied when it is a plain literal, else filled in straight
+    /// into the buffer, each piece escaped as it comes (literal pieces of a plain template
+    /// need no escaping). A field value that fails to format ends the message there, as
+    /// in [`Message::lenient`](crate::api_error::Message): only an error of the writer
+    /// itself fails the body.
     fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
         if spec.json.literal_message {
             return self.text(spec.message(), spec.json.plain_text);
@@ -126,10 +131,31 @@ impl Writer<'_> {
             out: &mut *self.out,
             error: None,
         };
-        if fmt::write(&mut escaping, format_args!("{}", error.message().lenient())).is_err() {
-            return Err(escaping.error.unwrap_or_else(|| {
-                serde::ser::Error::custom("an error message failed to format")
-            }));
+        let plain = spec.json.plain_text;
+        let start = escaping.out.len();
+        // Whether the error lists its fields: a hand-written impl that hands out a
+        // derived spec does not, and its `fmt_message` writes the message instead.
+        let listed = Cell::new(false);
+        let mut filled = Ok(());
+        if spec.parsed.is_parsed() {
+            let fields: &Fields<'_, '_> = &|visit| listed.set(error.__fields(visit));
+            filled = fill(spec.parsed, fields, |piece| match piece {
+                Piece::Text(text) if plain => {
+                    escaping.out.extend_from_slice(text.as_bytes());
+                    Ok(())
+                }
+                Piece::Text(text) => escaping.write_str(text),
+                Piece::Value(value) => fmt::write(&mut escaping, format_args!("{value}")),
+            });
+        }
+        if !listed.get() {
+            escaping.out.truncate(start);
+            filled = fmt::write(&mut escaping, format_args!("{}", error.message()));
+        }
+        if filled.is_err()
+            && let Some(error) = escaping.error
+        {
+            return Err(error);
         }
         self.out.push(b'"');
         Ok(())
