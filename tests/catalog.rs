@@ -581,9 +581,144 @@ fn unreadable_baselines_are_errors_not_panics() {
             r#"{"version": 1, "errors": [{"code": "a", "status": 400, "retryable": true, "details": [{"name": 1}]}]}"#,
             "invalid error catalog baseline: errors[0] has no valid `details[].name/type`",
         ),
+        (
+            r#"{"version": 1, "errors": [{"code": "a", "status": 400, "retryable": true, "details": [], "headers": ["X-A", 1]}]}"#,
+            "invalid error catalog baseline: errors[0] has no valid `headers`",
+        ),
     ];
     for (text, message) in cases {
         assert_eq!(ERRORS.compare(text).unwrap_err().to_string(), message);
+    }
+}
+
+// --- headers sent from fields -------------------------------------------------------
+
+/// Quota errors: two codes at 429 send one header (spelled in two cases), a third sends
+/// none.
+#[derive(Debug, ApiError)]
+#[api_error(format = "flat")]
+pub enum QuotaError {
+    /// The monthly quota is used up.
+    #[error(code = "quota_exceeded", status = 429, message = "Quota exceeded")]
+    Quota {
+        #[error(header = "X-RateLimit-Limit")]
+        limit: u32,
+        #[error(retry_after, header = "X-RateLimit-Reset")]
+        reset_in: u64,
+    },
+
+    /// Too many requests at once.
+    #[error(code = "burst_exceeded", status = 429, message = "Slow down")]
+    Burst {
+        #[error(header = "x-ratelimit-limit")]
+        limit: u32,
+    },
+
+    /// The plan has no quota left to raise.
+    #[error(
+        code = "plan_maxed",
+        status = 403,
+        message = "The plan is at its maximum"
+    )]
+    PlanMaxed,
+}
+
+static QUOTAS: Catalog = catalog!(QuotaError);
+
+#[test]
+fn headers_from_fields_are_in_every_export() {
+    let specs = QuotaError::CATALOG;
+    assert_eq!(
+        specs[0].headers(),
+        ["X-RateLimit-Limit", "X-RateLimit-Reset"]
+    );
+    assert_eq!(specs[1].headers(), ["x-ratelimit-limit"]);
+    assert!(specs[2].headers().is_empty());
+
+    // JSON: a `headers` member only where there are some.
+    let doc: Value = serde_json::from_str(&QUOTAS.to_json()).unwrap();
+    let errors = doc["errors"].as_array().unwrap();
+    assert_eq!(
+        errors[0]["headers"],
+        json!(["X-RateLimit-Limit", "X-RateLimit-Reset"])
+    );
+    assert_eq!(errors[1]["headers"], json!(["x-ratelimit-limit"]));
+    assert!(errors[2].get("headers").is_none());
+
+    // Markdown: on the status line.
+    let page = QUOTAS.to_markdown();
+    assert!(page.contains(
+        "**HTTP status:** 429 Too Many Requests · **Retryable:** yes · **Retry-After:** the \
+         `reset_in` detail, in seconds · **Headers:** `X-RateLimit-Limit`, `X-RateLimit-Reset`\n"
+    ));
+    assert!(page.contains(
+        "**HTTP status:** 429 Too Many Requests · **Retryable:** yes · **Headers:** \
+         `x-ratelimit-limit`\n"
+    ));
+    assert!(page.contains("**HTTP status:** 403 Forbidden · **Retryable:** no\n"));
+
+    // OpenAPI: each header once per status, with the codes that send it.
+    let doc = QUOTAS.openapi().value();
+    assert_eq!(
+        doc["components"]["responses"]["Error429"]["headers"],
+        json!({
+            "Retry-After": {"$ref": "#/components/headers/Retry-After"},
+            "X-RateLimit-Limit": {
+                "description": "Sent with `quota_exceeded`, `burst_exceeded`.",
+                "schema": {"type": "string"},
+            },
+            "X-RateLimit-Reset": {
+                "description": "Sent with `quota_exceeded`.",
+                "schema": {"type": "string"},
+            },
+        })
+    );
+    assert!(
+        doc["components"]["responses"]["Error403"]
+            .get("headers")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_header_no_longer_sent_is_breaking_and_a_new_one_compatible() {
+    let mut doc: Value = serde_json::from_str(&QUOTAS.to_json()).unwrap();
+    let errors = doc["errors"].as_array_mut().unwrap();
+    // The baseline sent `X-Quota-Left` (gone now) and not `X-RateLimit-Reset` (new);
+    // `X-RATELIMIT-LIMIT` is the same header as `X-RateLimit-Limit`.
+    errors[0]["headers"] = json!(["X-RATELIMIT-LIMIT", "X-Quota-Left"]);
+    let report = QUOTAS.compare(&doc.to_string()).unwrap();
+    assert_eq!(
+        report.changes(),
+        [
+            Change::HeaderRemoved {
+                code: "quota_exceeded".into(),
+                header: "X-Quota-Left".into(),
+            },
+            Change::HeaderAdded {
+                code: "quota_exceeded".into(),
+                header: "X-RateLimit-Reset".into(),
+            },
+        ]
+    );
+    assert!(report.is_breaking());
+    assert_eq!(
+        report.to_string(),
+        "1 breaking change:\n\
+         \x20 - code `quota_exceeded`: header `X-Quota-Left` is no longer sent\n\
+         1 compatible change:\n\
+         \x20 - code `quota_exceeded`: header `X-RateLimit-Reset` is now sent\n"
+    );
+    // A baseline from before headers were exported: every header is new.
+    errors_without_headers(&mut doc);
+    let report = QUOTAS.compare(&doc.to_string()).unwrap();
+    assert!(!report.is_breaking());
+    assert_eq!(report.changes().len(), 3);
+}
+
+fn errors_without_headers(doc: &mut Value) {
+    for entry in doc["errors"].as_array_mut().unwrap() {
+        entry.as_object_mut().unwrap().remove("headers");
     }
 }
 

@@ -52,7 +52,7 @@ pub enum RateError {
         message = "Too many requests"
     )]
     RateLimited {
-        #[error(example = 300)]
+        #[error(example = 300, header = "X-RateLimit-Limit")]
         limit: u32,
         #[error(retry_after)]
         retry_after: u64,
@@ -155,10 +155,16 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
         },
         "429": {
             "description": "Too Many Requests: `rate_limit_exceeded`",
-            "headers": {"Retry-After": {
-                "schema": {"type": "integer"},
-                "description": "Seconds to wait before retrying.",
-            }},
+            "headers": {
+                "Retry-After": {
+                    "schema": {"type": "integer"},
+                    "description": "Seconds to wait before retrying.",
+                },
+                "X-RateLimit-Limit": {
+                    "schema": {"type": "string"},
+                    "description": "Sent with `rate_limit_exceeded`.",
+                },
+            },
             "content": {"application/problem+json": {
                 "schema": {
                     "type": "object",

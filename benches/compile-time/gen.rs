@@ -523,7 +523,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
              variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n            \
              json: JsonHints {{ literal_message: {}, plain_text: true }},\n            \
-             parsed: ParsedMessage::NONE,\n        }},\n",
+             parsed: ParsedMessage::NONE,\n            headers: &[],\n        }},\n",
             v.code,
             status_const(v.status),
             v.retryable(),

@@ -259,6 +259,16 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
     .all(json_plain);
     let docs_url = option_str(docs_url.as_deref());
     let parsed = parsed_message(input, entry);
+    let headers: Vec<&LitStr> = variant
+        .fields
+        .iter()
+        .filter_map(|field| field.attrs.header.as_ref())
+        .collect();
+    let headers = if headers.is_empty() {
+        quote!(__ec::NO_HEADERS)
+    } else {
+        quote!(&[#(#headers),*])
+    };
     quote! {
         __ec::ErrorSpec {
             code: #code,
@@ -279,6 +289,7 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
                 plain_text: #plain_text,
             },
             parsed: #parsed,
+            headers: #headers,
         }
     }
 }

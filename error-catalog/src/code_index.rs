@@ -258,6 +258,7 @@ mod tests {
                 plain_text: false,
             },
             parsed: crate::spec::ParsedMessage::NONE,
+            headers: &[],
         }
     }
 

@@ -2,8 +2,9 @@
 //! earlier) and sorts the differences into breaking and compatible changes.
 //!
 //! Breaking, for a client written against the baseline: a code removed, its status or
-//! retryable flag changed, a detail field removed or given another JSON type. Compatible:
-//! a new code, a new detail field, changed text (message, title, description, ...).
+//! retryable flag changed, a detail field removed or given another JSON type, a header
+//! (from an `#[error(header = "..")]` field) no longer sent. Compatible: a new code, a new
+//! detail field, a new header, changed text (message, title, description, ...).
 
 use core::fmt;
 use std::path::Path;
@@ -61,6 +62,14 @@ pub enum Change {
         /// The JSON type now.
         to: String,
     },
+    /// Breaking: the code no longer sends a header from its fields
+    /// (`#[error(header = "..")]`).
+    HeaderRemoved {
+        /// The code.
+        code: String,
+        /// The header's name as the baseline wrote it.
+        header: String,
+    },
     /// Compatible: a new code.
     CodeAdded {
         /// The code.
@@ -72,6 +81,13 @@ pub enum Change {
         code: String,
         /// The field's key in `details`.
         field: String,
+    },
+    /// Compatible: the code sends a new header from a field.
+    HeaderAdded {
+        /// The code.
+        code: String,
+        /// The header's name.
+        header: String,
     },
     /// Compatible: a text of the code changed (`message_template`, `title`,
     /// `description`, `resolution`, `causes`, `docs_url`).
@@ -93,6 +109,7 @@ impl Change {
                 | Change::RetryableChanged { .. }
                 | Change::FieldRemoved { .. }
                 | Change::FieldRetyped { .. }
+                | Change::HeaderRemoved { .. }
         )
     }
 }
@@ -119,9 +136,15 @@ impl fmt::Display for Change {
                 f,
                 "code `{code}`: detail field `{field}` changed type from {from} to {to}"
             ),
+            Change::HeaderRemoved { code, header } => {
+                write!(f, "code `{code}`: header `{header}` is no longer sent")
+            }
             Change::CodeAdded { code } => write!(f, "code `{code}` was added"),
             Change::FieldAdded { code, field } => {
                 write!(f, "code `{code}`: detail field `{field}` was added")
+            }
+            Change::HeaderAdded { code, header } => {
+                write!(f, "code `{code}`: header `{header}` is now sent")
             }
             Change::TextChanged { code, member } => {
                 write!(f, "code `{code}`: {member} changed")
@@ -262,6 +285,8 @@ struct OldCode {
     status: u16,
     retryable: bool,
     fields: Vec<(String, String)>,
+    /// The headers sent from fields (none when the entry has no `headers` member).
+    headers: Vec<String>,
     /// The entry as a whole, for the text members.
     entry: Value,
 }
@@ -315,11 +340,24 @@ fn old_code((index, entry): (usize, &Value)) -> Result<OldCode, BaselineError> {
             }
         })
         .collect::<Result<_, _>>()?;
+    let headers = match entry.get("headers") {
+        None => Vec::new(),
+        Some(headers) => headers
+            .as_array()
+            .and_then(|headers| {
+                headers
+                    .iter()
+                    .map(|name| name.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .ok_or_else(|| missing("headers"))?,
+    };
     Ok(OldCode {
         code: code.to_owned(),
         status,
         retryable,
         fields,
+        headers,
         entry: entry.clone(),
     })
 }
@@ -377,6 +415,25 @@ fn diff_code(
             compatible.push(Change::FieldAdded {
                 code: code(),
                 field: field.name().to_owned(),
+            });
+        }
+    }
+    // Header names are case-insensitive.
+    let sends = |names: &[&str], name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+    let old_headers: Vec<&str> = old.headers.iter().map(String::as_str).collect();
+    for header in &old.headers {
+        if !sends(new.headers(), header) {
+            breaking.push(Change::HeaderRemoved {
+                code: code(),
+                header: header.clone(),
+            });
+        }
+    }
+    for header in new.headers() {
+        if !sends(&old_headers, header) {
+            compatible.push(Change::HeaderAdded {
+                code: code(),
+                header: (*header).to_owned(),
             });
         }
     }

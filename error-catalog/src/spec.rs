@@ -73,6 +73,8 @@ pub struct ErrorSpec {
     pub json: JsonHints,
     #[doc(hidden)]
     pub parsed: &'static ParsedMessage,
+    #[doc(hidden)]
+    pub headers: &'static [&'static str],
 }
 
 impl ErrorSpec {
@@ -151,6 +153,35 @@ impl ErrorSpec {
     /// The type (category) the code belongs to.
     pub const fn category(&self) -> &'static Category {
         self.category
+    }
+
+    /// The names of the headers the code sends from its `#[error(header = "..")]` fields,
+    /// in declaration order, as written (`Content-Type` and `Retry-After` are not listed:
+    /// every body has the first, and [`retry_after`](ErrorSpec::retry_after) and the
+    /// fields' [`FieldSpec::retry_after`] tell about the second).
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "rate_limited", status = 429, message = "You hit a rate limit")]
+    /// pub struct RateLimited {
+    ///     #[error(retry_after)]
+    ///     retry_after: u64,
+    ///     #[error(header = "X-RateLimit-Reset")]
+    ///     reset_at: u64,
+    /// }
+    ///
+    /// assert_eq!(RateLimited::CATALOG[0].headers(), ["X-RateLimit-Reset"]);
+    /// ```
+    pub const fn headers(&self) -> &'static [&'static str] {
+        self.headers
+    }
+
+    /// Whether a body of this code can come with a `Retry-After` header: it has a fixed
+    /// `retry_after = N` or a `#[error(retry_after)]` field.
+    pub(crate) fn may_send_retry_after(&self) -> bool {
+        self.retry_after.is_some() || self.fields.iter().any(FieldSpec::retry_after)
     }
 }
 

@@ -43,12 +43,15 @@ use ::utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use ::utoipa::openapi::{ContentBuilder, RefOr, ResponseBuilder};
 use serde_json::{Value, json};
 
+use crate::export::openapi::field_headers;
 use crate::{ApiError, DetailValue, DetailVisitor, ErrorSpec, Format, JsonType};
 
 /// The OpenAPI responses of a catalog: one per status, keyed by the status code, with
 /// the envelope schema of the type's format and one example per code, named by the
-/// code. Statuses that carry a retry hint (429, 503, or a code with `retry_after`)
-/// document the `Retry-After` header. The derived `IntoResponses::responses` calls this.
+/// code. A status whose codes can send `Retry-After` (a `retry_after = N` or an
+/// `#[error(retry_after)]` field) documents that header, and every header a code sends
+/// from an `#[error(header = "..")]` field is documented too. The derived
+/// `IntoResponses::responses` calls this.
 ///
 /// ```
 /// use error_catalog::ApiError;
@@ -126,13 +129,19 @@ fn response(specs: &[&'static ErrorSpec]) -> ::utoipa::openapi::response::Respon
             .build();
         builder = builder.content(format.content_type(), content);
     }
-    if matches!(status.as_u16(), 429 | 503) || specs.iter().any(|spec| spec.retry_after().is_some())
-    {
+    if specs.iter().any(|spec| spec.may_send_retry_after()) {
         let header = HeaderBuilder::new()
             .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
             .description(Some("Seconds to wait before retrying."))
             .build();
         builder = builder.header("Retry-After", header);
+    }
+    for (name, sent_by) in field_headers(specs) {
+        let header = HeaderBuilder::new()
+            .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+            .description(Some(format!("Sent with {}.", sent_by.join(", "))))
+            .build();
+        builder = builder.header(name, header);
     }
     builder.build()
 }

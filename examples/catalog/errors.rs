@@ -249,7 +249,7 @@ pub enum RateLimitError {
         resolution = "Wait for Retry-After seconds before retrying."
     )]
     RateLimitExceeded {
-        #[error(example = 300)]
+        #[error(example = 300, header = "X-RateLimit-Limit")]
         limit: u32,
         #[error(example = "1 minute")]
         window: String,

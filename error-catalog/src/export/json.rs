@@ -120,7 +120,8 @@ impl Serialize for Errors<'_> {
     }
 }
 
-/// One entry of the JSON export (schema `catalog-v1`): every member of the spec.
+/// One entry of the JSON export (schema `catalog-v1`): every member of the spec;
+/// `headers` only when the code sends headers from its fields.
 ///
 /// ```
 /// use error_catalog::ApiError;
@@ -137,7 +138,7 @@ impl Serialize for Errors<'_> {
 /// ```
 impl Serialize for ErrorSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut entry = serializer.serialize_struct("ErrorSpec", 13)?;
+        let mut entry = serializer.serialize_struct("ErrorSpec", 14)?;
         entry.serialize_field("code", self.code())?;
         entry.serialize_field("status", &self.status_u16())?;
         entry.serialize_field("retryable", &self.retryable())?;
@@ -147,6 +148,12 @@ impl Serialize for ErrorSpec {
         entry.serialize_field("resolution", &self.resolution())?;
         entry.serialize_field("causes", self.causes())?;
         entry.serialize_field("retry_after", &self.retry_after())?;
+        // Present only when the code sends such headers (most send none).
+        if self.headers().is_empty() {
+            entry.skip_field("headers")?;
+        } else {
+            entry.serialize_field("headers", self.headers())?;
+        }
         entry.serialize_field("details", self.fields())?;
         entry.serialize_field("category", self.category())?;
         entry.serialize_field("variant", self.variant())?;

@@ -14,8 +14,9 @@ impl Catalog {
 
     /// A Markdown "Error Codes" page: a title, one section per category (each listed
     /// type, headed by its doc comment), and for each code its HTTP status, whether it is
-    /// retryable, its description, an example body in the category's format, the
-    /// possible causes, the resolution and the docs link.
+    /// retryable, its `Retry-After` and the headers it sends from fields, its description,
+    /// an example body in the category's format, the possible causes, the resolution and
+    /// the docs link.
     ///
     /// Example bodies are rendered by the same code as real ones, from sample detail
     /// values: a field's `#[error(example = ..)]`, else a value of its JSON type.
@@ -160,6 +161,14 @@ fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Form
         )?,
         (Some(seconds), None) => write!(f, " · **Retry-After:** {seconds} seconds")?,
         (None, None) => {}
+    }
+    for (index, header) in spec.headers().iter().enumerate() {
+        let lead = if index == 0 {
+            " · **Headers:** "
+        } else {
+            ", "
+        };
+        write!(f, "{lead}`{header}`")?;
     }
     f.write_str("\n")?;
     if !spec.description().is_empty() {

@@ -23,9 +23,10 @@ impl Catalog {
     ///   `FlatError`, `CompactError`, `ProblemDetails`, `GoogleError`);
     /// - `responses`: `Error<status>` for each status, its schema the envelope with the
     ///   code member restricted to an `enum` of the codes at that status, and one named
-    ///   example per code (the example body of the Markdown page);
-    /// - `headers`: `Retry-After`, referenced by the responses of statuses where a code
-    ///   carries a retry hint.
+    ///   example per code (the example body of the Markdown page), and its headers: each
+    ///   header a code at that status sends from an `#[error(header = "..")]` field, and
+    ///   `Retry-After` where a code carries a retry hint;
+    /// - `headers`: `Retry-After`, which those responses reference.
     ///
     /// Endpoints reference the responses: `$ref: '#/components/responses/Error404'`.
     ///
@@ -142,7 +143,7 @@ impl<'a> OpenApi<'a> {
             ("schemas".to_owned(), Node::Object(schemas)),
             ("responses".to_owned(), Node::Object(responses)),
         ];
-        if self.catalog.iter().any(has_retry_after) {
+        if self.catalog.iter().any(ErrorSpec::may_send_retry_after) {
             components.push((
                 "headers".to_owned(),
                 Node::Json(json!({"Retry-After": {
@@ -189,10 +190,6 @@ impl Serialize for Node {
                 .serialize(serializer),
         }
     }
-}
-
-fn has_retry_after(spec: &ErrorSpec) -> bool {
-    spec.retry_after().is_some() || spec.fields().iter().any(crate::FieldSpec::retry_after)
 }
 
 fn schema_name(format: Format) -> &'static str {
@@ -364,14 +361,46 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Node {
         "description".to_owned(),
         Node::Json(json!(format!("{reason}: {}.", listed.join(", ")))),
     )];
-    if codes.iter().any(|(spec, _)| has_retry_after(spec)) {
-        response.push((
-            "headers".to_owned(),
-            Node::Json(json!({"Retry-After": {"$ref": "#/components/headers/Retry-After"}})),
+    let mut headers = Vec::new();
+    if codes.iter().any(|(spec, _)| spec.may_send_retry_after()) {
+        headers.push((
+            "Retry-After".to_owned(),
+            Node::Json(json!({"$ref": "#/components/headers/Retry-After"})),
         ));
+    }
+    let specs: Vec<&ErrorSpec> = codes.iter().map(|&(spec, _)| spec).collect();
+    for (name, sent_by) in field_headers(&specs) {
+        let description = format!("Sent with {}.", sent_by.join(", "));
+        headers.push((
+            name.to_owned(),
+            Node::Json(json!({"description": description, "schema": {"type": "string"}})),
+        ));
+    }
+    if !headers.is_empty() {
+        response.push(("headers".to_owned(), Node::Object(headers)));
     }
     response.push(("content".to_owned(), Node::Object(content)));
     Node::Object(response)
+}
+
+/// The headers that the codes `specs` send from their fields, each with the codes that
+/// send it (quoted as `code`), in order of first use. Names that differ only in case
+/// are one header.
+pub(crate) fn field_headers(specs: &[&ErrorSpec]) -> Vec<(&'static str, Vec<String>)> {
+    let mut headers: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for spec in specs {
+        for &name in spec.headers() {
+            let sent_by = format!("`{}`", spec.code());
+            match headers
+                .iter_mut()
+                .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            {
+                Some((_, codes)) => codes.push(sent_by),
+                None => headers.push((name, vec![sent_by])),
+            }
+        }
+    }
+    headers
 }
 
 fn example(spec: &'static ErrorSpec, format: Format) -> Node {
