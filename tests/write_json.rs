@@ -146,6 +146,10 @@ pub enum Escaped {
         message = "Value \"{value}\" at {at}"
     )]
     Details { value: String, at: String },
+
+    /// A NUL in the template: written by a `write!` of its own.
+    #[error(code = "nul", status = 400, message = "a\u{0}b {value}")]
+    Nul { value: String },
 }
 
 const TRICKY: [&str; 6] = [
@@ -176,6 +180,9 @@ fn errors() -> Vec<Box<dyn ApiError>> {
         Box::new(many()),
         Box::new(Plain::Pair("two".into(), 1)),
         Box::new(Delegating(Plain::Pair("two".into(), 1))),
+        Box::new(Escaped::Nul {
+            value: "\u{0}\u{1}".into(),
+        }),
     ];
     for text in TRICKY {
         errors.push(Box::new(Plain::Validation {
@@ -245,9 +252,9 @@ fn fast_path_equals_serde_for_every_format() {
             }
         }
     }
-    // 38 errors in 5 formats, less the 4 bodies of `bad_map` that have details; 9
+    // 39 errors in 5 formats, less the 4 bodies of `bad_map` that have details; 9
     // request id and instance combinations each.
-    assert_eq!(compared, (38 * 5 - 4) * 9);
+    assert_eq!(compared, (39 * 5 - 4) * 9);
 }
 
 fn many() -> Plain {
@@ -280,6 +287,14 @@ fn messages_filled_in_by_the_runtime() {
     assert_eq!(
         pair.envelope().format(Format::Compact).to_json(),
         r#"{"error":"pair","message":"1 before two","status":400}"#
+    );
+    let nul = Escaped::Nul {
+        value: "\u{0}".into(),
+    };
+    assert_eq!(nul.to_string(), "a\u{0}b \u{0}");
+    assert_eq!(
+        nul.envelope().format(Format::Compact).to_json(),
+        r#"{"error":"nul","message":"a\u0000b \u0000","status":400}"#
     );
     // The hand-written impl's own message, though its spec is parsed.
     assert_eq!(

@@ -475,7 +475,7 @@ fn hand_written(variants: &[Variant], table: bool) -> String {
          ErrorSpec, FieldSpec, Format, JsonType};\n\
          // The writer's hints and the parsed message are hidden fields of ErrorSpec:\n\
          // there is no other way to build a spec by hand today.\n\
-         use error_catalog::__private::{JsonHints, ParsedMessage};\n\n\
+         use error_catalog::__private::JsonHints;\n\n\
          /// Every error of the service.\n#[derive(Debug)]\n",
     );
     declaration(&mut out, variants, |_| String::new(), |_| "");
@@ -523,7 +523,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
              variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n            \
              json: JsonHints {{ literal_message: {}, plain_text: true }},\n            \
-             parsed: ParsedMessage::NONE,\n            headers: &[],\n        }},\n",
+             parsed: \"\",\n            headers: &[],\n        }},\n",
             v.code,
             status_const(v.status),
             v.retryable(),

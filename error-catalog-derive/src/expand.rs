@@ -9,7 +9,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DeriveInput, LitByteStr, LitStr, Member};
+use syn::{DeriveInput, LitStr, Member};
 
 use crate::ast::{Field, Input, Shape, Variant};
 use crate::attr::Example;
@@ -294,21 +294,21 @@ fn spec(input: &Input, entry: &Checked) -> TokenStream {
     }
 }
 
-/// The `ParsedMessage` of a message that the runtime fills in (see [`renders`]):
-/// the literal texts around the placeholders, and each placeholder's field as its
-/// position among the shown fields, which the fields function lists in this order.
-/// `NOT_PARSED` for a literal message and for one that its own `write!` writes.
+/// The `parsed` text of a message that the runtime fills in (see [`renders`]): the
+/// template's literal text, each placeholder written as NUL and the character whose code
+/// point is the field's position among the shown fields, which the fields function lists
+/// in this order. `NOT_PARSED` for a literal message and for one that its own `write!`
+/// writes. One string literal per row keeps the catalog table cheap to compile.
 fn parsed_message(input: &Input, entry: &Checked) -> TokenStream {
     let not_parsed = quote!(__ec::NOT_PARSED);
     if !parsed(input, entry) {
         return not_parsed;
     }
     let shown = shown_fields(input, entry);
-    let mut texts = vec![String::new()];
-    let mut args = Vec::new();
+    let mut text = String::new();
     for piece in &entry.template.pieces {
         match piece {
-            Piece::Lit(text) => texts.last_mut().map_or((), |last| last.push_str(text)),
+            Piece::Lit(lit) => text.push_str(lit),
             Piece::Arg(arg) => {
                 // The check found a field for every placeholder, and `renders` keeps
                 // positions within a byte.
@@ -316,13 +316,12 @@ fn parsed_message(input: &Input, entry: &Checked) -> TokenStream {
                 let Some(Ok(position)) = position.map(u8::try_from) else {
                     return not_parsed;
                 };
-                args.push(position);
-                texts.push(String::new());
+                text.push('\0');
+                text.push(char::from(position));
             }
         }
     }
-    let args = LitByteStr::new(&args, Span::call_site());
-    quote!(&__ec::ParsedMessage { texts: &[#(#texts),*], args: #args })
+    quote!(#text)
 }
 
 /// Whether the variant's public message is always its `message` text as it is.
@@ -460,12 +459,14 @@ fn field_index(variant: &Variant, name: &str) -> usize {
 /// Whether the runtime writes this variant's message from the catalog's parsed template
 /// ([`__ec::write_message`]), fed by the fields function. Generic types keep `write!`,
 /// so their `Display` does not need `Serialize` bounds; so do templates with a format
-/// spec (`{id:?}`, `{n:>3}`), which only `format_args!` knows how to apply, and variants
-/// with more fields than a byte can number.
+/// spec (`{id:?}`, `{n:>3}`), which only `format_args!` knows how to apply, variants
+/// with more fields than a byte can number, and templates holding a NUL (the parsed
+/// form's marker).
 fn renders(input: &Input, entry: &Checked) -> bool {
     input.generics.type_params().next().is_none()
         && entry.template.placeholders().all(|p| p.spec.is_empty())
         && u8::try_from(entry.variant.fields.len()).is_ok()
+        && !entry.message.contains('\0')
 }
 
 /// The body that writes the public message, or `None` when every variant's message is

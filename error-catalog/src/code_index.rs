@@ -257,7 +257,7 @@ mod tests {
                 literal_message: false,
                 plain_text: false,
             },
-            parsed: crate::spec::ParsedMessage::NONE,
+            parsed: "",
             headers: &[],
         }
     }

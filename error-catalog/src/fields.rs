@@ -12,7 +12,6 @@ use core::fmt;
 
 use serde::Serialize;
 
-use crate::spec::ParsedMessage;
 use crate::{DetailValue, DetailVisitor, ErrorSpec};
 
 /// One field of an error value: its key in the details and its value as a detail, and its
@@ -122,7 +121,7 @@ pub fn write_message(
     spec: &ErrorSpec,
     fields: &Fields<'_, '_>,
 ) -> fmt::Result {
-    if spec.json.literal_message || !spec.parsed.is_parsed() {
+    if spec.json.literal_message || spec.parsed.is_empty() {
         return f.write_str(spec.message);
     }
     write_parsed(f, spec.parsed, fields)
@@ -131,7 +130,7 @@ pub fn write_message(
 /// [`write_message`] for a parsed message.
 fn write_parsed(
     f: &mut fmt::Formatter<'_>,
-    parsed: &ParsedMessage,
+    parsed: &'static str,
     fields: &Fields<'_, '_>,
 ) -> fmt::Result {
     let plain = plain_options(f);
@@ -150,10 +149,11 @@ pub(crate) enum Piece<'a> {
     Value(&'a dyn fmt::Display),
 }
 
-/// Hands the pieces of the message `parsed`, filled in with the shown fields that
-/// `fields` lists, to `write` in order; stops at its first error.
+/// Hands the pieces of the message `parsed` (see [`ErrorSpec`]'s hidden `parsed`),
+/// filled in with the shown fields that `fields` lists, to `write` in order; stops at
+/// its first error.
 pub(crate) fn fill<'a, E>(
-    parsed: &ParsedMessage,
+    parsed: &'static str,
     fields: &Fields<'_, 'a>,
     mut write: impl FnMut(Piece<'a>) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -167,25 +167,29 @@ pub(crate) fn fill<'a, E>(
             count += 1;
         }
     });
-    let Some((first, texts)) = parsed.texts.split_first() else {
-        return Ok(());
-    };
-    if !first.is_empty() {
-        write(Piece::Text(first))?;
-    }
-    for (&arg, &text) in parsed.args.iter().zip(texts) {
-        let arg = usize::from(arg);
-        let value = match shown.get(arg) {
+    let mut rest = parsed;
+    // A plain loop: the texts are short, and `str::find` costs more to set up.
+    while let Some(at) = rest.bytes().position(|byte| byte == 0) {
+        if at > 0 {
+            write(Piece::Text(&rest[..at]))?;
+        }
+        let mut after = rest[at + 1..].chars();
+        let Some(position) = after.next() else {
+            return Ok(());
+        };
+        let position = position as usize;
+        let value = match shown.get(position) {
             Some(value) => *value,
-            None => nth_shown(fields, arg),
+            None => nth_shown(fields, position),
         };
         // The derive checked that the field exists.
         if let Some(value) = value {
             write(Piece::Value(value))?;
         }
-        if !text.is_empty() {
-            write(Piece::Text(text))?;
-        }
+        rest = after.as_str();
+    }
+    if !rest.is_empty() {
+        write(Piece::Text(rest))?;
     }
     Ok(())
 }
@@ -221,7 +225,6 @@ fn plain_options(f: &fmt::Formatter<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{FieldRef, SHOWN, write_parsed};
-    use crate::spec::ParsedMessage;
     use crate::{DetailValue, DetailVisitor};
     use core::fmt;
 
@@ -242,33 +245,28 @@ mod tests {
         }
     }
 
-    struct Render<'a>(ParsedMessage, &'a Example);
+    struct Render<'a>(&'static str, &'a Example);
 
     impl fmt::Display for Render<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write_parsed(f, &self.0, &|v| self.1.fields(v))
+            write_parsed(f, self.0, &|v| self.1.fields(v))
         }
-    }
-
-    fn parsed(texts: &'static [&'static str], args: &'static [u8]) -> ParsedMessage {
-        ParsedMessage { texts, args }
     }
 
     #[test]
     fn fills_placeholders_by_position() {
         let e = example();
         let cases = [
-            (
-                parsed(&["Project ", " not found"], &[0]),
-                "Project proj_1 not found",
-            ),
-            (parsed(&["", ""], &[0]), "proj_1"),
-            (parsed(&["", "/", "/", ""], &[0, 1, 0]), "proj_1/7/proj_1"),
-            (parsed(&["", "", ""], &[1, 0]), "7proj_1"),
-            (parsed(&["{", "}"], &[0]), "{proj_1}"),
-            (parsed(&["Projet « ", " » ✓"], &[0]), "Projet « proj_1 » ✓"),
-            (parsed(&["no placeholders"], &[]), "no placeholders"),
-            (parsed(&[], &[]), ""),
+            ("Project \0\0 not found", "Project proj_1 not found"),
+            ("\0\0", "proj_1"),
+            ("\0\0/\0\u{1}/\0\0", "proj_1/7/proj_1"),
+            ("\0\u{1}\0\0", "7proj_1"),
+            ("{\0\0}", "{proj_1}"),
+            ("Projet « \0\0 » ✓", "Projet « proj_1 » ✓"),
+            ("no placeholders", "no placeholders"),
+            ("", ""),
+            // A marker with no position ends the message.
+            ("cut \0", "cut "),
         ];
         for (message, expected) in cases {
             assert_eq!(Render(message, &e).to_string(), expected, "{message:?}");
@@ -279,7 +277,7 @@ mod tests {
     fn a_position_with_no_field_writes_nothing() {
         // Derived errors never get here: the derive checked every placeholder.
         let e = example();
-        assert_eq!(Render(parsed(&["a ", " b"], &[2]), &e).to_string(), "a  b");
+        assert_eq!(Render("a \0\u{2} b", &e).to_string(), "a  b");
     }
 
     struct Many(Vec<String>);
@@ -294,8 +292,7 @@ mod tests {
 
     impl fmt::Display for Many {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            let message = parsed(&["", " ", " ", " ", ""], &[10, 0, 8, 7]);
-            write_parsed(f, &message, &|v| self.fields(v))
+            write_parsed(f, "\0\u{a} \0\0 \0\u{8} \0\u{7}", &|v| self.fields(v))
         }
     }
 
@@ -309,8 +306,7 @@ mod tests {
     #[test]
     fn outer_width_does_not_reach_the_fields() {
         let e = example();
-        let message = parsed(&["<", ">"], &[0]);
-        assert_eq!(format!("{:>20}", Render(message, &e)), "<proj_1>");
+        assert_eq!(format!("{:>20}", Render("<\0\0>", &e)), "<proj_1>");
     }
 
     fn example() -> Example {

@@ -9,7 +9,6 @@ pub use serde::Serialize;
 pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
 pub use crate::fields::{FieldRef, write_message};
 pub use crate::format::Format;
-pub use crate::spec::ParsedMessage;
 pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
@@ -107,11 +106,11 @@ pub const fn status(code: u16) -> StatusCode {
 }
 
 /// The `causes`, `fields` and `headers` of a spec that has none, and the parsed form of
-/// a message that is not parsed. A named constant costs the compiler less than an `&[]`
-/// literal in each of thousands of catalog rows.
+/// a message that is not parsed. A named constant costs the compiler less than a literal
+/// in each of thousands of catalog rows.
 pub const NO_CAUSES: &[&str] = &[];
 pub const NO_FIELDS: &[FieldSpec] = &[];
-pub const NOT_PARSED: &ParsedMessage = ParsedMessage::NONE;
+pub const NOT_PARSED: &str = "";
 pub const NO_HEADERS: &[&str] = &[];
 
 /// `std::error::Error`, under a name the expansion can use.

@@ -71,8 +71,14 @@ pub struct ErrorSpec {
     pub category: &'static Category,
     #[doc(hidden)]
     pub json: JsonHints,
+    /// The message template as the derive parsed it, for the runtime to fill in: its
+    /// literal text (braces unescaped), with each placeholder written as NUL followed by
+    /// the character whose code point is the field's position among the fields the
+    /// message shows (in declaration order: the order in which the derive's fields
+    /// function lists them). Empty for a literal message and for a message that its own
+    /// `write!` writes (a format spec, a generic type).
     #[doc(hidden)]
-    pub parsed: &'static ParsedMessage,
+    pub parsed: &'static str,
     #[doc(hidden)]
     pub headers: &'static [&'static str],
 }
@@ -213,37 +219,6 @@ pub struct JsonHints {
     /// The code, the `message` template, `title` and docs URL contain no character that
     /// JSON escapes (`"`, `\` or a control character below U+0020).
     pub plain_text: bool,
-}
-
-/// A message template as the derive parsed it, for the runtime to fill in: `texts[0]`,
-/// the shown field `args[0]`, `texts[1]`, and so on, ending with the last text. Braces
-/// are unescaped and format specs are absent (a template with a format spec gets a
-/// `write!` of its own and no parsed form).
-///
-/// Not a public API: the derive fills it in for each message that the runtime renders
-/// ([`write_message`](crate::fields::write_message)), and leaves it empty for literal
-/// messages and for messages its own code writes.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ParsedMessage {
-    /// The literal texts around the placeholders: one more than `args`.
-    pub texts: &'static [&'static str],
-    /// Each placeholder's field, as its position among the fields the message shows, in
-    /// declaration order (the order in which the derive's fields function lists them).
-    pub args: &'static [u8],
-}
-
-impl ParsedMessage {
-    /// The parsed form of a message that is not parsed.
-    pub const NONE: &'static ParsedMessage = &ParsedMessage {
-        texts: &[],
-        args: &[],
-    };
-
-    /// Whether the derive parsed the message (`texts` is never empty then).
-    pub(crate) const fn is_parsed(&self) -> bool {
-        !self.texts.is_empty()
-    }
 }
 
 /// An example value of a detail field, written as `#[error(example = ..)]`: a string,

@@ -137,7 +137,7 @@ impl Writer<'_> {
         // derived spec does not, and its `fmt_message` writes the message instead.
         let listed = Cell::new(false);
         let mut filled = Ok(());
-        if spec.parsed.is_parsed() {
+        if !spec.parsed.is_empty() {
             let fields: &Fields<'_, '_> = &|visit| listed.set(error.__fields(visit));
             filled = fill(spec.parsed, fields, |piece| match piece {
                 Piece::Text(text) if plain => {
