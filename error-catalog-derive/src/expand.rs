@@ -329,7 +329,7 @@ fn literal(entry: &Checked) -> bool {
     entry.template.literal().as_deref() == Some(entry.message.as_str())
 }
 
-/// Whether the runtime fills in the variant's message from its `ParsedMessage`.
+/// Whether the runtime fills in the variant's message from its parsed text.
 fn parsed(input: &Input, entry: &Checked) -> bool {
     !literal(entry) && renders(input, entry)
 }

@@ -4,7 +4,7 @@
 //! that are details and the fields the message shows ([`FieldRef`]s). Everything else is
 //! ordinary code here: [`visit_details`](FieldRef::visit_detail) feeds the details to a
 //! [`DetailVisitor`], and [`write_message`] fills in the message template that the derive
-//! parsed into the catalog ([`ParsedMessage`]).
+//! parsed into the catalog (the hidden `parsed` text of [`ErrorSpec`]).
 //! One match instead of one per purpose keeps the generated code, and so the compile
 //! time of a large error enum, small.
 
@@ -109,9 +109,9 @@ const SHOWN: usize = 8;
 /// the field it names, as `write!(f, "{}", field)` would: the formatter's own width or
 /// fill are not applied to the fields.
 ///
-/// `fields` lists the error's fields. The derive parsed the template
-/// ([`ParsedMessage`]) and checked every placeholder against the fields at compile time;
-/// a message it did not parse (a literal one) is written as it is.
+/// `fields` lists the error's fields. The derive parsed the template (`ErrorSpec`'s
+/// hidden `parsed`) and checked every placeholder against the fields at compile time; a
+/// message it did not parse (a literal one) is written as it is.
 ///
 /// # Errors
 ///
