@@ -509,6 +509,38 @@ fn field_removed_or_retyped_is_breaking() {
 }
 
 #[test]
+fn a_field_made_optional_is_breaking_and_made_required_is_not() {
+    // `deleted` is an `Option` now; the baseline always sent it.
+    let old = baseline(|errors| {
+        let details = entry(errors, "user_not_found")["details"]
+            .as_array_mut()
+            .unwrap();
+        assert_eq!(details[1]["optional"], true);
+        details[1].as_object_mut().unwrap().remove("optional");
+    });
+    let report = ERRORS.compare(&old).unwrap();
+    assert_eq!(
+        report.changes(),
+        [Change::FieldMadeOptional {
+            code: "user_not_found".into(),
+            field: "deleted".into(),
+        }]
+    );
+    assert!(report.is_breaking());
+    assert_eq!(
+        report.to_string(),
+        "1 breaking change:\n\
+         \x20 - code `user_not_found`: detail field `deleted` may now be left out\n"
+    );
+    // The other way round (a field the baseline could leave out is always sent now)
+    // breaks no client.
+    let old = baseline(|errors| {
+        entry(errors, "user_not_found")["details"][0]["optional"] = json!(true);
+    });
+    assert!(ERRORS.compare(&old).unwrap().changes().is_empty());
+}
+
+#[test]
 fn new_codes_new_fields_and_text_are_compatible() {
     let old = baseline(|errors| {
         errors.retain(|e| e["code"] != "conflict");
@@ -579,7 +611,11 @@ fn unreadable_baselines_are_errors_not_panics() {
         ),
         (
             r#"{"version": 1, "errors": [{"code": "a", "status": 400, "retryable": true, "details": [{"name": 1}]}]}"#,
-            "invalid error catalog baseline: errors[0] has no valid `details[].name/type`",
+            "invalid error catalog baseline: errors[0] has no valid `details[].name/type/optional`",
+        ),
+        (
+            r#"{"version": 1, "errors": [{"code": "a", "status": 400, "retryable": true, "details": [{"name": "a", "type": "string", "optional": "yes"}]}]}"#,
+            "invalid error catalog baseline: errors[0] has no valid `details[].name/type/optional`",
         ),
         (
             r#"{"version": 1, "errors": [{"code": "a", "status": 400, "retryable": true, "details": [], "headers": ["X-A", 1]}]}"#,

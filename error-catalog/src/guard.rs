@@ -2,8 +2,8 @@
 //! earlier) and sorts the differences into breaking and compatible changes.
 //!
 //! Breaking, for a client written against the baseline: a code removed, its status or
-//! retryable flag changed, a detail field removed or given another JSON type, a header
-//! (from an `#[error(header = "..")]` field) no longer sent. Compatible: a new code, a new
+//! retryable flag changed, a detail field removed, given another JSON type or made
+//! optional, a header (from an `#[error(header = "..")]` field) no longer sent. Compatible: a new code, a new
 //! detail field, a new header, changed text (message, title, description, ...).
 
 use core::fmt;
@@ -62,6 +62,14 @@ pub enum Change {
         /// The JSON type now.
         to: String,
     },
+    /// Breaking: a detail field that was always sent may now be left out (it became an
+    /// `Option`).
+    FieldMadeOptional {
+        /// The code.
+        code: String,
+        /// The field's key in `details`.
+        field: String,
+    },
     /// Breaking: the code no longer sends a header from its fields
     /// (`#[error(header = "..")]`).
     HeaderRemoved {
@@ -109,6 +117,7 @@ impl Change {
                 | Change::RetryableChanged { .. }
                 | Change::FieldRemoved { .. }
                 | Change::FieldRetyped { .. }
+                | Change::FieldMadeOptional { .. }
                 | Change::HeaderRemoved { .. }
         )
     }
@@ -136,6 +145,12 @@ impl fmt::Display for Change {
                 f,
                 "code `{code}`: detail field `{field}` changed type from {from} to {to}"
             ),
+            Change::FieldMadeOptional { code, field } => {
+                write!(
+                    f,
+                    "code `{code}`: detail field `{field}` may now be left out"
+                )
+            }
             Change::HeaderRemoved { code, header } => {
                 write!(f, "code `{code}`: header `{header}` is no longer sent")
             }
@@ -284,11 +299,20 @@ struct OldCode {
     code: String,
     status: u16,
     retryable: bool,
-    fields: Vec<(String, String)>,
+    fields: Vec<OldField>,
     /// The headers sent from fields (none when the entry has no `headers` member).
     headers: Vec<String>,
     /// The entry as a whole, for the text members.
     entry: Value,
+}
+
+/// What the guard reads of one detail field of a baseline entry.
+struct OldField {
+    name: String,
+    /// The JSON type.
+    kind: String,
+    /// Whether the field could be left out (`optional: true`; absent means false).
+    optional: bool,
 }
 
 fn parse_baseline(text: &str) -> Result<Vec<OldCode>, BaselineError> {
@@ -334,9 +358,17 @@ fn old_code((index, entry): (usize, &Value)) -> Result<OldCode, BaselineError> {
         .map(|field| {
             let name = field.get("name").and_then(Value::as_str);
             let kind = field.get("type").and_then(Value::as_str);
-            match (name, kind) {
-                (Some(name), Some(kind)) => Ok((name.to_owned(), kind.to_owned())),
-                _ => Err(missing("details[].name/type")),
+            let optional = match field.get("optional") {
+                None => Some(false),
+                Some(optional) => optional.as_bool(),
+            };
+            match (name, kind, optional) {
+                (Some(name), Some(kind), Some(optional)) => Ok(OldField {
+                    name: name.to_owned(),
+                    kind: kind.to_owned(),
+                    optional,
+                }),
+                _ => Err(missing("details[].name/type/optional")),
             }
         })
         .collect::<Result<_, _>>()?;
@@ -393,25 +425,36 @@ fn diff_code(
             to: new.retryable(),
         });
     }
-    for (name, kind) in &old.fields {
+    for old_field in &old.fields {
+        let name = &old_field.name;
         match new.fields().iter().find(|field| field.name() == name) {
             None => breaking.push(Change::FieldRemoved {
                 code: code(),
                 field: name.clone(),
             }),
-            Some(field) if field.json_type().as_str() != kind => {
+            Some(field) if field.json_type().as_str() != old_field.kind => {
                 breaking.push(Change::FieldRetyped {
                     code: code(),
                     field: name.clone(),
-                    from: kind.clone(),
+                    from: old_field.kind.clone(),
                     to: field.json_type().as_str().to_owned(),
+                });
+            }
+            Some(field) if field.optional() && !old_field.optional => {
+                breaking.push(Change::FieldMadeOptional {
+                    code: code(),
+                    field: name.clone(),
                 });
             }
             Some(_) => {}
         }
     }
     for field in new.fields() {
-        if !old.fields.iter().any(|(name, _)| name == field.name()) {
+        if !old
+            .fields
+            .iter()
+            .any(|old_field| old_field.name == field.name())
+        {
             compatible.push(Change::FieldAdded {
                 code: code(),
                 field: field.name().to_owned(),
