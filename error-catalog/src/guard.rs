@@ -3,8 +3,9 @@
 //!
 //! Breaking, for a client written against the baseline: a code removed, its status or
 //! retryable flag changed, a detail field removed, given another JSON type or made
-//! optional, a header (from an `#[error(header = "..")]` field) no longer sent. Compatible: a new code, a new
-//! detail field, a new header, changed text (message, title, description, ...).
+//! optional, a header (from an `#[error(header = "..")]` field) no longer sent.
+//! Compatible: a new code, a new detail field, a new header, changed text (message,
+//! title, description, ...).
 
 use core::fmt;
 use std::path::Path;
@@ -461,11 +462,8 @@ fn diff_code(
             });
         }
     }
-    // Header names are case-insensitive.
-    let sends = |names: &[&str], name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
-    let old_headers: Vec<&str> = old.headers.iter().map(String::as_str).collect();
     for header in &old.headers {
-        if !sends(new.headers(), header) {
+        if !has_header(new.headers().iter().copied(), header) {
             breaking.push(Change::HeaderRemoved {
                 code: code(),
                 header: header.clone(),
@@ -473,7 +471,7 @@ fn diff_code(
         }
     }
     for header in new.headers() {
-        if !sends(&old_headers, header) {
+        if !has_header(old.headers.iter().map(String::as_str), header) {
             compatible.push(Change::HeaderAdded {
                 code: code(),
                 header: (*header).to_owned(),
@@ -492,6 +490,11 @@ fn diff_code(
             });
         }
     }
+}
+
+/// Whether `names` holds the header `name` (header names are case-insensitive).
+fn has_header<'h>(mut names: impl Iterator<Item = &'h str>, name: &str) -> bool {
+    names.any(|known| known.eq_ignore_ascii_case(name))
 }
 
 /// Fails (panics) when `catalog` has breaking changes against the baseline file at

@@ -62,9 +62,15 @@ use crate::{ApiError, DetailValue, DetailVisitor, ErrorSpec, Format, JsonType};
 ///     /// Too many requests in the time window.
 ///     #[error(code = "rate_limit_exceeded", status = 429, message = "Too many requests")]
 ///     RateLimited { limit: u32, #[error(retry_after)] retry_after: u64 },
+///     /// Down for maintenance; no retry hint.
+///     #[error(code = "maintenance", status = 503, message = "Down for maintenance")]
+///     Maintenance,
 /// }
 ///
 /// let responses = error_catalog::utoipa::responses(RateError::CATALOG);
+/// // A 503 whose codes never send Retry-After does not document it.
+/// let unavailable = serde_json::to_value(&responses["503"]).unwrap();
+/// assert!(unavailable.get("headers").is_none());
 /// let json = serde_json::to_value(&responses["429"]).unwrap();
 /// assert_eq!(json["description"], "Too Many Requests: `rate_limit_exceeded`");
 /// assert!(json["headers"]["Retry-After"].is_object());
