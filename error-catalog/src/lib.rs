@@ -23,33 +23,54 @@
 // The derive's expansion names `::error_catalog`; let it resolve inside this crate too.
 extern crate self as error_catalog;
 
+#[path = "model/api_error.rs"]
 mod api_error;
+#[path = "catalog/mod.rs"]
 mod catalog;
+#[path = "catalog/index.rs"]
 mod code_index;
+#[path = "wire/custom.rs"]
 mod custom;
+#[path = "client/decode.rs"]
 mod decode;
+#[path = "wire/details.rs"]
 mod details;
+#[path = "wire/envelope/mod.rs"]
 mod envelope;
+#[path = "catalog/export/mod.rs"]
 mod export;
+#[path = "model/fields.rs"]
 mod fields;
+#[path = "model/format.rs"]
 mod format;
+#[path = "wire/grpc.rs"]
 pub mod grpc;
+#[path = "catalog/guard.rs"]
 pub mod guard;
+#[path = "integrations/impls.rs"]
 mod integrations;
+#[path = "model/spec.rs"]
 mod spec;
+#[path = "wire/validation.rs"]
 pub mod validation;
 
 #[cfg(feature = "actix-web")]
+#[path = "integrations/actix.rs"]
 pub mod actix;
 #[cfg(feature = "axum")]
+#[path = "integrations/axum.rs"]
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+#[path = "integrations/context.rs"]
 mod context;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
+#[path = "integrations/rejection.rs"]
 mod rejection;
 #[cfg(feature = "tonic")]
+#[path = "integrations/tonic.rs"]
 pub mod tonic;
 #[cfg(feature = "utoipa")]
+#[path = "integrations/utoipa.rs"]
 pub mod utoipa;
 
 #[doc(hidden)]
