@@ -23,79 +23,47 @@
 // The derive's expansion names `::error_catalog`; let it resolve inside this crate too.
 extern crate self as error_catalog;
 
-#[path = "model/api_error.rs"]
-mod api_error;
-#[path = "catalog/mod.rs"]
 mod catalog;
-#[path = "catalog/index.rs"]
-mod code_index;
-#[path = "wire/custom.rs"]
-mod custom;
-#[path = "client/decode.rs"]
-mod decode;
-#[path = "wire/details.rs"]
-mod details;
-#[path = "wire/envelope/mod.rs"]
-mod envelope;
-#[path = "catalog/export/mod.rs"]
-mod export;
-#[path = "model/fields.rs"]
-mod fields;
-#[path = "model/format.rs"]
-mod format;
-#[path = "wire/grpc.rs"]
-pub mod grpc;
-#[path = "catalog/guard.rs"]
-pub mod guard;
-#[path = "integrations/impls.rs"]
+mod client;
 mod integrations;
-#[path = "model/spec.rs"]
-mod spec;
-#[path = "wire/validation.rs"]
-pub mod validation;
-
-#[cfg(feature = "actix-web")]
-#[path = "integrations/actix.rs"]
-pub mod actix;
-#[cfg(feature = "axum")]
-#[path = "integrations/axum.rs"]
-pub mod axum;
-#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
-#[path = "integrations/context.rs"]
-mod context;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
-#[path = "integrations/rejection.rs"]
-mod rejection;
-#[cfg(feature = "tonic")]
-#[path = "integrations/tonic.rs"]
-pub mod tonic;
-#[cfg(feature = "utoipa")]
-#[path = "integrations/utoipa.rs"]
-pub mod utoipa;
+mod model;
+mod wire;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
-pub use crate::api_error::{
+pub use crate::catalog::export::json::SCHEMA_VERSION;
+pub use crate::catalog::export::markdown::Markdown;
+pub use crate::catalog::export::openapi::OpenApi;
+pub use crate::catalog::guard;
+pub use crate::catalog::{Catalog, Iter};
+pub use crate::client::decode::{DecodeError, DecodeErrorKind, ErrorBody};
+pub use crate::model::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
-pub use crate::catalog::{Catalog, Iter};
-pub use crate::custom::{CustomEnvelope, CustomFormat};
-pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
-pub use crate::details::{Details, FlattenDetails};
-pub use crate::envelope::Envelope;
-pub use crate::export::json::SCHEMA_VERSION;
-pub use crate::export::markdown::Markdown;
-pub use crate::export::openapi::OpenApi;
-pub use crate::format::{Format, UnknownFormat};
-pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::model::format::{Format, UnknownFormat};
+pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+#[doc(no_inline)]
 pub use crate::validation::{FieldError, FieldErrors, FieldPath};
+pub use crate::wire::custom::{CustomEnvelope, CustomFormat};
+pub use crate::wire::details::{Details, FlattenDetails};
+pub use crate::wire::envelope::Envelope;
+pub use crate::wire::grpc;
+pub use crate::wire::validation;
 
+#[cfg(feature = "actix-web")]
+pub use crate::integrations::actix;
+#[cfg(feature = "axum")]
+pub use crate::integrations::axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
-pub use crate::context::{RequestContext, X_REQUEST_ID};
+pub use crate::integrations::context::{RequestContext, X_REQUEST_ID};
 #[cfg(any(feature = "axum", feature = "actix-web"))]
-pub use crate::rejection::Rejection;
+pub use crate::integrations::rejection::Rejection;
+#[cfg(feature = "tonic")]
+pub use crate::integrations::tonic;
+#[cfg(feature = "utoipa")]
+pub use crate::integrations::utoipa;
 
 /// Derives [`ApiError`](trait@ApiError), `Display`, `std::error::Error`, `From` for
 /// `#[from]` fields and the `CATALOG` table. See the [crate documentation](crate) for

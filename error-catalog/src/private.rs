@@ -6,13 +6,15 @@ pub use core::option::Option::{self, None, Some};
 pub use http::{HeaderMap, StatusCode};
 pub use serde::Serialize;
 
-pub use crate::api_error::{ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog};
-pub use crate::fields::{FieldRef, write_message};
-pub use crate::format::Format;
-pub use crate::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
+pub use crate::model::api_error::{
+    ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog,
+};
+pub use crate::model::fields::{FieldRef, write_message};
+pub use crate::model::format::Format;
+pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
-pub use crate::code_index::{build as build_index, slots as index_slots};
+pub use crate::catalog::index::{build as build_index, slots as index_slots};
 
 pub use crate::__impl_integrations;
 
@@ -59,7 +61,7 @@ pub trait ViaFlattenDetails {
     fn error_catalog_flatten(&self, name: &str, visitor: &mut dyn DetailVisitor);
 }
 
-impl<T: crate::FlattenDetails + ?Sized> ViaFlattenDetails for Flatten<'_, T> {
+impl<T: crate::wire::details::FlattenDetails + ?Sized> ViaFlattenDetails for Flatten<'_, T> {
     #[inline]
     fn error_catalog_flatten(&self, _: &str, visitor: &mut dyn DetailVisitor) {
         self.0.flatten_details(visitor);
@@ -78,7 +80,7 @@ impl<T: ?Sized> ViaSerialize<T> for &Flatten<'_, T> {
     where
         T: Serialize,
     {
-        crate::details::flatten_serialize(name, self.0, visitor);
+        crate::wire::details::flatten_serialize(name, self.0, visitor);
     }
 }
 

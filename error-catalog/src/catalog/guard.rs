@@ -12,7 +12,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::{Catalog, ErrorSpec};
+use crate::catalog::Catalog;
+use crate::model::spec::ErrorSpec;
 
 /// The environment variable that makes [`assert_compatible`] write the baseline instead
 /// of comparing with it.
@@ -560,33 +561,4 @@ pub fn assert_compatible(catalog: &Catalog, path: impl AsRef<Path>) {
             path.display()
         );
     }
-}
-
-/// Fails the test when the catalog breaks compatibility with a baseline file; see
-/// [`guard::assert_compatible`](crate::guard::assert_compatible).
-///
-/// The path is relative to the directory of the crate that calls the macro (its
-/// `CARGO_MANIFEST_DIR`). Run the tests with `ERROR_CATALOG_BLESS=1` to create or update
-/// the baseline.
-///
-/// ```no_run
-/// use error_catalog::{assert_compatible, catalog, ApiError};
-///
-/// #[derive(Debug, ApiError)]
-/// #[error(code = "not_found", status = 404, message = "Not found")]
-/// pub struct NotFound;
-///
-/// #[test]
-/// fn error_codes_stay_compatible() {
-///     assert_compatible!(catalog!(NotFound), "errors.baseline.json");
-/// }
-/// ```
-#[macro_export]
-macro_rules! assert_compatible {
-    ($catalog:expr, $path:expr $(,)?) => {
-        $crate::guard::assert_compatible(
-            &$catalog,
-            ::std::path::Path::new(::core::env!("CARGO_MANIFEST_DIR")).join($path),
-        )
-    };
 }

@@ -11,7 +11,7 @@
 //! A slot is a `u64`: the code's 32-bit hash in the high half and, in the low half,
 //! one more than the code's position (`type << 21 | variant`), so `0` is an empty slot.
 
-use crate::ErrorSpec;
+use crate::model::spec::ErrorSpec;
 
 /// Bits of a slot's low half that hold the variant's position in its type.
 const VARIANT_BITS: u32 = 21;
@@ -228,7 +228,8 @@ const fn push(buf: &mut [u8; MESSAGE_CAP], mut len: usize, text: &str) -> usize 
 #[cfg(test)]
 mod tests {
     use super::{build, find, hash, position, slots};
-    use crate::{Category, ErrorSpec, Format};
+    use crate::model::format::Format;
+    use crate::model::spec::{Category, ErrorSpec};
 
     static CATEGORY: Category = Category {
         name: "TestError",
@@ -253,7 +254,7 @@ mod tests {
             variant,
             docs_url: None,
             category: &CATEGORY,
-            json: crate::spec::JsonHints {
+            json: crate::model::spec::JsonHints {
                 literal_message: false,
                 plain_text: false,
             },

@@ -1,13 +1,25 @@
-//! [`Catalog`]: every error code of a service, across its error types and crates, and the
-//! [`catalog!`](crate::catalog!) macro that builds one and checks it at compile time.
+//! The catalog: [`Catalog`], every error code of a service across its error types and
+//! crates, and the [`catalog!`](crate::catalog!) macro that builds one and checks it at
+//! compile time.
+//!
+//! - `index`: the compile-time hash table behind `catalog!` (the uniqueness check and
+//!   [`Catalog::find`]);
+//! - `guard`: the compatibility check of a catalog against a committed baseline;
+//! - `export`: the JSON, Markdown and OpenAPI documents of a catalog.
+//!
+//! Depends on the [model](crate::model) and, for the example bodies of the exports, the
+//! [wire](crate::wire).
 
 use core::fmt;
 use std::collections::BTreeMap;
 
 use http::StatusCode;
 
-use crate::code_index;
-use crate::{Category, ErrorSpec};
+use crate::model::spec::{Category, ErrorSpec};
+
+pub(crate) mod export;
+pub mod guard;
+pub(crate) mod index;
 
 /// Lists error types, from any crates, as one [`Catalog`], and checks at compile time that
 /// no two of their variants share a code.
@@ -69,6 +81,37 @@ macro_rules! catalog {
             $crate::__private::build_index(__ERROR_CATALOG_TYPES);
         $crate::Catalog::__new(__ERROR_CATALOG_TYPES, &__ERROR_CATALOG_INDEX)
     }};
+}
+
+// Defined here rather than in `guard`: rustdoc lists a `#[macro_export]` macro under the
+// module that defines it too, and `guard` is documented as a module of its own.
+/// Fails the test when the catalog breaks compatibility with a baseline file; see
+/// [`guard::assert_compatible`](crate::guard::assert_compatible).
+///
+/// The path is relative to the directory of the crate that calls the macro (its
+/// `CARGO_MANIFEST_DIR`). Run the tests with `ERROR_CATALOG_BLESS=1` to create or update
+/// the baseline.
+///
+/// ```no_run
+/// use error_catalog::{assert_compatible, catalog, ApiError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "not_found", status = 404, message = "Not found")]
+/// pub struct NotFound;
+///
+/// #[test]
+/// fn error_codes_stay_compatible() {
+///     assert_compatible!(catalog!(NotFound), "errors.baseline.json");
+/// }
+/// ```
+#[macro_export]
+macro_rules! assert_compatible {
+    ($catalog:expr, $path:expr $(,)?) => {
+        $crate::guard::assert_compatible(
+            &$catalog,
+            ::std::path::Path::new(::core::env!("CARGO_MANIFEST_DIR")).join($path),
+        )
+    };
 }
 
 /// Every error code of a service: the specs of several error types, checked unique at
@@ -159,7 +202,7 @@ impl Catalog {
     /// assert!(errors.find("auth-401").is_none());
     /// ```
     pub fn find(&self, code: &str) -> Option<&'static ErrorSpec> {
-        code_index::find(self.types, self.index, code)
+        index::find(self.types, self.index, code)
     }
 
     /// One entry per listed type: its category and its specs, in listing order.

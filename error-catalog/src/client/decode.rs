@@ -10,8 +10,11 @@ use http::header::{CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
 
-use crate::envelope::{ERROR_INFO, PROBLEM_MEMBERS, REQUEST_INFO, RETRY_INFO};
-use crate::{ErrorCatalog, ErrorSpec, Format, grpc};
+use crate::model::api_error::ErrorCatalog;
+use crate::model::format::Format;
+use crate::model::spec::ErrorSpec;
+use crate::wire::envelope::{ERROR_INFO, PROBLEM_MEMBERS, REQUEST_INFO, RETRY_INFO};
+use crate::wire::grpc;
 
 /// An error body received from a server, decoded from any built-in [`Format`].
 ///

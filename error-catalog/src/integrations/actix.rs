@@ -45,8 +45,11 @@ use ::actix_web::web::{JsonConfig, PathConfig, QueryConfig};
 use ::actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
 use http::HeaderName;
 
-use crate::context::{self, X_REQUEST_ID};
-use crate::{ApiError, Envelope, Format, Rejection, RequestContext};
+use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
+use crate::integrations::rejection::Rejection;
+use crate::model::api_error::ApiError;
+use crate::model::format::Format;
+use crate::wire::envelope::Envelope;
 
 /// The HTTP status of `error`, as actix-web's type; the derived
 /// `ResponseError::status_code` calls this.

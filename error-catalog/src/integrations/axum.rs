@@ -61,8 +61,11 @@ use http::{HeaderName, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::context::{self, X_REQUEST_ID};
-use crate::{ApiError, Envelope, Format, Rejection, RequestContext};
+use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
+use crate::integrations::rejection::Rejection;
+use crate::model::api_error::ApiError;
+use crate::model::format::Format;
+use crate::wire::envelope::Envelope;
 
 /// The response for `error`: its status, `Content-Type`, `Retry-After` when it has a
 /// retry hint, and its envelope, with the request id and format of the current

@@ -17,7 +17,9 @@ use std::future::Future;
 use http::{HeaderName, HeaderValue};
 use tokio::task::futures::TaskLocalFuture;
 
-use crate::{ApiError, Envelope, Format};
+use crate::model::api_error::ApiError;
+use crate::model::format::Format;
+use crate::wire::envelope::Envelope;
 
 /// The header the layers read the request id from by default, as set by tower-http's
 /// `SetRequestIdLayer::x_request_id` and most proxies.

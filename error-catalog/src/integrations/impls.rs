@@ -126,27 +126,3 @@ macro_rules! __impl_utoipa {
 macro_rules! __impl_utoipa {
     ($($input:tt)*) => {};
 }
-
-/// Any `ApiError` boxes into `Box<dyn ApiError + Send + Sync>` with `?`, for handlers
-/// that fail with errors of several types; the framework integrations answer the box
-/// like the error inside it.
-///
-/// ```
-/// use error_catalog::ApiError;
-///
-/// #[derive(Debug, ApiError)]
-/// #[error(code = "license_expired", status = 403, message = "This license expired")]
-/// pub struct LicenseExpired;
-///
-/// fn check() -> Result<(), Box<dyn ApiError + Send + Sync>> {
-///     Err(LicenseExpired)?
-/// }
-/// assert_eq!(check().unwrap_err().code(), "license_expired");
-/// ```
-impl<E: crate::ApiError + Send + Sync + 'static> From<E>
-    for Box<dyn crate::ApiError + Send + Sync>
-{
-    fn from(error: E) -> Self {
-        Box::new(error)
-    }
-}

@@ -46,8 +46,11 @@ use serde_json::Value;
 use tokio::task::futures::TaskLocalFuture;
 use tonic_types::{ErrorDetails, StatusExt};
 
-use crate::context::{self, X_REQUEST_ID};
-use crate::{ApiError, Envelope, ErrorBody, RequestContext, grpc};
+use crate::client::decode::ErrorBody;
+use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
+use crate::model::api_error::ApiError;
+use crate::wire::envelope::Envelope;
+use crate::wire::grpc;
 
 /// The `Status` for `error`, with the request id of the current [`RequestContext`] (set
 /// by [`RequestIdLayer`]) in a `RequestInfo`. The derived `From<E> for Status` calls this.

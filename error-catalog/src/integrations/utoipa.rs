@@ -43,8 +43,10 @@ use ::utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use ::utoipa::openapi::{ContentBuilder, RefOr, ResponseBuilder};
 use serde_json::{Value, json};
 
-use crate::export::openapi::field_headers;
-use crate::{ApiError, DetailValue, DetailVisitor, ErrorSpec, Format, JsonType};
+use crate::catalog::export::openapi::field_headers;
+use crate::model::api_error::{ApiError, DetailValue, DetailVisitor};
+use crate::model::format::Format;
+use crate::model::spec::{ErrorSpec, JsonType};
 
 /// The OpenAPI responses of a catalog: one per status, keyed by the status code, with
 /// the envelope schema of the type's format and one example per code, named by the

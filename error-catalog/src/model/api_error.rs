@@ -7,7 +7,10 @@ use std::time::Duration;
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
-use crate::{Envelope, ErrorSpec, Format};
+use crate::model::fields::FieldRef;
+use crate::model::format::Format;
+use crate::model::spec::ErrorSpec;
+use crate::wire::envelope::Envelope;
 
 /// An error that is part of a public API: a stable code, an HTTP status, a public
 /// message and serializable details.
@@ -120,7 +123,7 @@ pub trait ApiError: std::error::Error {
     /// implements it; a hand-written impl keeps the default (`false`), and its message is
     /// written by `fmt_message`.
     #[doc(hidden)]
-    fn __fields<'a>(&'a self, visit: &mut dyn FnMut(crate::fields::FieldRef<'a, '_>)) -> bool {
+    fn __fields<'a>(&'a self, visit: &mut dyn FnMut(FieldRef<'a, '_>)) -> bool {
         let _ = visit;
         false
     }
@@ -159,6 +162,28 @@ pub trait ApiError: std::error::Error {
     /// ```
     fn envelope(&self) -> Envelope<'_> {
         Envelope::new(self.as_api_error())
+    }
+}
+
+/// Any `ApiError` boxes into `Box<dyn ApiError + Send + Sync>` with `?`, for handlers
+/// that fail with errors of several types; the framework integrations answer the box
+/// like the error inside it.
+///
+/// ```
+/// use error_catalog::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "license_expired", status = 403, message = "This license expired")]
+/// pub struct LicenseExpired;
+///
+/// fn check() -> Result<(), Box<dyn ApiError + Send + Sync>> {
+///     Err(LicenseExpired)?
+/// }
+/// assert_eq!(check().unwrap_err().code(), "license_expired");
+/// ```
+impl<E: ApiError + Send + Sync + 'static> From<E> for Box<dyn ApiError + Send + Sync> {
+    fn from(error: E) -> Self {
+        Box::new(error)
     }
 }
 

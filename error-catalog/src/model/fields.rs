@@ -12,7 +12,8 @@ use core::fmt;
 
 use serde::Serialize;
 
-use crate::{DetailValue, DetailVisitor, ErrorSpec};
+use crate::model::api_error::{DetailValue, DetailVisitor};
+use crate::model::spec::ErrorSpec;
 
 /// One field of an error value: its key in the details and its value as a detail, and its
 /// value as text when the message shows it (the message's parsed template names the shown
@@ -225,7 +226,7 @@ fn plain_options(f: &fmt::Formatter<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{FieldRef, SHOWN, write_parsed};
-    use crate::{DetailValue, DetailVisitor};
+    use crate::model::api_error::{DetailValue, DetailVisitor};
     use core::fmt;
 
     struct Example {

@@ -10,7 +10,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::Format;
+use crate::model::format::Format;
 
 /// Everything the catalog knows about one error code.
 ///

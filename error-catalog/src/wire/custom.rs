@@ -6,8 +6,8 @@ use std::io;
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::{Serialize, Serializer};
 
-use crate::envelope::{Envelope, write_json_or_fallback};
-use crate::format::Format;
+use crate::model::format::Format;
+use crate::wire::envelope::{Envelope, write_json_or_fallback};
 
 /// A wire format of your own, for an API whose error body is none of the built-in
 /// [`Format`]s.

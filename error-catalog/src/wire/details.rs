@@ -6,8 +6,9 @@ use core::fmt::{self, Write as _};
 use serde::Serialize;
 use serde::ser::{self, Impossible, SerializeMap, Serializer};
 
-use crate::api_error::{ApiError, DetailValue, DetailVisitor};
-use crate::format::Format;
+use crate::model::api_error::{ApiError, DetailValue, DetailVisitor};
+use crate::model::format::Format;
+use crate::model::spec::ErrorSpec;
 
 /// The detail fields of an error as one JSON object, laid out for a format.
 ///
@@ -467,7 +468,7 @@ impl fmt::Display for SerializableOnly<'_> {
 impl std::error::Error for SerializableOnly<'_> {}
 
 impl ApiError for SerializableOnly<'_> {
-    fn spec(&self) -> &'static crate::ErrorSpec {
+    fn spec(&self) -> &'static ErrorSpec {
         self.0.spec()
     }
 

@@ -4,9 +4,9 @@
 use heck::ToShoutySnakeCase;
 use http::StatusCode;
 
-use crate::Format;
-use crate::api_error::{ApiError, DetailValue};
-use crate::details::InFormat;
+use crate::model::api_error::{ApiError, DetailValue};
+use crate::model::format::Format;
+use crate::wire::details::InFormat;
 
 /// A canonical gRPC status code (`google.rpc.Code`).
 ///

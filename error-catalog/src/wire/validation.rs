@@ -59,9 +59,9 @@ use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::api_error::{DetailValue, DetailVisitor};
-use crate::details::FlattenDetails;
-use crate::format::Format;
+use crate::model::api_error::{DetailValue, DetailVisitor};
+use crate::model::format::Format;
+use crate::wire::details::FlattenDetails;
 
 /// How [`FieldErrors`] are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -7,7 +7,8 @@ use std::io;
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use crate::{Catalog, Category, ErrorSpec, FieldSpec};
+use crate::catalog::Catalog;
+use crate::model::spec::{Category, ErrorSpec, FieldSpec};
 
 /// The version of the JSON export's schema, written as its `version` member.
 ///

@@ -2,8 +2,10 @@
 
 use core::fmt;
 
-use crate::export::sample::example_text;
-use crate::{Catalog, Category, ErrorSpec, Format};
+use crate::catalog::Catalog;
+use crate::catalog::export::sample::example_text;
+use crate::model::format::Format;
+use crate::model::spec::{Category, ErrorSpec};
 
 impl Catalog {
     /// The catalog as a Markdown "Error Codes" page, with the default title and intro;

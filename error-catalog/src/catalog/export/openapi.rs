@@ -7,8 +7,12 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
-use crate::export::sample::Sample;
-use crate::{Catalog, Envelope, ErrorSpec, Format};
+use crate::catalog::Catalog;
+use crate::catalog::export::sample::Sample;
+use crate::model::format::Format;
+use crate::model::spec::ErrorSpec;
+use crate::wire::envelope::Envelope;
+use crate::wire::grpc;
 
 impl Catalog {
     /// The catalog as an OpenAPI 3.1 document (pretty-printed JSON, ending in a newline)
@@ -292,10 +296,7 @@ fn code_enum(format: Format, codes: &[&ErrorSpec]) -> Value {
         Format::Flat | Format::Problem => json!({"properties": {"code": code}}),
         Format::Compact => json!({"properties": {"error": code}}),
         Format::Google => {
-            let reasons: Vec<String> = codes
-                .iter()
-                .map(|spec| crate::grpc::reason(spec.code()))
-                .collect();
+            let reasons: Vec<String> = codes.iter().map(|spec| grpc::reason(spec.code())).collect();
             json!({"properties": {"error": {"properties": {"details": {"contains": {
                 "properties": {"reason": {"enum": reasons}},
                 "required": ["reason"],

@@ -9,8 +9,12 @@ use core::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::{ApiError, DetailValue, DetailVisitor, Envelope, ErrorSpec, ExampleValue, FieldSpec};
-use crate::{FieldErrors, FlattenDetails, Format, JsonType};
+use crate::model::api_error::{ApiError, DetailValue, DetailVisitor};
+use crate::model::format::Format;
+use crate::model::spec::{ErrorSpec, ExampleValue, FieldSpec, JsonType};
+use crate::wire::details::FlattenDetails;
+use crate::wire::envelope::Envelope;
+use crate::wire::validation::FieldErrors;
 
 /// The example body of `spec` in `format`, as a JSON value.
 #[cfg(test)]
@@ -192,7 +196,8 @@ fn sample_string(name: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::{Sample, example_body};
-    use crate::{ApiError, ErrorCatalog, Format};
+    use crate::model::api_error::{ApiError, ErrorCatalog};
+    use crate::model::format::Format;
     use serde_json::json;
 
     /// Resource errors.

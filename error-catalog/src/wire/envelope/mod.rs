@@ -8,10 +8,10 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::api_error::{ApiError, DetailValue};
-use crate::details::{Details, InFormat, SerializableOnly};
-use crate::format::Format;
-use crate::grpc;
+use crate::model::api_error::{ApiError, DetailValue, Message};
+use crate::model::format::Format;
+use crate::wire::details::{Details, InFormat, SerializableOnly};
+use crate::wire::grpc;
 
 mod write;
 
@@ -439,7 +439,7 @@ impl Serialize for MetadataMap<'_> {
     }
 }
 
-impl Serialize for crate::Message<'_> {
+impl Serialize for Message<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&self.lenient())
     }

@@ -15,11 +15,11 @@ use core::fmt::{self, Write as _};
 use serde::{Serialize, Serializer as _};
 
 use super::{Envelope, PROBLEM_MEMBERS};
-use crate::api_error::{ApiError, DetailValue};
-use crate::details::InFormat;
-use crate::fields::{Fields, Piece, fill};
-use crate::format::Format;
-use crate::spec::ErrorSpec;
+use crate::model::api_error::{ApiError, DetailValue};
+use crate::model::fields::{Fields, Piece, fill};
+use crate::model::format::Format;
+use crate::model::spec::ErrorSpec;
+use crate::wire::details::InFormat;
 
 type Result = core::result::Result<(), serde_json::Error>;
 

@@ -1,0 +1,26 @@
+//! The framework integrations, each behind its cargo feature, and what they share.
+//!
+//! - `axum`, `actix`, `tonic`, `utoipa`: one module per framework;
+//! - `impls`: the `__impl_*` macros through which `#[derive(ApiError)]` implements the
+//!   frameworks' traits for the derived type;
+//! - `context`: the [`RequestContext`](context::RequestContext) a layer sets for the
+//!   request being served (axum, actix-web, tonic);
+//! - `rejection`: the [`Rejection`](rejection::Rejection) codes of requests a framework
+//!   refuses (axum, actix-web).
+//!
+//! Integrations depend on the rest of the crate; nothing else depends on them.
+
+mod impls;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+pub(crate) mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod rejection;
+#[cfg(feature = "tonic")]
+pub mod tonic;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
