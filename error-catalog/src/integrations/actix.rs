@@ -40,12 +40,13 @@ use ::actix_web::body::{EitherBody, MessageBody};
 use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use ::actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use ::actix_web::http::StatusCode;
-use ::actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use ::actix_web::http::header::CONTENT_TYPE;
 use ::actix_web::web::{JsonConfig, PathConfig, QueryConfig};
 use ::actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
 use http::HeaderName;
 
 use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
+use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
 use crate::model::format::Format;
@@ -318,9 +319,11 @@ where
             Poll::Ready(Err(error)) => return Poll::Ready(Err(error)),
             Poll::Pending => return Poll::Pending,
         };
-        let rejection = is_plain_error(&response)
-            .then(|| Rejection::from_status(http_status(response.status())))
-            .flatten();
+        let content_type = response.headers().get(CONTENT_TYPE);
+        let rejection = plain::rejection(
+            response.status().as_u16(),
+            content_type.map(::actix_web::http::header::HeaderValue::as_bytes),
+        );
         let Some(rejection) = rejection else {
             return Poll::Ready(Ok(response.map_into_left_body()));
         };
@@ -328,7 +331,7 @@ where
         let mut normalized = envelope_response(&context.apply(rejection.envelope()));
         let (request, original) = response.into_parts();
         for (name, value) in original.headers() {
-            if name != CONTENT_TYPE && name != CONTENT_LENGTH {
+            if plain::keeps_header(name.as_str()) {
                 normalized.headers_mut().append(name.clone(), value.clone());
             }
         }
@@ -336,18 +339,4 @@ where
             ServiceResponse::new(request, normalized).map_into_right_body()
         ))
     }
-}
-
-fn http_status(status: StatusCode) -> http::StatusCode {
-    http::StatusCode::from_u16(status.as_u16()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-/// An error status with a body that is no envelope: none, or plain text.
-fn is_plain_error<B>(response: &ServiceResponse<B>) -> bool {
-    let status = response.status();
-    (status.is_client_error() || status.is_server_error())
-        && response
-            .headers()
-            .get(CONTENT_TYPE)
-            .is_none_or(|value| value.as_bytes().starts_with(b"text/plain"))
 }

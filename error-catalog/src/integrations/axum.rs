@@ -55,13 +55,14 @@ use ::axum::body::Body;
 use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::CONTENT_TYPE;
 use http::request::Parts;
-use http::{HeaderName, StatusCode};
+use http::{HeaderName, HeaderValue, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
+use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
 use crate::model::format::Format;
@@ -257,30 +258,22 @@ where
             Poll::Ready(Ok(response)) => response,
             other => return other,
         };
-        if !is_plain_error(&response) {
+        let content_type = response.headers().get(CONTENT_TYPE);
+        let rejection = plain::rejection(
+            response.status().as_u16(),
+            content_type.map(HeaderValue::as_bytes),
+        );
+        let Some(rejection) = rejection else {
             return Poll::Ready(Ok(response));
-        }
+        };
         let context = inner.take_value().unwrap_or_default();
-        Poll::Ready(Ok(normalize(response, &context)))
+        Poll::Ready(Ok(normalize(response, &rejection, &context)))
     }
 }
 
-/// An error status with a body that is no envelope: none, or plain text.
-fn is_plain_error(response: &Response) -> bool {
-    let status = response.status();
-    (status.is_client_error() || status.is_server_error())
-        && response
-            .headers()
-            .get(CONTENT_TYPE)
-            .is_none_or(|value| value.as_bytes().starts_with(b"text/plain"))
-}
-
-/// Replaces a plain error response with its [`Rejection`]'s envelope, keeping its other
-/// headers.
-fn normalize(response: Response, context: &RequestContext) -> Response {
-    let Some(rejection) = Rejection::from_status(response.status()) else {
-        return response;
-    };
+/// Replaces a plain error response with the envelope of `rejection`, keeping the headers
+/// [`plain::keeps_header`] keeps.
+fn normalize(response: Response, rejection: &Rejection, context: &RequestContext) -> Response {
     let mut normalized = context.apply(rejection.envelope()).into_response();
     let (parts, _) = response.into_parts();
     let headers = normalized.headers_mut();
@@ -290,7 +283,7 @@ fn normalize(response: Response, context: &RequestContext) -> Response {
             last = Some(name);
         }
         match &last {
-            Some(name) if *name != CONTENT_TYPE && *name != CONTENT_LENGTH => {
+            Some(name) if plain::keeps_header(name.as_str()) => {
                 headers.append(name.clone(), value);
             }
             _ => {}

@@ -6,7 +6,8 @@
 //! - `context`: the [`RequestContext`](context::RequestContext) a layer sets for the
 //!   request being served (axum, actix-web, tonic);
 //! - `rejection`: the [`Rejection`](rejection::Rejection) codes of requests a framework
-//!   refuses (axum, actix-web).
+//!   refuses, and `plain`: which plain error responses of a framework the envelope of a
+//!   rejection replaces (axum, actix-web).
 //!
 //! Integrations depend on the rest of the crate; nothing else depends on them.
 
@@ -18,6 +19,8 @@ pub mod actix;
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub(crate) mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod plain;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod rejection;
 #[cfg(feature = "tonic")]
