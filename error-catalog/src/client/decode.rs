@@ -13,8 +13,10 @@ use serde_json::{Map, Value};
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
-use crate::wire::envelope::{ERROR_INFO, PROBLEM_MEMBERS, REQUEST_INFO, RETRY_INFO};
 use crate::wire::grpc;
+use crate::wire::members::{
+    CODE, DETAILS, ERROR, MESSAGE, META, REQUEST_ID, STATUS, google, problem,
+};
 
 /// An error body received from a server, decoded from any built-in [`Format`].
 ///
@@ -580,20 +582,19 @@ fn json_type(value: &Value) -> &'static str {
 
 /// The rule documented on [`ErrorBody`].
 fn detect(root: &Map<String, Value>) -> Option<Format> {
-    const PROBLEM_ONLY: [&str; 4] = ["type", "title", "detail", "instance"];
-    if PROBLEM_ONLY.iter().any(|member| root.contains_key(*member)) {
+    if problem::OWN.iter().any(|member| root.contains_key(*member)) {
         return Some(Format::Problem);
     }
-    match root.get("error") {
+    match root.get(ERROR) {
         Some(Value::String(_)) => Some(Format::Compact),
-        Some(Value::Object(error)) => match error.get("code") {
+        Some(Value::Object(error)) => match error.get(CODE) {
             Some(Value::Number(_)) => Some(Format::Google),
             Some(Value::String(_)) => Some(Format::Nested),
             _ => None,
         },
         Some(_) => None,
         None => root
-            .get("code")
+            .get(CODE)
             .is_some_and(Value::is_string)
             .then_some(Format::Flat),
     }
@@ -670,30 +671,51 @@ fn status_code(value: &Value) -> Option<StatusCode> {
     StatusCode::from_u16(number).ok()
 }
 
-/// `details.retry_after` when it is a whole number of seconds.
+/// `details.retry_after` when it is a whole number of seconds (the name of the detail a
+/// `#[error(retry_after)]` field is usually given).
 fn retry_hint(details: &Map<String, Value>) -> Option<u64> {
     details.get("retry_after").and_then(Value::as_u64)
+}
+
+/// The paths of the members in decoding errors, such as `error.code`.
+mod path {
+    use crate::wire::members::join;
+    use crate::wire::members::{CODE, DETAILS, ERROR, MESSAGE, META, REQUEST_ID, STATUS, google};
+
+    pub(super) const ERROR_CODE: &str = join!(ERROR, ".", CODE);
+    pub(super) const ERROR_MESSAGE: &str = join!(ERROR, ".", MESSAGE);
+    pub(super) const ERROR_DETAILS: &str = join!(ERROR, ".", DETAILS);
+    pub(super) const ERROR_STATUS: &str = join!(ERROR, ".", STATUS);
+    pub(super) const META_REQUEST_ID: &str = join!(META, ".", REQUEST_ID);
+    /// An entry of Google's `error.details`.
+    pub(super) const GOOGLE_DETAIL: &str = join!(ERROR_DETAILS, "[]");
+    pub(super) const ERROR_INFO: &str = join!(ERROR_DETAILS, "[ErrorInfo]");
+    pub(super) const ERROR_INFO_REASON: &str = join!(ERROR_INFO, ".", google::REASON);
+    pub(super) const ERROR_INFO_METADATA: &str = join!(ERROR_INFO, ".", google::METADATA);
+    pub(super) const RETRY_DELAY: &str = join!(ERROR_DETAILS, "[RetryInfo].", google::RETRY_DELAY);
+    pub(super) const REQUEST_INFO_ID: &str =
+        join!(ERROR_DETAILS, "[RequestInfo].", google::REQUEST_ID);
 }
 
 fn nested(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let format = Format::Nested;
     let top = Members { format, map: root };
     let error = top
-        .object("error", "error")?
-        .ok_or_else(|| DecodeError::missing(format, "error"))?;
+        .object(ERROR, ERROR)?
+        .ok_or_else(|| DecodeError::missing(format, ERROR))?;
     let error = top.nested(error);
     let details = error
-        .object("details", "error.details")?
+        .object(DETAILS, path::ERROR_DETAILS)?
         .cloned()
         .unwrap_or_default();
-    let request_id = match top.object("meta", "meta")? {
-        Some(meta) => top.nested(meta).string("request_id", "meta.request_id")?,
+    let request_id = match top.object(META, META)? {
+        Some(meta) => top.nested(meta).string(REQUEST_ID, path::META_REQUEST_ID)?,
         None => None,
     };
     Ok(ErrorBody {
         format,
-        code: error.code("code", "error.code")?,
-        message: error.required_string("message", "error.message")?,
+        code: error.code(CODE, path::ERROR_CODE)?,
+        message: error.required_string(MESSAGE, path::ERROR_MESSAGE)?,
         status: None,
         retry_after: retry_hint(&details),
         details,
@@ -704,11 +726,11 @@ fn nested(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
 fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let format = Format::Flat;
     let top = Members { format, map: &root };
-    let code = top.code("code", "code")?;
-    let message = top.required_string("message", "message")?;
-    let request_id = top.string("request_id", "request_id")?;
-    top.object("details", "details")?;
-    let details = match root.remove("details") {
+    let code = top.code(CODE, CODE)?;
+    let message = top.required_string(MESSAGE, MESSAGE)?;
+    let request_id = top.string(REQUEST_ID, REQUEST_ID)?;
+    top.object(DETAILS, DETAILS)?;
+    let details = match root.remove(DETAILS) {
         Some(Value::Object(details)) => details,
         _ => Map::new(),
     };
@@ -728,11 +750,11 @@ fn compact(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let top = Members { format, map: root };
     Ok(ErrorBody {
         format,
-        code: top.code("error", "error")?,
-        message: top.required_string("message", "message")?,
-        status: top.status("status", "status")?,
+        code: top.code(ERROR, ERROR)?,
+        message: top.required_string(MESSAGE, MESSAGE)?,
+        status: top.status(STATUS, STATUS)?,
         details: Map::new(),
-        request_id: top.string("request_id", "request_id")?,
+        request_id: top.string(REQUEST_ID, REQUEST_ID)?,
         retry_after: None,
     })
 }
@@ -740,20 +762,20 @@ fn compact(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
 fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let format = Format::Problem;
     let top = Members { format, map: &root };
-    let code = top.code("code", "code")?;
-    let request_id = top.string("request_id", "request_id")?;
+    let code = top.code(CODE, CODE)?;
+    let request_id = top.string(REQUEST_ID, REQUEST_ID)?;
     // RFC 9457 section 3.1: a standard member of the wrong type is ignored.
     let text = |key: &str| match top.get(key) {
         Some(Value::String(text)) => Some(text.clone()),
         _ => None,
     };
-    let message = text("detail")
-        .or_else(|| text("title"))
-        .ok_or_else(|| DecodeError::missing(format, "detail"))?;
-    let status = top.get("status").and_then(status_code);
+    let message = text(problem::DETAIL)
+        .or_else(|| text(problem::TITLE))
+        .ok_or_else(|| DecodeError::missing(format, problem::DETAIL))?;
+    let status = top.get(STATUS).and_then(status_code);
     let details: Map<String, Value> = root
         .into_iter()
-        .filter(|(key, _)| !PROBLEM_MEMBERS.contains(&key.as_str()))
+        .filter(|(key, _)| !problem::MEMBERS.contains(&key.as_str()))
         .collect();
     Ok(ErrorBody {
         format,
@@ -770,18 +792,24 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let format = Format::Google;
     let top = Members { format, map: root };
     let error = top
-        .object("error", "error")?
-        .ok_or_else(|| DecodeError::missing(format, "error"))?;
+        .object(ERROR, ERROR)?
+        .ok_or_else(|| DecodeError::missing(format, ERROR))?;
     let error = top.nested(error);
     let status = error
-        .status("code", "error.code")?
-        .ok_or_else(|| DecodeError::missing(format, "error.code"))?;
-    let message = error.required_string("message", "error.message")?;
-    error.string("status", "error.status")?;
-    let entries: &[Value] = match error.get("details") {
+        .status(CODE, path::ERROR_CODE)?
+        .ok_or_else(|| DecodeError::missing(format, path::ERROR_CODE))?;
+    let message = error.required_string(MESSAGE, path::ERROR_MESSAGE)?;
+    error.string(STATUS, path::ERROR_STATUS)?;
+    let entries: &[Value] = match error.get(DETAILS) {
         None => &[],
         Some(Value::Array(entries)) => entries,
-        Some(_) => return Err(DecodeError::invalid(format, "error.details", "an array")),
+        Some(_) => {
+            return Err(DecodeError::invalid(
+                format,
+                path::ERROR_DETAILS,
+                "an array",
+            ));
+        }
     };
     let mut code = None;
     let mut details = Map::new();
@@ -789,42 +817,45 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let mut retry_after = None;
     for entry in entries {
         let Value::Object(entry) = entry else {
-            return Err(DecodeError::invalid(format, "error.details[]", "an object"));
+            return Err(DecodeError::invalid(
+                format,
+                path::GOOGLE_DETAIL,
+                "an object",
+            ));
         };
         let entry = top.nested(entry);
-        match entry.get("@type").and_then(Value::as_str) {
-            Some(ERROR_INFO) if code.is_none() => {
-                code = Some(entry.code("reason", "error.details[ErrorInfo].reason")?);
-                let metadata = entry.object("metadata", "error.details[ErrorInfo].metadata")?;
+        match entry.get(google::TYPE).and_then(Value::as_str) {
+            Some(google::ERROR_INFO) if code.is_none() => {
+                code = Some(entry.code(google::REASON, path::ERROR_INFO_REASON)?);
+                let metadata = entry.object(google::METADATA, path::ERROR_INFO_METADATA)?;
                 for (key, value) in metadata.into_iter().flatten() {
                     if !value.is_string() {
                         return Err(DecodeError::invalid(
                             format,
-                            "error.details[ErrorInfo].metadata",
+                            path::ERROR_INFO_METADATA,
                             "an object of strings",
                         ));
                     }
                     details.insert(key.clone(), value.clone());
                 }
             }
-            Some(RETRY_INFO) if retry_after.is_none() => {
-                const PATH: &str = "error.details[RetryInfo].retryDelay";
+            Some(google::RETRY_INFO) if retry_after.is_none() => {
                 let delay = entry
-                    .string("retryDelay", PATH)?
-                    .ok_or_else(|| DecodeError::missing(format, PATH))?;
+                    .string(google::RETRY_DELAY, path::RETRY_DELAY)?
+                    .ok_or_else(|| DecodeError::missing(format, path::RETRY_DELAY))?;
                 retry_after = Some(duration_secs(&delay).ok_or_else(|| {
-                    DecodeError::invalid(format, PATH, "a duration such as \"45s\"")
+                    DecodeError::invalid(format, path::RETRY_DELAY, "a duration such as \"45s\"")
                 })?);
             }
-            Some(REQUEST_INFO) if request_id.is_none() => {
-                request_id = entry.string("requestId", "error.details[RequestInfo].requestId")?;
+            Some(google::REQUEST_INFO) if request_id.is_none() => {
+                request_id = entry.string(google::REQUEST_ID, path::REQUEST_INFO_ID)?;
             }
             _ => {}
         }
     }
     Ok(ErrorBody {
         format,
-        code: code.ok_or_else(|| DecodeError::missing(format, "error.details[ErrorInfo]"))?,
+        code: code.ok_or_else(|| DecodeError::missing(format, path::ERROR_INFO))?,
         message,
         status: Some(status),
         details,

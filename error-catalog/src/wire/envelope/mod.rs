@@ -12,6 +12,9 @@ use crate::model::api_error::{ApiError, DetailValue, Message};
 use crate::model::format::Format;
 use crate::wire::details::{Details, InFormat, SerializableOnly};
 use crate::wire::grpc;
+use crate::wire::members::{
+    CODE, DETAILS, ERROR, MESSAGE, META, REQUEST_ID, STATUS, google, problem,
+};
 
 mod write;
 
@@ -242,9 +245,9 @@ impl Serialize for Envelope<'_> {
         match self.format {
             Format::Nested => {
                 let mut map = serializer.serialize_map(None)?;
-                map.serialize_entry("error", &ErrorObject(self))?;
+                map.serialize_entry(ERROR, &ErrorObject(self))?;
                 if let Some(id) = &self.request_id {
-                    map.serialize_entry("meta", &Meta { request_id: id })?;
+                    map.serialize_entry(META, &Meta(id))?;
                 }
                 map.end()
             }
@@ -252,33 +255,39 @@ impl Serialize for Envelope<'_> {
                 let mut map = serializer.serialize_map(None)?;
                 write_code_message_details(self, &mut map)?;
                 if let Some(id) = &self.request_id {
-                    map.serialize_entry("request_id", id)?;
+                    map.serialize_entry(REQUEST_ID, id)?;
                 }
                 map.end()
             }
             Format::Compact => {
                 let mut map = serializer.serialize_map(None)?;
-                map.serialize_entry("error", self.error.code())?;
-                map.serialize_entry("message", &self.error.message())?;
-                map.serialize_entry("status", &self.error.status().as_u16())?;
+                map.serialize_entry(ERROR, self.error.code())?;
+                map.serialize_entry(MESSAGE, &self.error.message())?;
+                map.serialize_entry(STATUS, &self.error.status().as_u16())?;
                 if let Some(id) = &self.request_id {
-                    map.serialize_entry("request_id", id)?;
+                    map.serialize_entry(REQUEST_ID, id)?;
                 }
                 map.end()
             }
             Format::Problem => serialize_problem(self, serializer),
             Format::Google => {
                 let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry("error", &GoogleError(self))?;
+                map.serialize_entry(ERROR, &GoogleError(self))?;
                 map.end()
             }
         }
     }
 }
 
-#[derive(Serialize)]
-struct Meta<'a> {
-    request_id: &'a str,
+/// `{"request_id"}`: the `meta` of Nested.
+struct Meta<'a>(&'a str);
+
+impl Serialize for Meta<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(REQUEST_ID, self.0)?;
+        map.end()
+    }
 }
 
 /// `{"code","message","details"}`: the inside of Nested, the whole of Flat.
@@ -296,26 +305,14 @@ fn write_code_message_details<M: SerializeMap>(
     envelope: &Envelope<'_>,
     map: &mut M,
 ) -> Result<(), M::Error> {
-    map.serialize_entry("code", envelope.error.code())?;
-    map.serialize_entry("message", &envelope.error.message())?;
+    map.serialize_entry(CODE, envelope.error.code())?;
+    map.serialize_entry(MESSAGE, &envelope.error.message())?;
     if envelope.has_details() {
         let details = Details::new(envelope.error).format(envelope.format);
-        map.serialize_entry("details", &details)?;
+        map.serialize_entry(DETAILS, &details)?;
     }
     Ok(())
 }
-
-/// RFC 9457 members; a detail with one of these names is not written as an extension
-/// member, so it can never overwrite a standard member.
-pub(crate) const PROBLEM_MEMBERS: [&str; 7] = [
-    "type",
-    "title",
-    "status",
-    "detail",
-    "instance",
-    "code",
-    "request_id",
-];
 
 fn serialize_problem<S: Serializer>(
     envelope: &Envelope<'_>,
@@ -324,26 +321,26 @@ fn serialize_problem<S: Serializer>(
     let error = envelope.error;
     let spec = error.spec();
     let mut map = serializer.serialize_map(None)?;
-    map.serialize_entry("type", spec.docs_url().unwrap_or("about:blank"))?;
-    map.serialize_entry("title", spec.title())?;
-    map.serialize_entry("status", &spec.status_u16())?;
-    map.serialize_entry("detail", &error.message())?;
+    map.serialize_entry(problem::TYPE, spec.docs_url().unwrap_or("about:blank"))?;
+    map.serialize_entry(problem::TITLE, spec.title())?;
+    map.serialize_entry(STATUS, &spec.status_u16())?;
+    map.serialize_entry(problem::DETAIL, &error.message())?;
     if let Some(instance) = &envelope.instance {
-        map.serialize_entry("instance", instance)?;
+        map.serialize_entry(problem::INSTANCE, instance)?;
     }
-    map.serialize_entry("code", spec.code())?;
+    map.serialize_entry(CODE, spec.code())?;
     let mut result = Ok(());
     error.visit_details(&mut InFormat {
         format: Some(Format::Problem),
         visit: |name: &str, value: DetailValue<'_>| {
-            if result.is_ok() && !PROBLEM_MEMBERS.contains(&name) {
+            if result.is_ok() && !problem::MEMBERS.contains(&name) {
                 result = map.serialize_entry(name, &value);
             }
         },
     });
     result?;
     if let Some(id) = &envelope.request_id {
-        map.serialize_entry("request_id", id)?;
+        map.serialize_entry(REQUEST_ID, id)?;
     }
     map.end()
 }
@@ -356,17 +353,13 @@ impl Serialize for GoogleError<'_, '_> {
         let error = self.0.error;
         let status = error.status();
         let mut map = serializer.serialize_map(Some(4))?;
-        map.serialize_entry("code", &status.as_u16())?;
-        map.serialize_entry("message", &error.message())?;
-        map.serialize_entry("status", grpc::canonical(status).name())?;
-        map.serialize_entry("details", &GoogleDetails(self.0))?;
+        map.serialize_entry(CODE, &status.as_u16())?;
+        map.serialize_entry(MESSAGE, &error.message())?;
+        map.serialize_entry(STATUS, grpc::canonical(status).name())?;
+        map.serialize_entry(DETAILS, &GoogleDetails(self.0))?;
         map.end()
     }
 }
-
-pub(crate) const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
-pub(crate) const RETRY_INFO: &str = "type.googleapis.com/google.rpc.RetryInfo";
-pub(crate) const REQUEST_INFO: &str = "type.googleapis.com/google.rpc.RequestInfo";
 
 /// `details`: an `ErrorInfo`, then `RetryInfo` and `RequestInfo` when they apply.
 struct GoogleDetails<'e, 'a>(&'e Envelope<'a>);
@@ -378,35 +371,32 @@ impl Serialize for GoogleDetails<'_, '_> {
         let mut seq = serializer.serialize_seq(None)?;
         seq.serialize_element(&ErrorInfo(error))?;
         if let Some(seconds) = error.retry_after() {
-            seq.serialize_element(&RetryInfo {
-                type_url: RETRY_INFO,
-                retry_delay: format!("{seconds}s"),
-            })?;
+            let delay = format!("{seconds}s");
+            seq.serialize_element(&TypedDetail(
+                google::RETRY_INFO,
+                google::RETRY_DELAY,
+                &delay,
+            ))?;
         }
         if let Some(id) = &envelope.request_id {
-            seq.serialize_element(&RequestInfo {
-                type_url: REQUEST_INFO,
-                request_id: id,
-            })?;
+            seq.serialize_element(&TypedDetail(google::REQUEST_INFO, google::REQUEST_ID, id))?;
         }
         seq.end()
     }
 }
 
-#[derive(Serialize)]
-struct RetryInfo {
-    #[serde(rename = "@type")]
-    type_url: &'static str,
-    #[serde(rename = "retryDelay")]
-    retry_delay: String,
-}
+/// A `google.rpc` detail of one string member: `{"@type":<type URL>,<name>:<value>}`
+/// (`RetryInfo`, `RequestInfo`).
+struct TypedDetail<'a>(&'static str, &'static str, &'a str);
 
-#[derive(Serialize)]
-struct RequestInfo<'a> {
-    #[serde(rename = "@type")]
-    type_url: &'static str,
-    #[serde(rename = "requestId")]
-    request_id: &'a str,
+impl Serialize for TypedDetail<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let TypedDetail(type_url, name, value) = *self;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry(google::TYPE, type_url)?;
+        map.serialize_entry(name, value)?;
+        map.end()
+    }
 }
 
 /// `google.rpc.ErrorInfo`: reason (the code in `UPPER_SNAKE_CASE`), domain, metadata (every
@@ -417,14 +407,14 @@ impl Serialize for ErrorInfo<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let spec = self.0.spec();
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("@type", ERROR_INFO)?;
-        map.serialize_entry("reason", &grpc::reason(spec.code()))?;
+        map.serialize_entry(google::TYPE, google::ERROR_INFO)?;
+        map.serialize_entry(google::REASON, &grpc::reason(spec.code()))?;
         if let Some(domain) = spec.category().domain() {
-            map.serialize_entry("domain", domain)?;
+            map.serialize_entry(google::DOMAIN, domain)?;
         }
         let metadata = grpc::metadata(self.0).map_err(S::Error::custom)?;
         if !metadata.is_empty() {
-            map.serialize_entry("metadata", &MetadataMap(&metadata))?;
+            map.serialize_entry(google::METADATA, &MetadataMap(&metadata))?;
         }
         map.end()
     }

@@ -2,9 +2,10 @@
 //!
 //! It writes exactly the bytes that `serde_json::to_writer(buffer, &envelope)` writes (the
 //! tests compare the two for every format), but copies what the derive already knows:
-//! the keys and punctuation are string constants, and a code, title, docs URL or literal
-//! message that [`JsonHints`](crate::spec::JsonHints) marks as plain is copied without
-//! escaping or formatting. Run-time texts (an interpolated message, formatted piece by
+//! the keys and punctuation are string constants (joined from the member names of
+//! [`members`](crate::wire::members) at compile time), and a code, title, docs URL or
+//! literal message that [`JsonHints`](crate::model::spec::JsonHints) marks as plain is
+//! copied without escaping or formatting. Run-time texts (an interpolated message, formatted piece by
 //! piece with no intermediate `String`; the request id; the instance) are copied when
 //! they hold nothing to escape, else escaped by `serde_json`; detail values are serialized
 //! by `serde_json`. Nothing is allocated when `buffer` has room.
@@ -14,12 +15,30 @@ use core::fmt::{self, Write as _};
 
 use serde::{Serialize, Serializer as _};
 
-use super::{Envelope, PROBLEM_MEMBERS};
+use super::Envelope;
 use crate::model::api_error::{ApiError, DetailValue};
 use crate::model::fields::{Fields, Piece, fill};
 use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
 use crate::wire::details::InFormat;
+use crate::wire::members::{
+    CODE, DETAILS, ERROR, MESSAGE, META, REQUEST_ID, STATUS, join, key, problem,
+};
+
+// The JSON text around the values, put together from the member names at compile time.
+const NESTED_OPEN: &str = join!("{", key!(ERROR), "{", key!(CODE));
+const FLAT_OPEN: &str = join!("{", key!(CODE));
+const COMPACT_OPEN: &str = join!("{", key!(ERROR));
+const THEN_MESSAGE: &str = join!(",", key!(MESSAGE));
+const THEN_DETAILS: &str = join!(",", key!(DETAILS), "{");
+const THEN_META: &str = join!(",", key!(META), "{", key!(REQUEST_ID));
+const THEN_REQUEST_ID: &str = join!(",", key!(REQUEST_ID));
+const THEN_STATUS: &str = join!(",", key!(STATUS));
+const PROBLEM_OPEN: &str = join!("{", key!(problem::TYPE));
+const THEN_TITLE: &str = join!(",", key!(problem::TITLE));
+const THEN_DETAIL: &str = join!(",", key!(problem::DETAIL));
+const THEN_INSTANCE: &str = join!(",", key!(problem::INSTANCE));
+const THEN_CODE: &str = join!(",", key!(CODE));
 
 type Result = core::result::Result<(), serde_json::Error>;
 
@@ -30,49 +49,49 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
     let mut w = Writer { out };
     match envelope.format {
         Format::Nested => {
-            w.raw(r#"{"error":{"code":"#);
-            w.code_and_message(error, spec, r#","message":"#)?;
+            w.raw(NESTED_OPEN);
+            w.code_and_message(error, spec, THEN_MESSAGE)?;
             w.details_object(error, envelope.format)?;
             w.raw("}");
             if let Some(id) = &envelope.request_id {
-                w.raw(r#","meta":{"request_id":"#);
+                w.raw(THEN_META);
                 w.string(id)?;
                 w.raw("}");
             }
             w.raw("}");
         }
         Format::Flat => {
-            w.raw(r#"{"code":"#);
-            w.code_and_message(error, spec, r#","message":"#)?;
+            w.raw(FLAT_OPEN);
+            w.code_and_message(error, spec, THEN_MESSAGE)?;
             w.details_object(error, envelope.format)?;
             w.request_id(envelope.request_id.as_deref())?;
             w.raw("}");
         }
         Format::Compact => {
-            w.raw(r#"{"error":"#);
-            w.code_and_message(error, spec, r#","message":"#)?;
-            w.raw(r#","status":"#);
+            w.raw(COMPACT_OPEN);
+            w.code_and_message(error, spec, THEN_MESSAGE)?;
+            w.raw(THEN_STATUS);
             w.status(error.status().as_u16())?;
             w.request_id(envelope.request_id.as_deref())?;
             w.raw("}");
         }
         Format::Problem => {
             let plain = spec.json.plain_text;
-            w.raw(r#"{"type":"#);
+            w.raw(PROBLEM_OPEN);
             w.text(spec.docs_url().unwrap_or("about:blank"), plain)?;
-            w.raw(r#","title":"#);
+            w.raw(THEN_TITLE);
             w.text(spec.title(), plain)?;
-            w.raw(r#","status":"#);
+            w.raw(THEN_STATUS);
             w.status(spec.status_u16())?;
-            w.raw(r#","detail":"#);
+            w.raw(THEN_DETAIL);
             w.message(error, spec)?;
             if let Some(instance) = &envelope.instance {
-                w.raw(r#","instance":"#);
+                w.raw(THEN_INSTANCE);
                 w.string(instance)?;
             }
-            w.raw(r#","code":"#);
+            w.raw(THEN_CODE);
             w.text(spec.code(), plain)?;
-            w.members(error, Format::Problem, &PROBLEM_MEMBERS)?;
+            w.members(error, Format::Problem, &problem::MEMBERS)?;
             w.request_id(envelope.request_id.as_deref())?;
             w.raw("}");
         }
@@ -120,7 +139,7 @@ impl Writer<'_> {
     /// The public message: copied when it is a plain literal, else filled in straight
     /// into the buffer, each piece escaped as it comes (literal pieces of a plain template
     /// need no escaping). A field value that fails to format ends the message there, as
-    /// in [`Message::lenient`](crate::api_error::Message): only an error of the writer
+    /// in [`Message::lenient`](crate::model::api_error::Message): only an error of the writer
     /// itself fails the body.
     fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
         if spec.json.literal_message {
@@ -193,7 +212,7 @@ impl Writer<'_> {
     fn request_id(&mut self, id: Option<&str>) -> Result {
         match id {
             Some(id) => {
-                self.raw(r#","request_id":"#);
+                self.raw(THEN_REQUEST_ID);
                 self.string(id)
             }
             None => Ok(()),
@@ -220,7 +239,7 @@ impl Writer<'_> {
         if error.spec().fields().is_empty() {
             return Ok(());
         }
-        self.raw(r#","details":{"#);
+        self.raw(THEN_DETAILS);
         let mut result = Ok(());
         let mut first = true;
         error.visit_details(&mut InFormat {
