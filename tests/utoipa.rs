@@ -102,7 +102,10 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
                     "properties": {
                         "code": {"type": "string", "enum": codes},
                         "message": {"type": "string"},
-                        "details": {"type": "object", "additionalProperties": true},
+                        "details": {
+                            "type": "object",
+                            "description": "The error's detail fields; omitted when it has none.",
+                        },
                     },
                 },
                 "meta": {"type": "object", "properties": {"request_id": {"type": "string"}}},
@@ -115,7 +118,7 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
             "content": {"text/plain": {"schema": {"type": "string"}}},
         },
         "404": {
-            "description": "Not Found: `not_found`",
+            "description": "Not Found: `not_found`.",
             "content": {"application/json": {
                 "schema": nested_schema(&["not_found"]),
                 "examples": {
@@ -132,7 +135,7 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
             }},
         },
         "409": {
-            "description": "Conflict: `already_exists`, `archiving`",
+            "description": "Conflict: `already_exists`, `archiving`.",
             "content": {"application/json": {
                 "schema": nested_schema(&["already_exists", "archiving"]),
                 "examples": {
@@ -142,7 +145,7 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
                         "value": {"error": {
                             "code": "already_exists",
                             "message": "A project with this name already exists",
-                            "details": {"field": "field"},
+                            "details": {"field": "string"},
                         }},
                     },
                     "archiving": {
@@ -154,11 +157,11 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
             }},
         },
         "429": {
-            "description": "Too Many Requests: `rate_limit_exceeded`",
+            "description": "Too Many Requests: `rate_limit_exceeded`.",
             "headers": {
                 "Retry-After": {
-                    "schema": {"type": "integer"},
-                    "description": "Seconds to wait before retrying.",
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": "Seconds to wait before retrying the request.",
                 },
                 "X-RateLimit-Limit": {
                     "schema": {"type": "string"},
@@ -168,6 +171,7 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
             "content": {"application/problem+json": {
                 "schema": {
                     "type": "object",
+                    "description": "RFC 9457 problem details; detail fields are extension members.",
                     "required": ["type", "title", "status", "detail", "code"],
                     "properties": {
                         "type": {"type": "string", "format": "uri-reference"},
@@ -178,7 +182,6 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
                         "code": {"type": "string", "enum": ["rate_limit_exceeded"]},
                         "request_id": {"type": "string"},
                     },
-                    "additionalProperties": true,
                 },
                 "examples": {
                     "rate_limit_exceeded": {
@@ -191,7 +194,7 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
                             "detail": "Too many requests",
                             "code": "rate_limit_exceeded",
                             "limit": 300,
-                            "retry_after": 0,
+                            "retry_after": 30,
                         },
                     },
                 },
@@ -203,5 +206,271 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
         expected,
         "{}",
         serde_json::to_string_pretty(responses).unwrap()
+    );
+}
+
+/// The same error enum in each format (with codes of its own: a code is unique in a
+/// crate): a code with a message field, an integer, a retry hint and a header, a
+/// validation error with flattened `FieldErrors`, and two codes at one status.
+macro_rules! errors_in {
+    ($name:ident, $format:tt, [$not_found:tt, $locked:tt, $conflict:tt, $limited:tt, $invalid:tt]) => {
+        /// Order errors.
+        #[derive(Debug, ApiError)]
+        #[api_error(format = $format, docs = "https://docs.example.com/errors")]
+        pub enum $name {
+            /// The order does not exist.
+            #[error(code = $not_found, status = 404, message = "Order {order_id} not found")]
+            NotFound { order_id: String },
+            /// The order is being shipped.
+            #[error(code = $locked, status = 409, message = "The order is locked")]
+            Locked,
+            /// The order changed since it was read.
+            #[error(code = $conflict, status = 409, message = "Version {version} is stale")]
+            Conflict { version: u64, cached: bool },
+            /// Too many orders in the window.
+            #[error(code = $limited, status = 429, message = "Slow down")]
+            RateLimited {
+                #[error(retry_after)]
+                wait: u64,
+                #[error(header = "X-RateLimit-Reset", example = 1767952800)]
+                reset_at: u64,
+            },
+            /// The order failed validation.
+            #[error(code = $invalid, status = 422, message = "Bad order", title = "Invalid order")]
+            Invalid {
+                #[error(flatten)]
+                errors: error_catalog::FieldErrors,
+            },
+        }
+    };
+}
+
+errors_in!(
+    NestedErrors,
+    "nested",
+    [
+        "nested_not_found",
+        "nested_locked",
+        "nested_conflict",
+        "nested_limited",
+        "nested_invalid"
+    ]
+);
+errors_in!(
+    FlatErrors,
+    "flat",
+    [
+        "flat_not_found",
+        "flat_locked",
+        "flat_conflict",
+        "flat_limited",
+        "flat_invalid"
+    ]
+);
+errors_in!(
+    CompactErrors,
+    "compact",
+    [
+        "compact_not_found",
+        "compact_locked",
+        "compact_conflict",
+        "compact_limited",
+        "compact_invalid"
+    ]
+);
+errors_in!(
+    ProblemErrors,
+    "problem",
+    [
+        "problem_not_found",
+        "problem_locked",
+        "problem_conflict",
+        "problem_limited",
+        "problem_invalid"
+    ]
+);
+errors_in!(
+    GoogleErrors,
+    "google",
+    [
+        "google_not_found",
+        "google_locked",
+        "google_conflict",
+        "google_limited",
+        "google_invalid"
+    ]
+);
+
+/// For each format: its name, its content type, the utoipa responses of its type and
+/// the catalog export of the same type.
+fn both_documents() -> Vec<(
+    &'static str,
+    &'static str,
+    serde_json::Value,
+    serde_json::Value,
+)> {
+    use error_catalog::catalog;
+    use utoipa::IntoResponses;
+
+    fn utoipa<T: IntoResponses>() -> serde_json::Value {
+        serde_json::to_value(T::responses()).unwrap()
+    }
+    let json = "application/json";
+    vec![
+        (
+            "nested",
+            json,
+            utoipa::<NestedErrors>(),
+            catalog!(NestedErrors).openapi().value(),
+        ),
+        (
+            "flat",
+            json,
+            utoipa::<FlatErrors>(),
+            catalog!(FlatErrors).openapi().value(),
+        ),
+        (
+            "compact",
+            json,
+            utoipa::<CompactErrors>(),
+            catalog!(CompactErrors).openapi().value(),
+        ),
+        (
+            "problem",
+            "application/problem+json",
+            utoipa::<ProblemErrors>(),
+            catalog!(ProblemErrors).openapi().value(),
+        ),
+        (
+            "google",
+            json,
+            utoipa::<GoogleErrors>(),
+            catalog!(GoogleErrors).openapi().value(),
+        ),
+    ]
+}
+
+#[test]
+fn utoipa_shows_the_examples_of_the_openapi_export_in_every_format() {
+    for (format, content_type, utoipa, export) in both_documents() {
+        let statuses = utoipa.as_object().unwrap();
+        assert_eq!(statuses.len(), 4, "{utoipa:#}");
+        for (status, response) in statuses {
+            let exported = &export["components"]["responses"][format!("Error{status}")];
+            let examples = &response["content"][content_type]["examples"];
+            assert!(
+                examples.as_object().is_some_and(|e| !e.is_empty()),
+                "{response:#}"
+            );
+            // Whole example objects: summary, description and body.
+            assert_eq!(
+                *examples, exported["content"][content_type]["examples"],
+                "{format}, {status}: {response:#}"
+            );
+        }
+    }
+}
+
+/// The export's response with its `$ref`s written out, as utoipa writes it: the
+/// envelope schema merged with the code enum of `allOf`, the `Retry-After` component in
+/// place.
+fn written_out(export: &serde_json::Value, response: &serde_json::Value) -> serde_json::Value {
+    fn merge(into: &mut serde_json::Value, extra: &serde_json::Value) {
+        match (into.as_object_mut(), extra.as_object()) {
+            (Some(into), Some(extra)) => {
+                for (name, value) in extra {
+                    match into.get_mut(name) {
+                        Some(known) => merge(known, value),
+                        None => {
+                            into.insert(name.clone(), value.clone());
+                        }
+                    }
+                }
+            }
+            _ => *into = extra.clone(),
+        }
+    }
+    let lookup = |reference: &serde_json::Value| {
+        let path = reference.as_str().unwrap().trim_start_matches('#');
+        export.pointer(path).unwrap().clone()
+    };
+    let mut response = response.clone();
+    if let Some(headers) = response.get_mut("headers").and_then(|h| h.as_object_mut()) {
+        for header in headers.values_mut() {
+            if let Some(reference) = header.get("$ref") {
+                *header = lookup(reference);
+            }
+        }
+    }
+    for content in response["content"].as_object_mut().unwrap().values_mut() {
+        let parts = content["schema"]["allOf"].as_array().unwrap().clone();
+        let mut schema = lookup(&parts[0]["$ref"]);
+        merge(&mut schema, &parts[1]);
+        content["schema"] = schema;
+    }
+    response
+}
+
+#[test]
+fn utoipa_responses_are_the_export_s_written_out() {
+    for (format, content_type, utoipa, export) in both_documents() {
+        for (status, response) in utoipa.as_object().unwrap() {
+            let exported = &export["components"]["responses"][format!("Error{status}")];
+            let mut expected = written_out(&export, exported);
+            if format == "google" {
+                // utoipa's schema model has no `contains`: the reasons are not pinned.
+                let schema = &mut expected["content"][content_type]["schema"];
+                let details = &mut schema["properties"]["error"]["properties"]["details"];
+                assert!(details["contains"].is_object(), "{schema:#}");
+                details.as_object_mut().unwrap().remove("contains");
+            }
+            assert_eq!(*response, expected, "{format}, {status}");
+        }
+    }
+}
+
+#[test]
+fn utoipa_never_shows_null_errors() {
+    let mut bodies = Vec::new();
+    for (format, content_type, utoipa, _) in both_documents() {
+        let examples = &utoipa["422"]["content"][content_type]["examples"];
+        let value = &examples[format!("{format}_invalid")]["value"];
+        assert!(!value.to_string().contains("null"), "{value}");
+        bodies.push(value.clone());
+    }
+    let list = || json!([{"field": "email", "message": "Must be a valid email address"}]);
+    assert_eq!(
+        bodies,
+        [
+            json!({"error": {
+                "code": "nested_invalid",
+                "message": "Bad order",
+                "details": {"errors": list()},
+            }}),
+            json!({
+                "code": "flat_invalid",
+                "message": "Bad order",
+                "details": {"email": {"message": "Must be a valid email address"}},
+            }),
+            json!({"error": "compact_invalid", "message": "Bad order", "status": 422}),
+            json!({
+                "type": "https://docs.example.com/errors/problem_invalid",
+                "title": "Invalid order",
+                "status": 422,
+                "detail": "Bad order",
+                "code": "problem_invalid",
+                "errors": [{"detail": "Must be a valid email address", "pointer": "#/email"}],
+            }),
+            json!({"error": {
+                "code": 422,
+                "message": "Bad order",
+                "status": "INVALID_ARGUMENT",
+                "details": [{
+                    "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                    "reason": "GOOGLE_INVALID",
+                    "metadata": {"errors": list().to_string()},
+                }],
+            }}),
+        ]
     );
 }

@@ -86,7 +86,7 @@ macro_rules! catalog {
 // Defined here rather than in `guard`: rustdoc lists a `#[macro_export]` macro under the
 // module that defines it too, and `guard` is documented as a module of its own.
 /// Fails the test when the catalog breaks compatibility with a baseline file; see
-/// [`guard::assert_compatible`](crate::guard::assert_compatible).
+/// [`guard::assert_compatible`].
 ///
 /// The path is relative to the directory of the crate that calls the macro (its
 /// `CARGO_MANIFEST_DIR`). Run the tests with `ERROR_CATALOG_BLESS=1` to create or update

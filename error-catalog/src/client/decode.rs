@@ -236,7 +236,7 @@ impl ErrorBody {
     ///
     /// An entry whose code equals [`code`](ErrorBody::code) wins; for a
     /// [`Format::Google`] body, otherwise the first entry whose
-    /// [`grpc::reason`](crate::grpc::reason) equals it.
+    /// [`grpc::reason`] equals it.
     ///
     /// ```
     /// use error_catalog::{ApiError, ErrorBody, Format};

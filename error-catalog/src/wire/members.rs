@@ -36,7 +36,7 @@ pub(crate) const REQUEST_ID: &str = "request_id";
 pub(crate) const STATUS: &str = "status";
 
 /// The members of RFC 9457 problem details ([`Problem`](crate::Format::Problem)) besides
-/// [`STATUS`](super::STATUS), [`CODE`](super::CODE) and [`REQUEST_ID`](super::REQUEST_ID).
+/// [`STATUS`], [`CODE`] and [`REQUEST_ID`].
 pub(crate) mod problem {
     use super::{CODE, REQUEST_ID, STATUS};
 

@@ -13,6 +13,9 @@ use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
 use crate::wire::envelope::Envelope;
 use crate::wire::grpc;
+use crate::wire::members::{
+    CODE, DETAILS, ERROR, MESSAGE, META, REQUEST_ID, STATUS, google, problem,
+};
 
 impl Catalog {
     /// The catalog as an OpenAPI 3.1 document (pretty-printed JSON, ending in a newline)
@@ -141,7 +144,10 @@ impl<'a> OpenApi<'a> {
             .collect();
         let responses = statuses
             .iter()
-            .map(|(status, codes)| (format!("Error{status}"), response(*status, codes)))
+            .map(|(status, codes)| {
+                let response = response(*status, codes, Refs::Components);
+                (format!("Error{status}"), response)
+            })
             .collect();
         let mut components = vec![
             ("schemas".to_owned(), Node::Object(schemas)),
@@ -150,10 +156,10 @@ impl<'a> OpenApi<'a> {
         if self.catalog.iter().any(ErrorSpec::may_send_retry_after) {
             components.push((
                 "headers".to_owned(),
-                Node::Json(json!({"Retry-After": {
-                    "description": "Seconds to wait before retrying the request.",
-                    "schema": {"type": "integer", "minimum": 0},
-                }})),
+                Node::Object(vec![(
+                    RETRY_AFTER.to_owned(),
+                    Node::Json(retry_after_header()),
+                )]),
             ));
         }
         Node::Object(vec![
@@ -216,68 +222,68 @@ fn envelope_schema(format: Format) -> Value {
     match format {
         Format::Nested => json!({
             "type": "object",
-            "required": ["error"],
+            "required": [ERROR],
             "properties": {
-                "error": {
+                ERROR: {
                     "type": "object",
-                    "required": ["code", "message"],
-                    "properties": {"code": string, "message": string, "details": details},
+                    "required": [CODE, MESSAGE],
+                    "properties": {CODE: string, MESSAGE: string, DETAILS: details},
                 },
-                "meta": {"type": "object", "properties": {"request_id": string}},
+                META: {"type": "object", "properties": {REQUEST_ID: string}},
             },
         }),
         Format::Flat => json!({
             "type": "object",
-            "required": ["code", "message"],
+            "required": [CODE, MESSAGE],
             "properties": {
-                "code": string,
-                "message": string,
-                "details": details,
-                "request_id": string,
+                CODE: string,
+                MESSAGE: string,
+                DETAILS: details,
+                REQUEST_ID: string,
             },
         }),
         Format::Compact => json!({
             "type": "object",
-            "required": ["error", "message", "status"],
+            "required": [ERROR, MESSAGE, STATUS],
             "properties": {
-                "error": {"type": "string", "description": "The error code."},
-                "message": string,
-                "status": {"type": "integer"},
-                "request_id": string,
+                ERROR: {"type": "string", "description": "The error code."},
+                MESSAGE: string,
+                STATUS: {"type": "integer"},
+                REQUEST_ID: string,
             },
         }),
         Format::Problem => json!({
             "type": "object",
             "description": "RFC 9457 problem details; detail fields are extension members.",
-            "required": ["type", "title", "status", "detail", "code"],
+            "required": [problem::TYPE, problem::TITLE, STATUS, problem::DETAIL, CODE],
             "properties": {
-                "type": {"type": "string", "format": "uri-reference"},
-                "title": string,
-                "status": {"type": "integer"},
-                "detail": string,
-                "instance": {"type": "string", "format": "uri-reference"},
-                "code": string,
-                "request_id": string,
+                problem::TYPE: {"type": "string", "format": "uri-reference"},
+                problem::TITLE: string,
+                STATUS: {"type": "integer"},
+                problem::DETAIL: string,
+                problem::INSTANCE: {"type": "string", "format": "uri-reference"},
+                CODE: string,
+                REQUEST_ID: string,
             },
         }),
         Format::Google => json!({
             "type": "object",
             "description": "Google AIP-193 error.",
-            "required": ["error"],
+            "required": [ERROR],
             "properties": {
-                "error": {
+                ERROR: {
                     "type": "object",
-                    "required": ["code", "message", "status", "details"],
+                    "required": [CODE, MESSAGE, STATUS, DETAILS],
                     "properties": {
-                        "code": {"type": "integer"},
-                        "message": string,
-                        "status": string,
-                        "details": {
+                        CODE: {"type": "integer"},
+                        MESSAGE: string,
+                        STATUS: string,
+                        DETAILS: {
                             "type": "array",
                             "items": {
                                 "type": "object",
-                                "required": ["@type"],
-                                "properties": {"@type": string},
+                                "required": [google::TYPE],
+                                "properties": {google::TYPE: string},
                             },
                         },
                     },
@@ -292,22 +298,84 @@ fn code_enum(format: Format, codes: &[&ErrorSpec]) -> Value {
     let names: Vec<&str> = codes.iter().map(|spec| spec.code()).collect();
     let code = json!({"enum": names});
     match format {
-        Format::Nested => json!({"properties": {"error": {"properties": {"code": code}}}}),
-        Format::Flat | Format::Problem => json!({"properties": {"code": code}}),
-        Format::Compact => json!({"properties": {"error": code}}),
+        Format::Nested => json!({"properties": {ERROR: {"properties": {CODE: code}}}}),
+        Format::Flat | Format::Problem => json!({"properties": {CODE: code}}),
+        Format::Compact => json!({"properties": {ERROR: code}}),
         Format::Google => {
             let reasons: Vec<String> = codes.iter().map(|spec| grpc::reason(spec.code())).collect();
-            json!({"properties": {"error": {"properties": {"details": {"contains": {
-                "properties": {"reason": {"enum": reasons}},
-                "required": ["reason"],
+            json!({"properties": {ERROR: {"properties": {DETAILS: {"contains": {
+                "properties": {google::REASON: {"enum": reasons}},
+                "required": [google::REASON],
             }}}}}})
         }
     }
 }
 
-/// `Error<status>`: per content type, the envelope(s) with the code enum and a named
-/// example per code.
-fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Node {
+/// The schema of a body in `format` whose code is one of `codes`, written out: the
+/// envelope's schema with the code pinned in place.
+#[cfg_attr(not(feature = "utoipa"), allow(dead_code))] // utoipa's responses only
+fn inline_schema(format: Format, codes: &[&ErrorSpec]) -> Value {
+    let mut schema = envelope_schema(format);
+    merge(&mut schema, code_enum(format, codes));
+    schema
+}
+
+/// Adds the members of `extra` to `schema`, merging the objects both have.
+#[cfg_attr(not(feature = "utoipa"), allow(dead_code))] // utoipa's responses only
+fn merge(schema: &mut Value, extra: Value) {
+    match (schema, extra) {
+        (Value::Object(schema), Value::Object(extra)) => {
+            for (name, value) in extra {
+                match schema.get_mut(&name) {
+                    Some(known) => merge(known, value),
+                    None => {
+                        schema.insert(name, value);
+                    }
+                }
+            }
+        }
+        (schema, extra) => *schema = extra,
+    }
+}
+
+/// The name of the retry hint header.
+const RETRY_AFTER: &str = "Retry-After";
+
+/// The `Retry-After` header of the responses whose codes can send it.
+fn retry_after_header() -> Value {
+    json!({
+        "description": "Seconds to wait before retrying the request.",
+        "schema": {"type": "integer", "minimum": 0},
+    })
+}
+
+/// How a response names what it shares with the other responses of a document (the
+/// envelope schemas, the `Retry-After` header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refs {
+    /// By `$ref` to the document's components: the export, which writes them.
+    Components,
+    /// Written out in place: utoipa's responses, which come without components.
+    #[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
+    Inline,
+}
+
+/// The response `Error<status>` of `codes` (all of that status, each with the format it is
+/// documented in), as JSON text in document order: the same description, headers,
+/// schemas and named examples whether the export or utoipa asks.
+#[cfg_attr(not(feature = "utoipa"), allow(dead_code))] // utoipa's responses only
+pub(crate) fn response_json(
+    status: u16,
+    codes: &[(&'static ErrorSpec, Format)],
+    refs: Refs,
+) -> String {
+    // Example bodies are plain JSON values: writing them cannot fail.
+    serde_json::to_string(&response(status, codes, refs)).unwrap_or_default()
+}
+
+/// `Error<status>`: its description, the headers its codes can send, and per content
+/// type the envelope(s) with the code enum and a named example per code.
+fn response(status: u16, codes: &[(&'static ErrorSpec, Format)], refs: Refs) -> Node {
     let mut content: BTreeMap<&str, Vec<Format>> = BTreeMap::new();
     for &(_, format) in codes {
         let formats = content.entry(format.content_type()).or_default();
@@ -326,10 +394,13 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Node {
                         .filter(|(_, f)| *f == format)
                         .map(|(spec, _)| *spec)
                         .collect();
-                    json!({"allOf": [
-                        {"$ref": format!("#/components/schemas/{}", schema_name(format))},
-                        code_enum(format, &specs),
-                    ]})
+                    match refs {
+                        Refs::Components => json!({"allOf": [
+                            {"$ref": format!("#/components/schemas/{}", schema_name(format))},
+                            code_enum(format, &specs),
+                        ]}),
+                        Refs::Inline => inline_schema(format, &specs),
+                    }
                 })
                 .collect();
             let schema = match <[Value; 1]>::try_from(schemas) {
@@ -364,10 +435,11 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Node {
     )];
     let mut headers = Vec::new();
     if codes.iter().any(|(spec, _)| spec.may_send_retry_after()) {
-        headers.push((
-            "Retry-After".to_owned(),
-            Node::Json(json!({"$ref": "#/components/headers/Retry-After"})),
-        ));
+        let header = match refs {
+            Refs::Components => json!({"$ref": format!("#/components/headers/{RETRY_AFTER}")}),
+            Refs::Inline => retry_after_header(),
+        };
+        headers.push((RETRY_AFTER.to_owned(), Node::Json(header)));
     }
     let specs: Vec<&ErrorSpec> = codes.iter().map(|&(spec, _)| spec).collect();
     for (name, sent_by) in field_headers(&specs) {
@@ -387,7 +459,7 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)]) -> Node {
 /// The headers that the codes `specs` send from their fields, each with the codes that
 /// send it (quoted as `code`), in order of first use. Names that differ only in case
 /// are one header.
-pub(crate) fn field_headers(specs: &[&ErrorSpec]) -> Vec<(&'static str, Vec<String>)> {
+fn field_headers(specs: &[&ErrorSpec]) -> Vec<(&'static str, Vec<String>)> {
     let mut headers: Vec<(&'static str, Vec<String>)> = Vec::new();
     for spec in specs {
         for &name in spec.headers() {
@@ -404,6 +476,8 @@ pub(crate) fn field_headers(specs: &[&ErrorSpec]) -> Vec<(&'static str, Vec<Stri
     headers
 }
 
+/// A named example: the code's title and description, and its example body (a
+/// [`Sample`] of the spec written by the envelope).
 fn example(spec: &'static ErrorSpec, format: Format) -> Node {
     let mut example = vec![("summary".to_owned(), Node::Json(json!(spec.title())))];
     if !spec.description().is_empty() {

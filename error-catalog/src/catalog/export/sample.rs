@@ -1,9 +1,13 @@
-//! Example errors made from a spec alone, for the example bodies of the Markdown page and
-//! the OpenAPI document.
+//! Example errors made from a spec alone, for the example bodies of the Markdown page,
+//! the OpenAPI document and utoipa's responses (which are the OpenAPI document's).
 //!
 //! A [`Sample`] is an [`ApiError`] that carries a spec and one sample value per detail
 //! field, so the example bodies come out of the real envelope code: whatever a service
-//! sends, its docs show.
+//! sends, its docs show. Its message is the only place at run time that reads a
+//! `{field}` template by name ([`Sample::fmt_message`]); the messages of real errors are
+//! filled in from the template the derive parsed ([`write_message`]).
+//!
+//! [`write_message`]: crate::model::fields::write_message
 
 use core::fmt;
 
@@ -172,6 +176,13 @@ impl Serialize for SampleValue {
     }
 }
 
+/// Whether a flattened field holds the crate's [`FieldErrors`], whose sample is one
+/// field error laid out by format.
+///
+/// A spec carries no type, only the type's name as written, so this compares names (a
+/// type of the user's named `FieldErrors` would pass; `Option<FieldErrors>` does not).
+/// Recognizing the type itself needs the derive to write something typed into the
+/// field's spec, for instance a sample function chosen by the field's type.
 fn is_field_errors(field: &FieldSpec) -> bool {
     let ty = field.rust_type();
     ty == "FieldErrors" || ty.ends_with("::FieldErrors")
