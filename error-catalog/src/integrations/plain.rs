@@ -28,11 +28,12 @@ pub(crate) fn keeps_header(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{keeps_header, rejection};
+    use crate::model::api_error::ApiError;
 
     #[test]
     fn plain_error_responses_and_their_rejections() {
         let code = |status, content_type: Option<&str>| {
-            rejection(status, content_type.map(str::as_bytes)).map(|r| crate::ApiError::code(&r))
+            rejection(status, content_type.map(str::as_bytes)).map(|r| r.code())
         };
         assert_eq!(code(404, None), Some("route_not_found"));
         assert_eq!(

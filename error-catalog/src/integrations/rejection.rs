@@ -1,6 +1,6 @@
 //! Requests a web framework refuses before a handler runs, as catalog errors.
 
-use crate::ApiError;
+use error_catalog_derive::ApiError;
 
 /// A request the framework rejected before any handler ran: a body that is not JSON or
 /// not the expected shape, a bad path parameter or query string, no route, a method the

@@ -213,7 +213,7 @@ mod tests {
 
     /// Resource errors.
     #[allow(dead_code)] // only the catalog is read
-    #[derive(Debug, crate::ApiError)]
+    #[derive(Debug, error_catalog_derive::ApiError)]
     #[api_error(format = "nested", docs = "https://docs.example.com/errors")]
     enum Demo {
         /// Seats.
