@@ -1,6 +1,7 @@
 //! The utoipa integration: an endpoint lists its error enums in `#[utoipa::path]`, and
 //! the OpenAPI document, served over HTTP on 127.0.0.1 and fetched with a real client,
-//! has every code grouped by status with a named example per code.
+//! has every code grouped by status with a named example per code; and in every format,
+//! utoipa's responses are those of the catalog's OpenAPI export.
 #![cfg(feature = "utoipa")]
 
 mod support;

@@ -1,5 +1,8 @@
 //! The OpenAPI 3.1 export: envelope schemas, and one reusable response per HTTP status
 //! whose schema pins `code` to the codes of that status, with a named example per code.
+//!
+//! The utoipa integration documents an error type with these same responses
+//! ([`response_json`] with [`Refs::Inline`]), so the two never disagree.
 
 use std::collections::BTreeMap;
 
