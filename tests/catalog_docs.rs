@@ -1,6 +1,7 @@
-//! The exports of the example service (`examples/catalog/`) committed under `docs/`:
-//! they must match what the code produces now, the JSON must follow its published
-//! schema and the OpenAPI document must pass an independent validator.
+//! The exports of the catalog example (`examples/catalog/`), committed under
+//! `examples/catalog/generated/`: they must match what the code produces now, the JSON
+//! must follow its published schema and the OpenAPI document must pass an independent
+//! validator.
 //!
 //! The validators are Python's `jsonschema` and `openapi-spec-validator`, which
 //! `.ci/run` installs with pip (`pip install openapi-spec-validator` brings both). Under
@@ -22,9 +23,9 @@ fn root() -> &'static Path {
 
 /// The committed documents and the example's format name for each.
 const DOCUMENTS: [(&str, &str); 3] = [
-    ("docs/errors.json", "json"),
-    ("docs/errors.md", "markdown"),
-    ("docs/openapi.json", "openapi"),
+    ("examples/catalog/generated/errors.json", "json"),
+    ("examples/catalog/generated/errors.md", "markdown"),
+    ("examples/catalog/generated/openapi.json", "openapi"),
 ];
 
 #[test]
@@ -63,7 +64,7 @@ fn committed_docs_are_current() {
 #[test]
 fn the_committed_export_is_a_baseline_too() {
     // The one line a service adds to its tests.
-    assert_compatible!(errors::CATALOG, "docs/errors.json");
+    assert_compatible!(errors::CATALOG, "examples/catalog/generated/errors.json");
 }
 
 /// Errors with every kind of detail field, for the schema tests.
@@ -177,7 +178,7 @@ static SINK: Catalog = catalog!(KitchenSink, OrderError);
 fn json_exports_follow_the_published_schema() {
     let files = [
         root().join("schemas/catalog-v1.schema.json"),
-        root().join("docs/errors.json"),
+        root().join("examples/catalog/generated/errors.json"),
         scratch("kitchen-sink.json", &SINK.to_json()),
     ];
     if python_validate(JSONSCHEMA, &files) {
@@ -201,7 +202,7 @@ fn json_exports_follow_the_published_schema() {
 #[test]
 fn openapi_documents_pass_the_validator() {
     let files = [
-        root().join("docs/openapi.json"),
+        root().join("examples/catalog/generated/openapi.json"),
         scratch("sink-openapi.json", &SINK.openapi().to_json()),
         scratch(
             "sink-openapi-problem.json",
