@@ -1,7 +1,8 @@
 //! The exports of the catalog example (`examples/catalog/`), committed under
 //! `examples/catalog/generated/`: they must match what the code produces now, the JSON
-//! must follow its published schema and the OpenAPI document must pass an independent
-//! validator.
+//! must follow the schema the crate ships ([`error_catalog::CATALOG_SCHEMA`], the file
+//! `error-catalog/schema/catalog-v1.schema.json`) and the OpenAPI document must pass an
+//! independent validator.
 //!
 //! The validators are Python's `jsonschema` and `openapi-spec-validator`, which
 //! `.ci/run` installs with pip (`pip install openapi-spec-validator` brings both). Under
@@ -177,7 +178,7 @@ static SINK: Catalog = catalog!(KitchenSink, OrderError);
 #[test]
 fn json_exports_follow_the_published_schema() {
     let files = [
-        root().join("schemas/catalog-v1.schema.json"),
+        scratch("catalog-v1.schema.json", error_catalog::CATALOG_SCHEMA),
         root().join("examples/catalog/generated/errors.json"),
         scratch("kitchen-sink.json", &SINK.to_json()),
     ];
@@ -225,4 +226,18 @@ fn openapi_documents_pass_the_validator() {
             .unwrap();
         assert!(!output.status.success());
     }
+}
+
+#[test]
+fn the_shipped_schema_is_the_file_in_the_repository() {
+    let file = root().join("error-catalog/schema/catalog-v1.schema.json");
+    assert_eq!(
+        error_catalog::CATALOG_SCHEMA,
+        std::fs::read_to_string(file).unwrap()
+    );
+    let schema: serde_json::Value = serde_json::from_str(error_catalog::CATALOG_SCHEMA).unwrap();
+    assert_eq!(
+        schema["properties"]["version"]["const"],
+        error_catalog::SCHEMA_VERSION
+    );
 }

@@ -64,7 +64,7 @@ pub use crate::custom::{CustomEnvelope, CustomFormat};
 pub use crate::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::details::{Details, FlattenDetails};
 pub use crate::envelope::Envelope;
-pub use crate::export::json::SCHEMA_VERSION;
+pub use crate::export::json::{CATALOG_SCHEMA, SCHEMA_VERSION};
 pub use crate::export::markdown::Markdown;
 pub use crate::export::openapi::OpenApi;
 pub use crate::format::{Format, UnknownFormat};
