@@ -3,7 +3,7 @@
 //! default 404 and 405 as envelopes.
 #![cfg(feature = "actix-web")]
 
-mod support;
+mod http_client;
 
 use std::net::SocketAddr;
 
@@ -12,7 +12,7 @@ use error_catalog::actix::{ErrorMiddleware, json_config, path_config, query_conf
 use error_catalog::{ApiError, Format};
 use http::Method;
 use serde_json::json;
-use support::{Reply, get as fetch, send};
+use http_client::{Reply, get as fetch, send};
 
 /// License errors.
 #[derive(Debug, ApiError)]
