@@ -11,8 +11,8 @@ use actix_web::{App, HttpServer, web};
 use error_catalog::actix::{ErrorMiddleware, json_config, path_config, query_config};
 use error_catalog::{ApiError, Format};
 use http::Method;
-use serde_json::json;
 use http_client::{Reply, get as fetch, send};
+use serde_json::json;
 
 /// License errors.
 #[derive(Debug, ApiError)]

@@ -12,8 +12,8 @@ use axum::http::{Method, StatusCode};
 use axum::routing::{get, post};
 use error_catalog::axum::{ErrorLayer, Json, Path, Query};
 use error_catalog::{ApiError, Format};
-use serde_json::json;
 use http_client::{get as fetch, send};
+use serde_json::json;
 
 /// Resource errors.
 #[derive(Debug, ApiError)]
