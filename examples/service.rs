@@ -1,7 +1,7 @@
-//! A small licensing API on axum, after the CODITECT API of `shared/seeds/000`: projects,
-//! licenses and sessions in memory, every failure one of the error enums below, answered
-//! in the seed's `Nested` envelope with the request id, and `GET /errors` serving the
-//! catalog.
+//! A small licensing API on axum, after the CODITECT API's published error codes:
+//! projects, licenses and sessions in memory, every failure one of the error enums below,
+//! answered in that API's `Nested` envelope with the request id, and `GET /errors`
+//! serving the catalog.
 //!
 //! Run with `cargo run --example service --features axum`, then for instance:
 //!

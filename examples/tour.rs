@@ -1,5 +1,6 @@
 //! A tour of error-catalog on the error codes of a real API (the CODITECT licensing API,
-//! `shared/seeds/000`): its enums, its catalog and a few of its error bodies.
+//! as its "Error Codes" page publishes them): its enums, its catalog and a few of its
+//! error bodies.
 //!
 //! Run with `cargo run --example tour`.
 

@@ -3,7 +3,7 @@
 //! default 404 and 405 as envelopes.
 #![cfg(feature = "actix-web")]
 
-mod support;
+mod http_client;
 
 use std::net::SocketAddr;
 
@@ -11,8 +11,8 @@ use actix_web::{App, HttpServer, web};
 use error_catalog::actix::{ErrorMiddleware, json_config, path_config, query_config};
 use error_catalog::{ApiError, Format};
 use http::Method;
+use http_client::{Reply, get as fetch, send};
 use serde_json::json;
-use support::{Reply, get as fetch, send};
 
 /// License errors.
 #[derive(Debug, ApiError)]

@@ -3,7 +3,7 @@
 //! envelopes.
 #![cfg(feature = "axum")]
 
-mod support;
+mod http_client;
 
 use std::net::SocketAddr;
 
@@ -12,8 +12,8 @@ use axum::http::{Method, StatusCode};
 use axum::routing::{get, post};
 use error_catalog::axum::{ErrorLayer, Json, Path, Query};
 use error_catalog::{ApiError, Format};
+use http_client::{get as fetch, send};
 use serde_json::json;
-use support::{get as fetch, send};
 
 /// Resource errors.
 #[derive(Debug, ApiError)]
@@ -418,7 +418,7 @@ fn rejections_app() -> Router {
         .layer(ErrorLayer::new().format(Format::Nested))
 }
 
-async fn rejected(reply: support::Reply, status: u16, body: serde_json::Value) {
+async fn rejected(reply: http_client::Reply, status: u16, body: serde_json::Value) {
     assert_eq!(reply.status, status, "{}", reply.body);
     assert_eq!(reply.headers["content-type"], "application/json");
     assert_eq!(reply.json(), body);

@@ -1,6 +1,8 @@
-//! The exports of the example service (`examples/catalog/`) committed under `docs/`:
-//! they must match what the code produces now, the JSON must follow its published
-//! schema and the OpenAPI document must pass an independent validator.
+//! The exports of the catalog example (`examples/catalog/`), committed under
+//! `examples/catalog/generated/`: they must match what the code produces now, the JSON
+//! must follow the schema the crate ships ([`error_catalog::CATALOG_SCHEMA`], the file
+//! `error-catalog/schema/catalog-v1.schema.json`) and the OpenAPI document must pass an
+//! independent validator.
 //!
 //! The validators are Python's `jsonschema` and `openapi-spec-validator`, which
 //! `.ci/run` installs with pip (`pip install openapi-spec-validator` brings both). Under
@@ -22,9 +24,9 @@ fn root() -> &'static Path {
 
 /// The committed documents and the example's format name for each.
 const DOCUMENTS: [(&str, &str); 3] = [
-    ("docs/errors.json", "json"),
-    ("docs/errors.md", "markdown"),
-    ("docs/openapi.json", "openapi"),
+    ("examples/catalog/generated/errors.json", "json"),
+    ("examples/catalog/generated/errors.md", "markdown"),
+    ("examples/catalog/generated/openapi.json", "openapi"),
 ];
 
 #[test]
@@ -63,7 +65,7 @@ fn committed_docs_are_current() {
 #[test]
 fn the_committed_export_is_a_baseline_too() {
     // The one line a service adds to its tests.
-    assert_compatible!(errors::CATALOG, "docs/errors.json");
+    assert_compatible!(errors::CATALOG, "examples/catalog/generated/errors.json");
 }
 
 /// Errors with every kind of detail field, for the schema tests.
@@ -176,8 +178,8 @@ static SINK: Catalog = catalog!(KitchenSink, OrderError);
 #[test]
 fn json_exports_follow_the_published_schema() {
     let files = [
-        root().join("schemas/catalog-v1.schema.json"),
-        root().join("docs/errors.json"),
+        scratch("catalog-v1.schema.json", error_catalog::CATALOG_SCHEMA),
+        root().join("examples/catalog/generated/errors.json"),
         scratch("kitchen-sink.json", &SINK.to_json()),
     ];
     if python_validate(JSONSCHEMA, &files) {
@@ -201,7 +203,7 @@ fn json_exports_follow_the_published_schema() {
 #[test]
 fn openapi_documents_pass_the_validator() {
     let files = [
-        root().join("docs/openapi.json"),
+        root().join("examples/catalog/generated/openapi.json"),
         scratch("sink-openapi.json", &SINK.openapi().to_json()),
         scratch(
             "sink-openapi-problem.json",
@@ -224,4 +226,18 @@ fn openapi_documents_pass_the_validator() {
             .unwrap();
         assert!(!output.status.success());
     }
+}
+
+#[test]
+fn the_shipped_schema_is_the_file_in_the_repository() {
+    let file = root().join("error-catalog/schema/catalog-v1.schema.json");
+    assert_eq!(
+        error_catalog::CATALOG_SCHEMA,
+        std::fs::read_to_string(file).unwrap()
+    );
+    let schema: serde_json::Value = serde_json::from_str(error_catalog::CATALOG_SCHEMA).unwrap();
+    assert_eq!(
+        schema["properties"]["version"]["const"],
+        error_catalog::SCHEMA_VERSION
+    );
 }

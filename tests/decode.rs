@@ -1,4 +1,4 @@
-//! Client decoding: every built-in format back into an `ErrorBody`, the seeds' bodies, and
+//! Client decoding: every built-in format back into an `ErrorBody`, bodies published by real APIs, and
 //! a typed error (never a panic) for every kind of bad body.
 
 mod common;
@@ -203,8 +203,8 @@ fn from_response_uses_content_type_and_retry_after() {
 }
 
 #[test]
-fn seed_bodies() {
-    // Seed 000 (nested), verbatim.
+fn bodies_of_published_apis() {
+    // The CODITECT API's nested envelope, verbatim.
     let nested = r#"{
 "error": {
 "code": "internal_error",
@@ -219,7 +219,7 @@ fn seed_bodies() {
         json!({"format":"nested","code":"internal_error","message":"An internal error occurred","status":null,
                "details":{"request_id":"req_abc123"},"request_id":null,"retry_after":null})
     );
-    // Seed 002 (flat), with nested validation details.
+    // A flat body with UPPER_SNAKE_CASE codes and field errors as a map.
     let flat = r#"{
 "code": "VALIDATION_ERROR",
 "message": "Validation failed",
@@ -241,7 +241,7 @@ fn seed_bodies() {
                           "email":{"code":"invalid_format","message":"Invalid email format"}},
                "request_id":null,"retry_after":null})
     );
-    // Seed 003 (flat), a retry hint in details.
+    // A flat body with UPPER_SNAKE_CASE codes and a retry hint in details.
     let flat = r#"{
   "code": "RATE_LIMIT_EXCEEDED",
   "message": "Rate limit exceeded. Retry after 12 seconds.",
@@ -254,7 +254,7 @@ fn seed_bodies() {
         json!({"format":"flat","code":"RATE_LIMIT_EXCEEDED","message":"Rate limit exceeded. Retry after 12 seconds.",
                "status":null,"details":{"retry_after":12},"request_id":null,"retry_after":12})
     );
-    // Seed 004 (compact), verbatim.
+    // The CodeSpar API's compact body, the code as the `error` string, verbatim.
     let compact = r#"{
 "error": "invalid_request",
 "message": "Missing required field: amount",

@@ -1,4 +1,4 @@
-//! Every built-in format renders the DESIGN.md reference bodies exactly.
+//! Every built-in format renders its reference body exactly, for one error of each kind.
 
 use error_catalog::{ApiError, Format};
 use serde_json::{Value, json};

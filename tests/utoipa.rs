@@ -4,7 +4,7 @@
 //! utoipa's responses are those of the catalog's OpenAPI export.
 #![cfg(feature = "utoipa")]
 
-mod support;
+mod http_client;
 
 use axum::Router;
 use axum::routing::get;
@@ -86,7 +86,7 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
 
-    let reply = support::get(addr, "/openapi.json", "req_doc").await;
+    let reply = http_client::get(addr, "/openapi.json", "req_doc").await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.headers["content-type"], "application/json");
     let document = reply.json();

@@ -1,5 +1,6 @@
-//! `FieldErrors`: one value, rendered as seed 000's list, seed 002's map and RFC 9457's
-//! pointers, by format or by an explicit layout.
+//! `FieldErrors`: one value, rendered as a list of `{field, message}` (nested envelope),
+//! a map keyed by field (flat bodies) and RFC 9457's pointers, by format or by an
+//! explicit layout.
 
 mod common;
 

@@ -1,9 +1,9 @@
 //! Run-time cost of the derived accessors `code()`, `status()` and `retryable()` against a
 //! hand-written `match` that returns the same values.
 //!
-//! Both enums have the same variants (those of a realistic service, seed 000). Each
-//! benchmark calls the accessor on 4,096 errors in a shuffled mix of every variant, so the
-//! branch predictor cannot learn one variant. After criterion's own output, the bench
+//! Both enums have the same variants (those of a realistic service, the CODITECT API).
+//! Each benchmark calls the accessor on 4,096 errors in a shuffled mix of every variant,
+//! so the branch predictor cannot learn one variant. After criterion's own output, the bench
 //! prints the ratio derived / hand-written of each accessor's median, read back from
 //! criterion's estimates of this run.
 //!

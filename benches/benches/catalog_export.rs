@@ -1,7 +1,7 @@
 //! Exporting a catalog of 10,000 codes (`cargo bench -p error-catalog-benches --bench
 //! catalog_export`): `to_json`, the same into a reused buffer, `to_json_pretty` (the
-//! form of `docs/`), and, for scale, the Markdown page and the OpenAPI document; then
-//! `Catalog::find` against a linear scan.
+//! form a service commits), and, for scale, the Markdown page and the OpenAPI document;
+//! then `Catalog::find` against a linear scan.
 
 #![allow(missing_docs, dead_code)]
 

@@ -33,7 +33,7 @@ mod wire;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use crate::catalog::export::json::SCHEMA_VERSION;
+pub use crate::catalog::export::json::{CATALOG_SCHEMA, SCHEMA_VERSION};
 pub use crate::catalog::export::markdown::Markdown;
 pub use crate::catalog::export::openapi::OpenApi;
 pub use crate::catalog::guard;

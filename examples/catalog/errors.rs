@@ -1,8 +1,9 @@
-//! The error enums of a licensing API (modelled on the CODITECT "Error Codes" page,
-//! `shared/seeds/000`), split by area as a real service would, and its catalog.
+//! The error enums of a licensing API (modelled on the CODITECT API's published "Error
+//! Codes" page), split by area as a real service would, and its catalog.
 //!
-//! Shared by `examples/catalog/main.rs` and the tests that keep `docs/` current, which
-//! compare the files with [`render`]'s output.
+//! Shared by `examples/catalog/main.rs` and the test that keeps
+//! `examples/catalog/generated/` current (`tests/catalog_docs.rs`), which compares the
+//! files with [`render`]'s output.
 
 // The catalog reads every variant; this example never constructs one.
 #![allow(dead_code)]
@@ -20,7 +21,7 @@ pub static CATALOG: Catalog = catalog!(
     ServerError,
 );
 
-/// The document for `format`, exactly as committed under `docs/`.
+/// The document for `format`, exactly as committed under `examples/catalog/generated/`.
 pub fn render(format: &str) -> Option<String> {
     let catalog = &CATALOG;
     Some(match format {

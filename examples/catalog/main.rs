@@ -1,9 +1,12 @@
 //! Prints the catalog of a licensing API's error codes as JSON, Markdown or OpenAPI.
 //!
+//! The three outputs are committed under `examples/catalog/generated/`, and
+//! `tests/catalog_docs.rs` fails when they drift from the code:
+//!
 //! ```sh
-//! cargo run --example catalog -- --format json       # docs/errors.json
-//! cargo run --example catalog -- --format markdown   # docs/errors.md
-//! cargo run --example catalog -- --format openapi    # docs/openapi.json
+//! cargo run --example catalog -- --format json     > examples/catalog/generated/errors.json
+//! cargo run --example catalog -- --format markdown > examples/catalog/generated/errors.md
+//! cargo run --example catalog -- --format openapi  > examples/catalog/generated/openapi.json
 //! ```
 
 mod errors;

@@ -1,9 +1,9 @@
-//! Helpers shared by the envelope test files.
+//! Helpers shared by the integration test files.
 #![allow(dead_code)]
 
 use std::fmt;
 
-use error_catalog::{ApiError, Format};
+use error_catalog::{ApiError, DetailValue, ErrorSpec, Format};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
@@ -102,4 +102,23 @@ pub fn decoded(body: &error_catalog::ErrorBody) -> Value {
         "request_id": body.request_id(),
         "retry_after": body.retry_after(),
     })
+}
+
+/// The detail fields an error visits, each serialized as JSON.
+pub fn details(err: &dyn ApiError) -> Vec<(&'static str, String)> {
+    let mut seen = Vec::new();
+    err.visit_details(&mut |name: &str, value: DetailValue<'_>| {
+        // Every detail here is a declared field: its name is the catalog's, static.
+        let field = err.spec().fields().iter().find(|f| f.name() == name);
+        seen.push((
+            field.unwrap().name(),
+            serde_json::to_string(&value).unwrap(),
+        ));
+    });
+    seen
+}
+
+/// The codes of a catalog table, in order.
+pub fn codes(catalog: &[ErrorSpec]) -> Vec<&'static str> {
+    catalog.iter().map(ErrorSpec::code).collect()
 }

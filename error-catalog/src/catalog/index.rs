@@ -6,7 +6,7 @@
 //! Everything here runs in rustc's const evaluator, where each loop step costs about a
 //! microsecond and each function call several: the loops index slices directly, hash
 //! with plain arithmetic that cannot overflow, and call a function once per code at
-//! most (DESIGN.md section 7 has the measurements behind these choices).
+//! most (the compile-time figures in `benches/README.md` measure the result).
 //!
 //! A slot is a `u64`: the code's 32-bit hash in the high half and, in the low half,
 //! one more than the code's position (`type << 21 | variant`), so `0` is an empty slot.

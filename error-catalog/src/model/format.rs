@@ -19,6 +19,22 @@ use core::str::FromStr;
 /// A type picks its default with `#[api_error(format = "nested")]`; without it the
 /// default is [`Format::Problem`], the IETF standard.
 ///
+/// Where each part of an error goes:
+///
+/// - **Details** (the variant's named fields): under `details` in `Nested` and `Flat`; as
+///   extension members in `Problem` (a detail named like a standard member is not
+///   written); as the string `metadata` of the `ErrorInfo` in `Google`; nowhere in
+///   `Compact`. `details` is written exactly when the variant declares detail fields, so
+///   each code has one body shape.
+/// - **Request id** ([`Envelope::request_id`](crate::Envelope::request_id)):
+///   `meta.request_id` in `Nested`, `request_id` in `Flat`, `Compact` and `Problem`, a
+///   `RequestInfo` detail in `Google`; nothing without one.
+/// - **Docs URL** (`#[api_error(docs = "..")]`): the `Problem` `type`, which is
+///   `about:blank` without docs. **Domain** (`#[api_error(domain = "..")]`): the `Google`
+///   `ErrorInfo.domain`.
+/// - **Retry hint**: a `Retry-After` header in every format, and a `RetryInfo` detail in
+///   `Google`.
+///
 /// ```
 /// use error_catalog::Format;
 ///

@@ -67,9 +67,9 @@ use crate::wire::details::FlattenDetails;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Layout {
-    /// `"errors": [{"field", "code", "message"}]`, as seed 000's API.
+    /// `"errors": [{"field", "code", "message"}]`, as nested envelopes usually list them.
     List,
-    /// One member per field, `"<field>": {"code", "message"}`, as seed 002's API. A field
+    /// One member per field, `"<field>": {"code", "message"}`, as some flat APIs write. A field
     /// with several errors keeps its first.
     Map,
     /// RFC 9457's `"errors": [{"detail", "pointer", "code"}]`, `pointer` being a JSON

@@ -1,6 +1,5 @@
 //! The JSON export: a versioned document that docs pipelines, client generators and the
-//! compatibility guard read. Its schema is `schemas/catalog-v1.schema.json` in the
-//! repository.
+//! compatibility guard read. Its JSON Schema ships with the crate as [`CATALOG_SCHEMA`].
 
 use std::io;
 
@@ -16,12 +15,32 @@ use crate::model::spec::{Category, ErrorSpec, FieldSpec};
 /// within a version.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The JSON Schema (draft 2020-12) of the JSON export, version [`SCHEMA_VERSION`]: the
+/// text of `schema/catalog-v1.schema.json` in this crate's package.
+///
+/// Every document [`Catalog::to_json`] writes follows it. Give it to a JSON Schema
+/// validator to check an export (one committed as a baseline, or one a client received)
+/// without this crate's sources at hand.
+///
+/// ```
+/// use error_catalog::{CATALOG_SCHEMA, SCHEMA_VERSION};
+///
+/// let schema: serde_json::Value = serde_json::from_str(CATALOG_SCHEMA).unwrap();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert!(schema["$id"].as_str().unwrap().ends_with("/catalog-v1.schema.json"));
+/// assert_eq!(schema["properties"]["version"]["const"], SCHEMA_VERSION);
+/// ```
+pub const CATALOG_SCHEMA: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/schema/catalog-v1.schema.json"
+));
+
 impl Catalog {
     /// The catalog as a compact JSON document: the `version`, then every code in
     /// listing order. [`to_json_pretty`](Catalog::to_json_pretty) writes the same
     /// document for people and diffs (the committed docs and baselines).
     ///
-    /// The schema is `schemas/catalog-v1.schema.json` in the repository. Each entry is
+    /// The document follows the JSON Schema [`CATALOG_SCHEMA`]. Each entry is
     /// the [`Serialize`] form of [`ErrorSpec`], and the catalog itself is [`Serialize`]
     /// as this document.
     ///

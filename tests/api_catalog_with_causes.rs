@@ -1,6 +1,7 @@
-//! Seed 001 (a "Developer Documentation: Error Codes" page): no JSON bodies, but a
-//! catalog. Each code (`AUTH-401` style) with its title, description, possible causes
-//! and resolution is declared as that team would and read back from `CATALOG`.
+//! An API documented as a catalog of codes in the `AUTH-401` style, each with a title,
+//! a description, possible causes and a resolution (a published "Developer
+//! Documentation: Error Codes" page): no JSON bodies, but a catalog. Each code is
+//! declared as that team would and read back from `CATALOG`.
 
 mod common;
 

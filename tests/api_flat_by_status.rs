@@ -1,6 +1,8 @@
-//! Seed 003 (an "Error Codes" page organised by HTTP status): its errors declared as
-//! that team would and every JSON example on the page reproduced whole in the Flat
-//! format, the "Error Response Format" block (`"details": {}`) included.
+//! An API whose errors are flat bodies with `UPPER_SNAKE_CASE` codes and the values in
+//! the message, `{"code","message","details"}`, documented by HTTP status (a published
+//! "Error Codes" page): its errors declared as that team would and every JSON example on
+//! the page reproduced whole in the Flat format, the "Error Response Format" block
+//! (`"details": {}`) included.
 //!
 //! Values that appear in a message but not in `details` are tuple fields: those are
 //! interpolated but never serialized as details.

@@ -1,7 +1,8 @@
-//! Seed 004 (the CodeSpar API's "Error Reference"): every code of the page declared as
-//! that team would, the page's one JSON example reproduced whole in the Compact format
-//! with its request id, and the headers the page names: `Retry-After` on 429 and 503,
-//! `X-RateLimit-Reset` on 429.
+//! An API whose errors are compact bodies with the code as the `error` string,
+//! `{"error","message","status","request_id"}` (the CodeSpar API's published "Error
+//! Reference"): every code of the page declared as that team would, the page's one JSON
+//! example reproduced whole in the Compact format with its request id, and the headers
+//! the page names: `Retry-After` on 429 and 503, `X-RateLimit-Reset` on 429.
 
 mod common;
 

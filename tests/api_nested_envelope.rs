@@ -1,6 +1,7 @@
-//! Seed 000 (the CODITECT API's "Error Codes" page): its errors declared as that team
-//! would, one enum per section of the page, with the codes, statuses, messages,
-//! descriptions and resolutions as published.
+//! An API whose errors are a nested envelope, `{"error":{"code","message","details"},
+//! "meta":{"request_id"}}` with `snake_case` codes: the CODITECT API's published "Error
+//! Codes" page, its errors declared as that team would, one enum per section of the page,
+//! with the codes, statuses, messages, descriptions and resolutions as published.
 //!
 //! Two sides of the page are checked. The catalog side: every code's status, retryable
 //! flag, resolution and description, each section's text and the page's order, each

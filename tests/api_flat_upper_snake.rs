@@ -1,7 +1,9 @@
-//! Seed 002 (an "API Error Codes" page with `SCREAMING_SNAKE_CASE` codes): its errors
-//! declared as that team would, with `rename_all`, and every JSON example on the page
-//! reproduced whole in the Flat format; the `Retry-After` header "when available"; the
-//! code tables and the "Retryable" column as catalog data.
+//! An API whose errors are flat bodies with `UPPER_SNAKE_CASE` codes,
+//! `{"code","message","details","request_id"}`, and field errors as a map (a published
+//! "API Error Codes" page): its errors declared as that team would, with `rename_all`,
+//! and every JSON example on the page reproduced whole in the Flat format; the
+//! `Retry-After` header "when available"; the code tables and the "Retryable" column as
+//! catalog data.
 //!
 //! The page's "Error Response Format" block is not JSON (`"details": { ... }`); its
 //! shape, with `request_id`, is asserted by `format_block_shape` with a real detail.
