@@ -1,5 +1,5 @@
-//! The rules that look at a whole variant or across variants, one function per rule.
-//! `check` turns parsed input into the resolved form that `expand` generates from.
+//! The rules that look at a whole variant or across variants, one function per rule, and
+//! the resolution of the input into the [`Model`] that code generation reads.
 
 use std::collections::HashMap;
 
@@ -7,35 +7,24 @@ use proc_macro2::Span;
 use syn::LitStr;
 use syn::ext::IdentExt;
 
-use crate::ast::{self, Field, Input, Shape, Variant};
-use crate::case::sentence_case;
 use crate::ctxt::Errors;
-use crate::template::{self, Template};
-use crate::types;
+use crate::input::ast::{Field, Input, Shape, Variant};
+use crate::input::case::sentence_case;
+use crate::input::doc;
+use crate::input::format::Format;
+use crate::input::keys;
+use crate::model::template::{self, Template};
+use crate::model::{self, Category, Detail, Item, Message, Model, Role, types};
 
 /// The longest code accepted (AIP-193 caps reasons at 63 characters; 64 keeps common
 /// slug limits).
 const MAX_CODE_LEN: usize = 64;
 
-/// One variant with every value resolved and checked.
-pub struct Checked<'a> {
-    pub variant: &'a Variant<'a>,
-    pub code: String,
-    /// The token the code came from: the `code` literal, or the variant name when
-    /// `rename_all` derived it.
-    pub code_span: Span,
-    pub status: u16,
-    pub retryable: bool,
-    pub title: String,
-    /// The template as stored in the catalog.
-    pub message: String,
-    pub template: Template,
-}
-
-/// Applies every rule; errors go to `errors`. Returns one entry per variant that could be
-/// resolved (the caller emits nothing from them when `errors` is not empty).
-pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> {
-    let mut checked = Vec::new();
+/// Applies every rule; errors go to `errors`. The model holds one variant per variant
+/// that could be resolved (the caller generates nothing from it when `errors` is not
+/// empty, but the fallback reads its [`Item`]).
+pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
+    let mut variants = Vec::new();
     for variant in &input.variants {
         check_one_source(variant, errors);
         check_from_is_alone(variant, errors);
@@ -48,45 +37,41 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> 
         }
         let code = resolve_code(input, variant, errors);
         let status = require_status(input, variant, errors);
-        let message = resolve_message(variant, errors);
-        let template = message
-            .as_ref()
-            .and_then(|(text, lit)| parse_template(variant, text, lit.as_ref(), errors));
-        if let (Some((code, code_span)), Some(status), Some((message, _)), Some(template)) =
-            (code, status, message, template)
-        {
-            checked.push(Checked {
-                variant,
-                code,
-                code_span,
-                status,
-                retryable: variant
-                    .attrs
-                    .retryable
-                    .unwrap_or_else(|| retryable_by_default(status)),
-                title: variant
-                    .attrs
-                    .title
-                    .as_ref()
-                    .map_or_else(|| sentence_case(&variant.ident.to_string()), LitStr::value),
-                message,
+        let message = resolve_message(variant, errors).and_then(|(text, lit)| {
+            let template = parse_template(variant, &text, lit.as_ref(), errors)?;
+            let span = lit.as_ref().map_or(variant.span, LitStr::span);
+            Some(Message {
+                text,
                 template,
-            });
+                span,
+            })
+        });
+        if let (Some((code, code_span)), Some(status), Some(message)) = (code, status, message) {
+            variants.push(resolve_variant(
+                input, variant, code, code_span, status, message,
+            ));
         }
     }
-    check_unique_codes(&checked, errors);
+    check_unique_codes(&variants, errors);
     check_from_types_differ(input, errors);
-    checked
+    Model {
+        item: item(input),
+        category: category(input),
+        unique_in_crate: input.attrs.unique_in_crate.get() != Some(&false),
+        variants,
+    }
 }
 
 /// Rule: every variant carries our attribute, unless `rename_all` derives its code (then
 /// the missing keys are reported one by one). With thiserror, ours is `#[api_error(..)]`.
 fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> bool {
-    // A variant attribute with only unknown keys counts as present (`contains`); a
-    // misspelled type-level key does not excuse a variant without any attribute (`has`).
+    // A variant attribute with only unknown keys counts as present (`unsure`); a
+    // misspelled type-level key does not excuse a variant without any attribute (the
+    // type's `unsure` is not read here).
     if variant.attrs.present
-        || variant.attrs.written.contains("code")
-        || input.attrs.written.has("rename_all")
+        || variant.attrs.unsure
+        || variant.attrs.code.is_written()
+        || input.attrs.rename_all.is_written()
     {
         return true;
     }
@@ -116,16 +101,17 @@ fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> b
 /// Rule: every variant has a code, written as `code = ".."` or derived from its name by
 /// the type's `rename_all`; a code is 1 to 64 ASCII letters, digits, `_`, `-` or `.`.
 fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<(String, Span)> {
-    let (code, span) = if let Some(lit) = &variant.attrs.code {
+    let (code, span) = if let Some(lit) = variant.attrs.code.get() {
         (lit.value(), lit.span())
-    } else if let Some(rule) = input.attrs.rename_all {
+    } else if let Some(rule) = input.attrs.rename_all.get() {
         (
             rule.apply(&variant.ident.unraw().to_string()),
             variant.ident.span(),
         )
     } else {
         // A code with a bad value, or a misspelled key, was reported already.
-        if !variant.attrs.written.contains("code") && !input.attrs.written.contains("rename_all") {
+        let written = variant.attrs.unsure || variant.attrs.code.is_written();
+        if !written && !input.attrs.unsure && !input.attrs.rename_all.is_written() {
             errors.at(
                 variant.span,
                 format!(
@@ -170,11 +156,11 @@ fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option
 
 /// Rule: every variant has `status = 4xx|5xx` (its range is checked while parsing).
 fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<u16> {
-    match &variant.attrs.status {
+    match variant.attrs.status.get() {
         Some(status) => Some(*status),
         None => {
             // A status with a bad value, or a misspelled key, was reported already.
-            if !variant.attrs.written.contains("status") {
+            if !(variant.attrs.unsure || variant.attrs.status.is_written()) {
                 errors.at(
                     variant.span,
                     format!(
@@ -191,17 +177,17 @@ fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Opti
 /// Rule: the public message is `message = ".."` or, without it, the first sentence of
 /// the doc comment; one of the two must exist.
 fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Option<LitStr>)> {
-    if let Some(lit) = &variant.attrs.message {
+    if let Some(lit) = variant.attrs.message.get() {
         if lit.value().trim().is_empty() {
             errors.spanned(lit, "`message` is empty; clients need a message");
             return None;
         }
         return Some((lit.value(), Some(lit.clone())));
     }
-    let sentence = ast::first_sentence(&variant.doc);
+    let sentence = doc::first_sentence(&variant.doc);
     if sentence.is_empty() {
         // A message with a bad value, or a misspelled key, was reported already.
-        if variant.attrs.written.contains("message") {
+        if variant.attrs.unsure || variant.attrs.message.is_written() {
             return None;
         }
         errors.at(
@@ -266,7 +252,7 @@ fn parse_template(
                 ),
             );
             ok = false;
-        } else if field.attrs.skip {
+        } else if field.attrs.skip.is_set() {
             errors.at(
                 span,
                 format!(
@@ -290,7 +276,8 @@ fn check_one_source(variant: &Variant, errors: &mut Errors) {
             let span = extra
                 .attrs
                 .from
-                .or(extra.attrs.source)
+                .span()
+                .or(extra.attrs.source.span())
                 .unwrap_or(extra.span);
             errors.at(
                 span,
@@ -309,7 +296,7 @@ fn check_one_source(variant: &Variant, errors: &mut Errors) {
 /// field.
 fn check_from_is_alone(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
-        if let Some(span) = field.attrs.from
+        if let Some(span) = field.attrs.from.span()
             && variant.fields.len() > 1
         {
             let others: Vec<String> = variant
@@ -353,15 +340,24 @@ fn check_detail_keys_on_details(variant: &Variant, errors: &mut Errors) {
                 field.name()
             )
         };
-        for (key, span) in &field.attrs.detail_keys {
-            errors.at(*span, format!("`{key}` has no effect here: {why}"));
+        let written = [
+            (keys::RENAME, field.attrs.rename.span()),
+            (keys::EXAMPLE, field.attrs.example.span()),
+        ];
+        for (key, span) in written {
+            if let Some(span) = span {
+                errors.at(span, format!("`{key}` has no effect here: {why}"));
+            }
         }
     }
 }
 
 /// Rule: at most one field carries the `Retry-After` value.
 fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
-    let mut marked = variant.fields.iter().filter_map(|f| f.attrs.retry_after);
+    let mut marked = variant
+        .fields
+        .iter()
+        .filter_map(|f| f.attrs.retry_after.span());
     if marked.next().is_some() {
         for extra in marked {
             errors.at(
@@ -380,7 +376,7 @@ fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
 /// `example`, `skip`, `retry_after`, a source), and a tuple field is never a detail.
 fn check_flatten(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
-        let Some(span) = field.attrs.flatten else {
+        let Some(span) = field.attrs.flatten.span() else {
             continue;
         };
         let conflict = if !field.is_named() {
@@ -396,11 +392,11 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
             ))
         } else {
             [
-                (field.attrs.skip, "skip"),
-                (field.attrs.retry_after.is_some(), "retry_after"),
-                (field.attrs.rename.is_some(), "rename"),
-                (field.attrs.example.is_some(), "example"),
-                (field.attrs.header.is_some(), "header"),
+                (field.attrs.skip.is_set(), keys::SKIP),
+                (field.attrs.retry_after.is_set(), keys::RETRY_AFTER),
+                (field.attrs.rename.is_set(), keys::RENAME),
+                (field.attrs.example.is_set(), keys::EXAMPLE),
+                (field.attrs.header.is_set(), keys::HEADER),
             ]
             .into_iter()
             .find(|(set, _)| *set)
@@ -422,7 +418,7 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
 fn check_header(variant: &Variant, errors: &mut Errors) {
     let mut seen: Vec<String> = Vec::new();
     for field in &variant.fields {
-        let Some(name) = &field.attrs.header else {
+        let Some(name) = field.attrs.header.get() else {
             continue;
         };
         if field.is_source() {
@@ -433,7 +429,7 @@ fn check_header(variant: &Variant, errors: &mut Errors) {
                     field.name()
                 ),
             );
-        } else if field.attrs.skip {
+        } else if field.attrs.skip.is_set() {
             errors.spanned(
                 name,
                 "a #[error(skip)] field never reaches clients, so it cannot be sent as a header",
@@ -457,22 +453,22 @@ fn check_header(variant: &Variant, errors: &mut Errors) {
 
 /// Rule: a code names one error: no two variants of a type share it. Both uses are
 /// reported.
-fn check_unique_codes(checked: &[Checked], errors: &mut Errors) {
-    let mut first_use: HashMap<&str, &Checked> = HashMap::new();
-    for entry in checked {
+fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
+    let mut first_use: HashMap<&str, &model::Variant> = HashMap::new();
+    for entry in variants {
         if let Some(first) = first_use.get(entry.code.as_str()) {
             errors.at(
                 entry.code_span,
                 format!(
                     "duplicate error code `{}`: `{}` uses it too",
-                    entry.code, first.variant.ident
+                    entry.code, first.ident
                 ),
             );
             errors.at(
                 first.code_span,
                 format!(
                     "error code `{}` is first used here, and again by `{}`",
-                    entry.code, entry.variant.ident
+                    entry.code, entry.ident
                 ),
             );
         } else {
@@ -487,7 +483,7 @@ fn check_from_types_differ(input: &Input, errors: &mut Errors) {
     let mut first_use: HashMap<String, &Variant> = HashMap::new();
     for variant in &input.variants {
         for field in &variant.fields {
-            let Some(span) = field.attrs.from else {
+            let Some(span) = field.attrs.from.span() else {
                 continue;
             };
             let ty = types::display(field.ty);
@@ -516,5 +512,154 @@ fn describe(input: &Input, variant: &Variant) -> String {
     match input.shape {
         Shape::Enum => format!("variant `{}`", variant.ident),
         Shape::Struct => format!("`{}`", variant.ident),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Resolution: the checked input as the model.
+
+/// The type-level part of the model, which the fallback reads too.
+fn item<'a>(input: &'a Input<'a>) -> Item<'a> {
+    let mut from_types: Vec<&syn::Type> = Vec::new();
+    for field in input.variants.iter().flat_map(|variant| &variant.fields) {
+        if field.attrs.from.is_set()
+            && !from_types
+                .iter()
+                .any(|ty| types::display(ty) == types::display(field.ty))
+        {
+            from_types.push(field.ty);
+        }
+    }
+    Item {
+        ident: input.ident,
+        generics: input.generics,
+        shape: input.shape,
+        krate: input.attrs.krate.get().cloned(),
+        thiserror: input.thiserror,
+        union: input.union,
+        from_types,
+    }
+}
+
+/// The `Category` shared by every row: the type's name, its doc comment, and its
+/// type-level keys.
+fn category(input: &Input) -> Category {
+    Category {
+        name: input.ident.unraw().to_string(),
+        doc: input.doc.clone(),
+        format: input.attrs.format.get().copied().unwrap_or(Format::DEFAULT),
+        docs: input.attrs.docs.get().map(LitStr::value),
+        domain: input.attrs.domain.get().map(LitStr::value),
+    }
+}
+
+/// A checked variant with every default applied.
+fn resolve_variant<'a>(
+    input: &'a Input<'a>,
+    variant: &'a Variant<'a>,
+    code: String,
+    code_span: Span,
+    status: u16,
+    message: Message,
+) -> model::Variant<'a> {
+    let name = variant.ident.unraw().to_string();
+    let attrs = &variant.attrs;
+    let params: Vec<&syn::Ident> = input
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .collect();
+    let fields = variant
+        .fields
+        .iter()
+        .map(|field| resolve_field(field, &message.template, &params))
+        .collect();
+    model::Variant {
+        ident: variant.ident,
+        retryable: attrs
+            .retryable
+            .get()
+            .copied()
+            .unwrap_or_else(|| retryable_by_default(status)),
+        title: attrs
+            .title
+            .get()
+            .map_or_else(|| sentence_case(&variant.ident.to_string()), LitStr::value),
+        description: variant.doc.clone(),
+        resolution: attrs.resolution.get().map(LitStr::value),
+        causes: attrs.causes.get().cloned().unwrap_or_default(),
+        retry_after: attrs.retry_after.get().copied(),
+        docs_url: input
+            .attrs
+            .docs
+            .get()
+            .map(|base| docs_url(&base.value(), &code)),
+        name,
+        code,
+        code_span,
+        status,
+        message,
+        fields,
+    }
+}
+
+/// A field with its role: a source, skipped, a tuple field, or a detail.
+fn resolve_field<'a>(
+    field: &'a Field<'a>,
+    template: &Template,
+    params: &[&syn::Ident],
+) -> model::Field<'a> {
+    let attrs = &field.attrs;
+    let role = if field.is_source() {
+        Role::Source {
+            from: attrs.from.is_set(),
+        }
+    } else if !field.is_named() {
+        Role::Positional
+    } else if attrs.skip.is_set() {
+        Role::Skip
+    } else {
+        Role::Detail(Detail {
+            key: field.detail_name(),
+            rust_type: types::display(field.ty),
+            json_type: types::json_type(field.ty),
+            example: attrs.example.get().cloned(),
+            flatten: attrs.flatten.is_set(),
+        })
+    };
+    let name = field.name();
+    model::Field {
+        member: field.member.clone(),
+        shown: template.placeholders().any(|p| p.name == name),
+        name,
+        ty: field.ty,
+        option_inner: types::option_inner(field.ty),
+        generic: types::mentions_any(field.ty, params),
+        role,
+        retry_after: attrs.retry_after.is_set(),
+        header: attrs.header.get().cloned(),
+    }
+}
+
+/// `base/code`, or `base` with `{code}` replaced when it has that placeholder.
+fn docs_url(base: &str, code: &str) -> String {
+    if base.contains("{code}") {
+        base.replace("{code}", code)
+    } else {
+        format!("{}/{code}", base.trim_end_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::docs_url;
+
+    #[test]
+    fn docs_urls() {
+        assert_eq!(
+            docs_url("https://d.io/errors/", "x"),
+            "https://d.io/errors/x"
+        );
+        assert_eq!(docs_url("https://d.io/e#{code}", "x"), "https://d.io/e#x");
     }
 }

@@ -34,6 +34,15 @@ impl RenameRule {
             .map(|(_, rule)| *rule)
     }
 
+    /// The error for a name that is not a rule, listing the names that are.
+    pub fn unknown(name: &str) -> String {
+        let names: Vec<&str> = RULES.iter().map(|(name, _)| *name).collect();
+        format!(
+            "unknown rename_all rule `{name}`; expected one of: {}",
+            names.join(", ")
+        )
+    }
+
     /// Applies the rule to a variant name written in `PascalCase`.
     pub fn apply(self, variant: &str) -> String {
         match self {
@@ -86,6 +95,12 @@ mod tests {
     fn unknown_rule_is_rejected() {
         assert_eq!(RenameRule::from_name("snake"), None);
         assert_eq!(RenameRule::from_name("Snake_Case"), None);
+        assert_eq!(
+            RenameRule::unknown("snake"),
+            "unknown rename_all rule `snake`; expected one of: lowercase, UPPERCASE, \
+             PascalCase, camelCase, snake_case, SCREAMING_SNAKE_CASE, kebab-case, \
+             SCREAMING-KEBAB-CASE"
+        );
     }
 
     #[test]
