@@ -31,6 +31,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
         check_one_retry_after(variant, errors);
         check_flatten(variant, errors);
         check_header(variant, errors);
+        check_message_only_alone(variant, errors);
         check_detail_keys_on_details(variant, errors);
         if !require_attribute(input, variant, errors) {
             continue;
@@ -39,6 +40,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
         let status = require_status(input, variant, errors);
         let message = resolve_message(variant, errors).and_then(|(text, lit)| {
             let template = parse_template(variant, &text, lit.as_ref(), errors)?;
+            check_message_only_shown(variant, &template, errors);
             let span = lit.as_ref().map_or(variant.span, LitStr::span);
             Some(Message {
                 text,
@@ -204,7 +206,8 @@ fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Op
 
 /// Rule: every placeholder names a field of the variant, by name in a struct variant and
 /// by position in a tuple variant, and never a source or skipped field: their text is
-/// internal and must not reach a client.
+/// internal and must not reach a client. (A message-only field that is also a source or
+/// skipped is reported by [`check_message_only_alone`].)
 fn parse_template(
     variant: &Variant,
     text: &str,
@@ -242,6 +245,9 @@ fn parse_template(
             ok = false;
             continue;
         };
+        if field.attrs.message_only.is_set() {
+            continue;
+        }
         if field.is_source() {
             errors.at(
                 span,
@@ -257,7 +263,8 @@ fn parse_template(
                 span,
                 format!(
                     "message interpolates `{}`, which is #[error(skip)]: skipped fields never \
-                     reach clients",
+                     reach clients; to show a field in the message without sending it as a \
+                     detail, mark it #[error(message_only)]",
                     placeholder.name
                 ),
             );
@@ -318,10 +325,11 @@ fn check_from_is_alone(variant: &Variant, errors: &mut Errors) {
 }
 
 /// Rule: `rename` and `example` describe a detail, so they sit on a named field that is
-/// serialized: not on a tuple field, a source or an `#[error(skip)]` field.
+/// serialized: not on a tuple field, a source or an `#[error(skip)]` field. (On a
+/// message-only field, [`check_message_only_alone`] reports them.)
 fn check_detail_keys_on_details(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
-        if field.is_detail() {
+        if field.is_detail() || field.attrs.message_only.is_set() {
             continue;
         }
         let why = if !field.is_named() {
@@ -374,11 +382,15 @@ fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
 /// Rule: `#[error(flatten)]` marks a named detail field whose entries become details; it
 /// cannot go with what names, hides or takes the field as one value (`rename`,
 /// `example`, `skip`, `retry_after`, a source), and a tuple field is never a detail.
+/// (With `message_only`, [`check_message_only_alone`] reports it.)
 fn check_flatten(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
         let Some(span) = field.attrs.flatten.span() else {
             continue;
         };
+        if field.attrs.message_only.is_set() {
+            continue;
+        }
         let conflict = if !field.is_named() {
             Some(
                 "#[error(flatten)] needs a named field: the fields of a tuple variant are not \
@@ -414,13 +426,17 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
 }
 
 /// Rule: a `#[error(header = "..")]` field is sent to clients, so it is neither a source
-/// nor `#[error(skip)]`; and a variant sends each header once.
+/// nor `#[error(skip)]`; and a variant sends each header once. (With `message_only`,
+/// [`check_message_only_alone`] reports it.)
 fn check_header(variant: &Variant, errors: &mut Errors) {
     let mut seen: Vec<String> = Vec::new();
     for field in &variant.fields {
         let Some(name) = field.attrs.header.get() else {
             continue;
         };
+        if field.attrs.message_only.is_set() {
+            continue;
+        }
         if field.is_source() {
             errors.spanned(
                 name,
@@ -447,6 +463,100 @@ fn check_header(variant: &Variant, errors: &mut Errors) {
             );
         } else {
             seen.push(lower);
+        }
+    }
+}
+
+/// Rule: `#[error(message_only)]` marks a named field that the message shows and that is
+/// sent nowhere else, so it goes with no key that sends, hides or describes the field
+/// elsewhere (`skip`, `flatten`, `header`, `retry_after`, `rename`, `example`), is not a
+/// source, and is not a tuple field (which is never a detail anyway).
+fn check_message_only_alone(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        let Some(span) = field.attrs.message_only.span() else {
+            continue;
+        };
+        let conflict = if !field.is_named() {
+            Some(format!(
+                "#[error(message_only)] has no effect here: `{}` is a tuple field, and tuple \
+                 fields are never details",
+                field.name()
+            ))
+        } else if field.is_source() {
+            Some(format!(
+                "`{}` is a source error: its text is internal and never reaches the message, \
+                 so it cannot be #[error(message_only)]",
+                field.name()
+            ))
+        } else {
+            let why = [
+                (
+                    field.attrs.skip.is_set(),
+                    keys::SKIP,
+                    "a skipped field is internal and never reaches the message",
+                ),
+                (
+                    field.attrs.flatten.is_set(),
+                    keys::FLATTEN,
+                    "a flattened field is sent as details",
+                ),
+                (
+                    field.attrs.header.is_set(),
+                    keys::HEADER,
+                    "a header field is sent as a header",
+                ),
+                (
+                    field.attrs.retry_after.is_set(),
+                    keys::RETRY_AFTER,
+                    "a retry_after field is sent as a detail and the Retry-After header",
+                ),
+                (
+                    field.attrs.rename.is_set(),
+                    keys::RENAME,
+                    "`rename` names the field's detail, and a message-only field has none",
+                ),
+                (
+                    field.attrs.example.is_set(),
+                    keys::EXAMPLE,
+                    "`example` documents the field's detail, and a message-only field has \
+                     none",
+                ),
+            ]
+            .into_iter()
+            .find(|(written, _, _)| *written);
+            why.map(|(_, key, why)| {
+                format!(
+                    "#[error(message_only)] cannot be combined with `{key}`: a message-only \
+                     field is shown in the message and sent nowhere else; {why}"
+                )
+            })
+        };
+        if let Some(message) = conflict {
+            errors.at(span, message);
+        }
+    }
+}
+
+/// Rule: a `#[error(message_only)]` field is shown in the message; one that the message
+/// does not show would be sent nowhere, which is what `#[error(skip)]` says.
+fn check_message_only_shown(variant: &Variant, template: &Template, errors: &mut Errors) {
+    for field in &variant.fields {
+        let Some(span) = field.attrs.message_only.span() else {
+            continue;
+        };
+        // A tuple field, a source or a skipped field was reported by the other rule.
+        let alone = field.is_named() && !field.is_source() && !field.attrs.skip.is_set();
+        let name = field.name();
+        if alone && !template.placeholders().any(|p| p.name == name) {
+            errors.at(
+                span,
+                format!(
+                    "`{name}` is #[error(message_only)], but the message of `{}` does not show \
+                     it; interpolate it as `{{{name}}}`, or mark it #[error(skip)] if it is \
+                     internal",
+                    variant.ident
+                ),
+            );
         }
     }
 }
@@ -603,7 +713,7 @@ fn resolve_variant<'a>(
     }
 }
 
-/// A field with its role: a source, skipped, a tuple field, or a detail.
+/// A field with its role: a source, skipped, message-only, a tuple field, or a detail.
 fn resolve_field<'a>(
     field: &'a Field<'a>,
     template: &Template,
@@ -618,6 +728,8 @@ fn resolve_field<'a>(
         Role::Positional
     } else if attrs.skip.is_set() {
         Role::Skip
+    } else if attrs.message_only.is_set() {
+        Role::MessageOnly
     } else {
         Role::Detail(Detail {
             key: field.detail_name(),

@@ -66,9 +66,13 @@ impl Field<'_> {
             || matches!(&self.member, Member::Named(ident) if ident == "source")
     }
 
-    /// Serialized into `details`: a named field that is neither a source nor skipped.
+    /// Serialized into `details`: a named field that is not a source, skipped or
+    /// message-only.
     pub fn is_detail(&self) -> bool {
-        self.is_named() && !self.is_source() && !self.attrs.skip.is_set()
+        self.is_named()
+            && !self.is_source()
+            && !self.attrs.skip.is_set()
+            && !self.attrs.message_only.is_set()
     }
 
     /// The key in `details`.

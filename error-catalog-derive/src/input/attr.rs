@@ -51,6 +51,8 @@ pub struct FieldAttrs {
     pub source: Flag,
     pub from: Flag,
     pub skip: Flag,
+    /// `#[error(message_only)]`: the field is shown in the message and sent nowhere else.
+    pub message_only: Flag,
     pub retry_after: Flag,
     pub rename: Attr<LitStr>,
     pub example: Attr<Example>,
@@ -97,6 +99,7 @@ impl FieldAttrs {
             source: Attr::new(keys::SOURCE),
             from: Attr::new(keys::FROM),
             skip: Attr::new(keys::SKIP),
+            message_only: Attr::new(keys::MESSAGE_ONLY),
             retry_after: Attr::new(keys::RETRY_AFTER),
             rename: Attr::new(keys::RENAME),
             example: Attr::new(keys::EXAMPLE),
@@ -487,6 +490,7 @@ fn field_key(
 ) -> syn::Result<()> {
     match key {
         keys::SKIP => attrs.skip.parse_flag(meta, errors),
+        keys::MESSAGE_ONLY => attrs.message_only.parse_flag(meta, errors),
         keys::RETRY_AFTER => attrs.retry_after.parse_flag(meta, errors),
         keys::FLATTEN => attrs.flatten.parse_flag(meta, errors),
         keys::HEADER => attrs.header.parse(meta, errors, |meta, errors| {

@@ -30,6 +30,7 @@ pub const RETRY_AFTER: &str = "retry_after";
 
 // Field-level keys.
 pub const SKIP: &str = "skip";
+pub const MESSAGE_ONLY: &str = "message_only";
 pub const RENAME: &str = "rename";
 pub const EXAMPLE: &str = "example";
 pub const FLATTEN: &str = "flatten";
@@ -51,4 +52,12 @@ pub const VARIANT_KEYS: &[&str] = &[
 ];
 
 /// Keys of a field's attribute.
-pub const FIELD_KEYS: &[&str] = &[SKIP, RETRY_AFTER, RENAME, EXAMPLE, FLATTEN, HEADER];
+pub const FIELD_KEYS: &[&str] = &[
+    SKIP,
+    MESSAGE_ONLY,
+    RETRY_AFTER,
+    RENAME,
+    EXAMPLE,
+    FLATTEN,
+    HEADER,
+];

@@ -106,6 +106,8 @@ pub struct Field<'a> {
 pub enum Role {
     /// A named field serialized into the details.
     Detail(Detail),
+    /// `#[error(message_only)]`: a named field that only the message shows.
+    MessageOnly,
     /// A tuple field: never a detail, as it has no name.
     Positional,
     /// `#[error(skip)]`: internal data, sent nowhere.
