@@ -957,10 +957,8 @@ fn catalog_order_and_every_spec_field() {
 
     let category = first.category();
     assert_eq!(category.name(), "CatalogAuth");
-    assert_eq!(
-        category.doc(),
-        "Authentication errors.\n\nEvery code a login or token check can return."
-    );
+    // The first paragraph of the type's doc comment.
+    assert_eq!(category.doc(), "Authentication errors.");
     assert_eq!(category.format(), Format::Nested);
     assert_eq!(
         category.docs(),
@@ -969,7 +967,8 @@ fn catalog_order_and_every_spec_field() {
     assert_eq!(category.domain(), Some("auth.example.com"));
 
     let second = &CatalogAuth::CATALOG[1];
-    assert_eq!(second.title(), "Rate limited");
+    // The default title: the code as words.
+    assert_eq!(second.title(), "Cat rate limited");
     assert!(second.retryable());
     assert_eq!(second.description(), "");
     assert_eq!(second.resolution(), None);
@@ -998,8 +997,8 @@ fn defaults_without_type_attribute() {
     assert_eq!(spec.category().domain(), None);
     assert_eq!(spec.category().doc(), "");
     assert_eq!(spec.docs_url(), None);
-    assert_eq!(spec.title(), "Unit");
-    assert_eq!(Shapes::CATALOG[2].title(), "Struct");
+    assert_eq!(spec.title(), "Shape unit");
+    assert_eq!(Shapes::CATALOG[2].title(), "Shape struct");
 }
 
 #[derive(Debug, ApiError)]

@@ -9,11 +9,11 @@ use syn::ext::IdentExt;
 
 use crate::ctxt::Errors;
 use crate::input::ast::{Field, Input, Shape, Variant};
-use crate::input::case::sentence_case;
 use crate::input::doc;
 use crate::input::format::Format;
 use crate::input::keys;
 use crate::model::template::{self, Template};
+use crate::model::title::default_title;
 use crate::model::{self, Category, Detail, Item, Message, Model, Role, types};
 
 /// The longest code accepted (AIP-193 caps reasons at 63 characters; 64 keeps common
@@ -651,12 +651,12 @@ fn item<'a>(input: &'a Input<'a>) -> Item<'a> {
     }
 }
 
-/// The `Category` shared by every row: the type's name, its doc comment, and its
-/// type-level keys.
+/// The `Category` shared by every row: the type's name, the first paragraph of its doc
+/// comment, and its type-level keys.
 fn category(input: &Input) -> Category {
     Category {
         name: input.ident.unraw().to_string(),
-        doc: input.doc.clone(),
+        doc: doc::category_text(&input.doc),
         format: input.attrs.format.get().copied().unwrap_or(Format::DEFAULT),
         docs: input.attrs.docs.get().map(LitStr::value),
         domain: input.attrs.domain.get().map(LitStr::value),
@@ -694,7 +694,7 @@ fn resolve_variant<'a>(
         title: attrs
             .title
             .get()
-            .map_or_else(|| sentence_case(&variant.ident.to_string()), LitStr::value),
+            .map_or_else(|| default_title(&code, &name), LitStr::value),
         description: variant.doc.clone(),
         resolution: attrs.resolution.get().map(LitStr::value),
         causes: attrs.causes.get().cloned().unwrap_or_default(),

@@ -58,16 +58,6 @@ impl RenameRule {
     }
 }
 
-/// `TokenExpired` -> `Token expired`: the default title of a variant.
-pub fn sentence_case(variant: &str) -> String {
-    let words = variant.to_snake_case().replace('_', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,12 +100,5 @@ mod tests {
             RenameRule::ScreamingSnake.apply("InvalidHardwareId"),
             "INVALID_HARDWARE_ID"
         );
-    }
-
-    #[test]
-    fn titles_are_sentence_case() {
-        assert_eq!(sentence_case("TokenExpired"), "Token expired");
-        assert_eq!(sentence_case("NotFound"), "Not found");
-        assert_eq!(sentence_case("Internal"), "Internal");
     }
 }

@@ -3,6 +3,7 @@
 //! default, no rule is looked up again there).
 
 pub mod template;
+pub mod title;
 pub mod types;
 
 use proc_macro2::Span;
@@ -43,7 +44,7 @@ pub struct Item<'a> {
 pub struct Category {
     /// The type's name, without `r#`.
     pub name: String,
-    /// The type's doc comment.
+    /// The first paragraph of the type's doc comment, as text.
     pub doc: String,
     pub format: Format,
     pub docs: Option<String>,
