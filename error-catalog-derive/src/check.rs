@@ -88,7 +88,9 @@ fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> b
             variant.span,
             format!(
                 "{what} needs `#[api_error(code = \"..\", status = ..{message})]`; its \
-                 `#[error(\"..\")]` is thiserror's Display attribute"
+                 `#[error(\"..\")]` is thiserror's Display attribute (on a type that does \
+                 not derive `thiserror::Error`, write `#[error(code = \"..\", status = \
+                 ..{message})]` instead)"
             ),
         );
     } else {

@@ -1,6 +1,6 @@
 //! What a derive with mistakes emits next to its `compile_error!`s: stub impls of every
-//! trait the derive would implement, so the user's other code type-checks and the only
-//! errors shown are the real ones.
+//! trait the derive would implement, framework integrations included, so the user's
+//! other code type-checks and the only errors shown are the real ones.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -22,9 +22,17 @@ pub fn expand(item: &Item) -> TokenStream {
         quote!(#(#predicates,)*)
     });
     // With thiserror's `#[error("..")]` in the input, `Display`, `Error` and `From` are
-    // thiserror's to write.
-    let std_impls = (!item.thiserror).then(|| std_impls(item));
-    let integrations = integrations(item);
+    // thiserror's to write, if it is derived at all: a derive cannot see the others.
+    // The stubs that need `Error` then ask for it through a higher-ranked bound, which
+    // rustc checks where the impl is used rather than where it is written: the type
+    // works as an `ApiError` when thiserror is derived, and a type without it gets no
+    // error from these stubs on top of the one the derive reported.
+    let (std_impls, self_error) = if item.thiserror {
+        (None, quote!(for<'__ec> Self: __ec::StdError,))
+    } else {
+        (Some(std_impls(item)), quote!(Self: __ec::StdError,))
+    };
+    let integrations = integrations(item, item.thiserror);
     quote! {
         const _: () = {
             use #krate::__private as __ec;
@@ -44,7 +52,7 @@ pub fn expand(item: &Item) -> TokenStream {
             impl #impl_generics __ec::ApiError for #ident #ty_generics
             where
                 #own_predicates
-                Self: __ec::StdError,
+                #self_error
             {
                 fn spec(&self) -> &'static __ec::ErrorSpec {
                     __ec::invalid_derive()

@@ -103,7 +103,7 @@ fn expand(model: &Model) -> TokenStream {
         Some(std_impls(model, &bounds, message_body.as_ref()))
     };
     let uniqueness = unique::crate_uniqueness(model);
-    let integrations = integrations(item);
+    let integrations = integrations(item, false);
 
     quote! {
         #[allow(non_local_definitions)]
