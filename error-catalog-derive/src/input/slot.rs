@@ -2,7 +2,7 @@
 //! was written and the value it parsed to, and is the one place that reports a key given
 //! twice (at the repeat, whose value is then skipped).
 
-use proc_macro2::Span;
+use proc_macro2::{Ident, Span};
 use syn::Token;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
@@ -49,14 +49,15 @@ impl<T> Attr<T> {
         Ok(())
     }
 
-    /// Records that the key is written at `node`; `false`, with an error there, when it
+    /// Records that the key is written at `path`; `false`, with an error there, when it
     /// was written before.
-    pub fn claim(&mut self, node: &impl quote::ToTokens, errors: &mut Errors) -> bool {
+    pub fn claim(&mut self, path: &syn::Path, errors: &mut Errors) -> bool {
         if self.written.is_some() {
-            errors.spanned(node, format!("`{}` is given twice", self.key));
+            errors.spanned(path, format!("`{}` is given twice", self.key));
             return false;
         }
-        self.written = Some(node.to_token_stream().span());
+        // A key is one identifier: its span, without building the path's tokens.
+        self.written = Some(path.get_ident().map_or_else(|| path.span(), Ident::span));
         true
     }
 

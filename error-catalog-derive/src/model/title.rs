@@ -15,36 +15,60 @@ const ACRONYMS: &[&str] = &[
 /// The title of a variant without `title = ".."`: its code as words when the code is
 /// made of words, else its name (`variant`) as words.
 pub fn default_title(code: &str, variant: &str) -> String {
-    let code_words = words(code);
-    if !code_words.is_empty() && code_words.iter().all(|word| is_word(word)) {
-        sentence(&code_words)
-    } else {
-        sentence(&words(variant))
+    let mut words = Vec::new();
+    split_words(code, &mut words);
+    if words.is_empty() || !words.iter().all(|word| is_word(word)) {
+        words.clear();
+        split_words(variant, &mut words);
     }
+    sentence(&words)
 }
 
 /// The words of a code or name, lower case: split on `_`, `-`, `.` (any character that
 /// is not a letter or digit) and on changes of case.
-fn words(text: &str) -> Vec<String> {
-    text.to_snake_case()
-        .split('_')
-        .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect()
+///
+/// Most codes are in one case (`order_not_found`, `NOT_FOUND`, `auth.token-expired`):
+/// their separators are the only boundaries, found without `heck` (the derive runs
+/// unoptimized in debug builds, where this is several times cheaper). A text in mixed
+/// case (`orderNotFound`, a variant's name) goes through `heck`, which finds the case
+/// changes.
+fn split_words(text: &str, words: &mut Vec<String>) {
+    let lower = text.bytes().any(|byte| byte.is_ascii_lowercase());
+    let upper = text.bytes().any(|byte| byte.is_ascii_uppercase());
+    if text.is_ascii() && !(lower && upper) {
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if !word.is_empty() {
+                words.push(word.to_ascii_lowercase());
+            }
+        }
+    } else {
+        for word in text.to_snake_case().split('_') {
+            if !word.is_empty() {
+                words.push(word.to_owned());
+            }
+        }
+    }
 }
 
 /// A word a reader reads as one: it starts with a letter and has no more digits than
 /// letters (`oauth2` and `v2` are words; `401` and `e1001` are not).
 fn is_word(word: &str) -> bool {
-    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
-    let digits = word.chars().filter(char::is_ascii_digit).count();
-    word.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && digits <= letters
+    let mut letters = 0;
+    let mut digits = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        }
+    }
+    word.chars().next().is_some_and(char::is_alphabetic) && digits <= letters
 }
 
 /// The words in sentence case: the first capitalized, acronyms as [`ACRONYMS`] writes
 /// them, the rest lower case.
 fn sentence(words: &[String]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(words.iter().map(|word| word.len() + 1).sum());
     for (index, word) in words.iter().enumerate() {
         if index > 0 {
             out.push(' ');
@@ -64,21 +88,24 @@ fn sentence(words: &[String]) -> String {
     out
 }
 
+/// The longest acronym, plus a plural `s`.
+const LONGEST: usize = 6;
+
 /// `word` (lower case) as an acronym, with its digits or as a plural: `json` → "JSON",
 /// `http2` → "HTTP2", `urls` → "URLs".
 fn acronym(word: &str) -> Option<String> {
-    let find = |word: &str| {
-        ACRONYMS
-            .iter()
-            .find(|acronym| acronym.eq_ignore_ascii_case(word))
-    };
     let stem_end = word
         .find(|c: char| c.is_ascii_digit())
         .unwrap_or(word.len());
     let (stem, digits) = word.split_at(stem_end);
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
+    if stem.len() > LONGEST || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
+    let find = |stem: &str| {
+        ACRONYMS
+            .iter()
+            .find(|acronym| acronym.eq_ignore_ascii_case(stem))
+    };
     if let Some(acronym) = find(stem) {
         return Some(format!("{acronym}{digits}"));
     }
@@ -107,6 +134,30 @@ mod tests {
         ];
         for (code, variant, title) in cases {
             assert_eq!(default_title(code, variant), title, "{code}");
+        }
+    }
+
+    #[test]
+    fn words_split_alike_with_or_without_heck() {
+        for text in [
+            "order_not_found",
+            "NOT_FOUND",
+            "auth.token-expired",
+            "http2_error",
+            "a__b",
+            "_x_",
+            "AUTH-401",
+            "e1001",
+        ] {
+            let mut words = Vec::new();
+            split_words(text, &mut words);
+            let heck: Vec<String> = text
+                .to_snake_case()
+                .split('_')
+                .filter(|word| !word.is_empty())
+                .map(str::to_owned)
+                .collect();
+            assert_eq!(words, heck, "{text}");
         }
     }
 
@@ -149,6 +200,7 @@ mod tests {
     #[test]
     fn every_acronym_is_found_by_its_lower_case_form() {
         for written in ACRONYMS {
+            assert!(written.len() < LONGEST, "{written}");
             let lower = written.to_ascii_lowercase();
             assert_eq!(acronym(&lower).as_deref(), Some(*written), "{written}");
             assert!(is_word(&lower), "{written}");
