@@ -1,5 +1,5 @@
-//! The rules that look at a whole variant or across variants, one function per rule, and
-//! the resolution of the input into the [`Model`] that code generation reads.
+//! The rules that look at a whole variant or across variants, one function per rule; the
+//! variants that pass them are resolved into the [`Model`] that code generation reads.
 
 use std::collections::HashMap;
 
@@ -10,11 +10,9 @@ use syn::ext::IdentExt;
 use crate::ctxt::Errors;
 use crate::input::ast::{Field, Input, Shape, Variant};
 use crate::input::doc;
-use crate::input::format::Format;
 use crate::input::keys;
 use crate::model::template::{self, Template};
-use crate::model::title::default_title;
-use crate::model::{self, Category, Detail, Item, Message, Model, Role, types};
+use crate::model::{self, Message, Model, resolve, types};
 
 /// The longest code accepted (AIP-193 caps reasons at 63 characters; 64 keeps common
 /// slug limits).
@@ -22,7 +20,7 @@ const MAX_CODE_LEN: usize = 64;
 
 /// Applies every rule; errors go to `errors`. The model holds one variant per variant
 /// that could be resolved (the caller generates nothing from it when `errors` is not
-/// empty, but the fallback reads its [`Item`]).
+/// empty, but the fallback reads its [`Item`](model::Item)).
 pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
     let mut variants = Vec::new();
     for variant in &input.variants {
@@ -49,7 +47,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
             })
         });
         if let (Some((code, code_span)), Some(status), Some(message)) = (code, status, message) {
-            variants.push(resolve_variant(
+            variants.push(resolve::variant(
                 input, variant, code, code_span, status, message,
             ));
         }
@@ -57,8 +55,8 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
     check_unique_codes(&variants, errors);
     check_from_types_differ(input, errors);
     Model {
-        item: item(input),
-        category: category(input),
+        item: resolve::item(input),
+        category: resolve::category(input),
         unique_in_crate: input.attrs.unique_in_crate.get() != Some(&false),
         variants,
     }
@@ -615,165 +613,9 @@ fn check_from_types_differ(input: &Input, errors: &mut Errors) {
     }
 }
 
-/// The default of `retryable`: statuses that mean "try again" (RFC 9110, RFC 6585, RFC 8470).
-fn retryable_by_default(status: u16) -> bool {
-    matches!(status, 408 | 425 | 429 | 502 | 503 | 504)
-}
-
 fn describe(input: &Input, variant: &Variant) -> String {
     match input.shape {
         Shape::Enum => format!("variant `{}`", variant.ident),
         Shape::Struct => format!("`{}`", variant.ident),
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Resolution: the checked input as the model.
-
-/// The type-level part of the model, which the fallback reads too.
-fn item<'a>(input: &'a Input<'a>) -> Item<'a> {
-    let mut from_types: Vec<&syn::Type> = Vec::new();
-    for field in input.variants.iter().flat_map(|variant| &variant.fields) {
-        if field.attrs.from.is_set()
-            && !from_types
-                .iter()
-                .any(|ty| types::display(ty) == types::display(field.ty))
-        {
-            from_types.push(field.ty);
-        }
-    }
-    Item {
-        ident: input.ident,
-        generics: input.generics,
-        shape: input.shape,
-        krate: input.attrs.krate.get().cloned(),
-        thiserror: input.thiserror,
-        union: input.union,
-        from_types,
-    }
-}
-
-/// The `Category` shared by every row: the type's name, the first paragraph of its doc
-/// comment, and its type-level keys.
-fn category(input: &Input) -> Category {
-    Category {
-        name: input.ident.unraw().to_string(),
-        doc: doc::category_text(&input.doc),
-        format: input.attrs.format.get().copied().unwrap_or(Format::DEFAULT),
-        docs: input.attrs.docs.get().map(LitStr::value),
-        domain: input.attrs.domain.get().map(LitStr::value),
-    }
-}
-
-/// A checked variant with every default applied.
-fn resolve_variant<'a>(
-    input: &'a Input<'a>,
-    variant: &'a Variant<'a>,
-    code: String,
-    code_span: Span,
-    status: u16,
-    message: Message,
-) -> model::Variant<'a> {
-    let name = variant.ident.unraw().to_string();
-    let attrs = &variant.attrs;
-    let params: Vec<&syn::Ident> = input
-        .generics
-        .type_params()
-        .map(|param| &param.ident)
-        .collect();
-    let fields = variant
-        .fields
-        .iter()
-        .map(|field| resolve_field(field, &message.template, &params))
-        .collect();
-    model::Variant {
-        ident: variant.ident,
-        retryable: attrs
-            .retryable
-            .get()
-            .copied()
-            .unwrap_or_else(|| retryable_by_default(status)),
-        title: attrs
-            .title
-            .get()
-            .map_or_else(|| default_title(&code, &name), LitStr::value),
-        description: variant.doc.clone(),
-        resolution: attrs.resolution.get().map(LitStr::value),
-        causes: attrs.causes.get().cloned().unwrap_or_default(),
-        retry_after: attrs.retry_after.get().copied(),
-        docs_url: input
-            .attrs
-            .docs
-            .get()
-            .map(|base| docs_url(&base.value(), &code)),
-        name,
-        code,
-        code_span,
-        status,
-        message,
-        fields,
-    }
-}
-
-/// A field with its role: a source, skipped, message-only, a tuple field, or a detail.
-fn resolve_field<'a>(
-    field: &'a Field<'a>,
-    template: &Template,
-    params: &[&syn::Ident],
-) -> model::Field<'a> {
-    let attrs = &field.attrs;
-    let role = if field.is_source() {
-        Role::Source {
-            from: attrs.from.is_set(),
-        }
-    } else if !field.is_named() {
-        Role::Positional
-    } else if attrs.skip.is_set() {
-        Role::Skip
-    } else if attrs.message_only.is_set() {
-        Role::MessageOnly
-    } else {
-        Role::Detail(Detail {
-            key: field.detail_name(),
-            rust_type: types::display(field.ty),
-            json_type: types::json_type(field.ty),
-            example: attrs.example.get().cloned(),
-            flatten: attrs.flatten.is_set(),
-        })
-    };
-    let name = field.name();
-    model::Field {
-        member: field.member.clone(),
-        shown: template.placeholders().any(|p| p.name == name),
-        name,
-        ty: field.ty,
-        option_inner: types::option_inner(field.ty),
-        generic: types::mentions_any(field.ty, params),
-        role,
-        retry_after: attrs.retry_after.is_set(),
-        header: attrs.header.get().cloned(),
-    }
-}
-
-/// `base/code`, or `base` with `{code}` replaced when it has that placeholder.
-fn docs_url(base: &str, code: &str) -> String {
-    if base.contains("{code}") {
-        base.replace("{code}", code)
-    } else {
-        format!("{}/{code}", base.trim_end_matches('/'))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::docs_url;
-
-    #[test]
-    fn docs_urls() {
-        assert_eq!(
-            docs_url("https://d.io/errors/", "x"),
-            "https://d.io/errors/x"
-        );
-        assert_eq!(docs_url("https://d.io/e#{code}", "x"), "https://d.io/e#x");
     }
 }

@@ -5,10 +5,10 @@
 //!
 //! The derive runs in three stages, one folder or file each: `input/` reads what the
 //! user wrote (the syn tree, every attribute parsed into slots); `check.rs` applies the
-//! rules that look at whole variants and resolves everything into the `model/`; and
-//! `expand/` generates code from the model alone, or, after a mistake, the errors with
-//! fallback impls. `ctxt.rs` collects the mistakes of the first two stages, so one
-//! compile reports them all.
+//! rules that look at whole variants, and `model/resolve.rs` turns what passes them into
+//! the resolved `model/`; `expand/` generates code from the model alone or, after a
+//! mistake, the errors with fallback impls. `ctxt.rs` collects the mistakes of the first
+//! two stages, so one compile reports them all.
 
 mod check;
 mod ctxt;

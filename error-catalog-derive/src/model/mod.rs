@@ -1,7 +1,9 @@
 //! The resolved model: every value the expansion needs, decided and checked. `check`
-//! builds it from the input; code generation reads nothing else (no attribute, no
-//! default, no rule is looked up again there).
+//! applies the rules to the input and [`resolve`] builds the model from what passes them;
+//! code generation reads nothing else (no attribute, no default, no rule is looked up
+//! again there).
 
+pub mod resolve;
 pub mod template;
 pub mod title;
 pub mod types;
