@@ -199,7 +199,7 @@ async fn errors_with_status_headers_and_request_id() {
         "/internal",
         500,
         &["content-type: application/problem+json"],
-        r#"{"type":"https://docs.example.com/errors/internal_error","title":"Internal","status":500,"detail":"An internal error occurred","code":"internal_error","request_id":"req_abc123"}"#,
+        r#"{"type":"https://docs.example.com/errors/internal_error","title":"Internal error","status":500,"detail":"An internal error occurred","code":"internal_error","request_id":"req_abc123"}"#,
     )
     .await;
     check(

@@ -284,7 +284,7 @@ async fn internal_errors_never_leak_their_source() {
     assert_eq!(reply.status, 500);
     assert_eq!(
         reply.json(),
-        json!({"type":"https://docs.example.com/errors/storage_failed","title":"Storage","status":500,"detail":"An internal error occurred","code":"storage_failed","request_id":"req_1"})
+        json!({"type":"https://docs.example.com/errors/storage_failed","title":"Storage failed","status":500,"detail":"An internal error occurred","code":"storage_failed","request_id":"req_1"})
     );
     assert!(!reply.body.contains("hunter2") && !reply.body.contains("db-7"));
     assert!(

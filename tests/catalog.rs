@@ -117,7 +117,7 @@ fn json_export_has_every_member() {
                     "code": "user_exists",
                     "status": 409,
                     "retryable": false,
-                    "title": "Exists",
+                    "title": "User exists",
                     "message_template": "{email} is taken",
                     "description": "A user with this email already exists.",
                     "resolution": null,
@@ -129,7 +129,7 @@ fn json_export_has_every_member() {
                     }],
                     "category": {
                         "name": "UserError",
-                        "doc": "User errors.\n\nRaised by the accounts endpoints.",
+                        "doc": "User errors.",
                         "format": "problem",
                         "domain": null,
                     },
@@ -140,7 +140,7 @@ fn json_export_has_every_member() {
                     "code": "user_not_found",
                     "status": 404,
                     "retryable": false,
-                    "title": "Not found",
+                    "title": "User not found",
                     "message_template": "User not found",
                     "description": "The user does not exist.",
                     "resolution": null,
@@ -155,7 +155,7 @@ fn json_export_has_every_member() {
                     ],
                     "category": {
                         "name": "UserError",
-                        "doc": "User errors.\n\nRaised by the accounts endpoints.",
+                        "doc": "User errors.",
                         "format": "problem",
                         "domain": null,
                     },
@@ -190,9 +190,7 @@ fn markdown_page_in_each_category_format() {
 
 ## User errors
 
-Raised by the accounts endpoints.
-
-### `user_exists`: Exists
+### `user_exists`: User exists
 
 **HTTP status:** 409 Conflict · **Retryable:** no
 
@@ -201,7 +199,7 @@ A user with this email already exists.
 ```json
 {
   "type": "https://docs.example.com/users/user_exists",
-  "title": "Exists",
+  "title": "User exists",
   "status": 409,
   "detail": "ada@example.com is taken",
   "code": "user_exists",
@@ -211,7 +209,7 @@ A user with this email already exists.
 
 **Docs:** <https://docs.example.com/users/user_exists>
 
-### `user_not_found`: Not found
+### `user_not_found`: User not found
 
 **HTTP status:** 404 Not Found · **Retryable:** no
 
@@ -220,7 +218,7 @@ The user does not exist.
 ```json
 {
   "type": "https://docs.example.com/users/user_not_found",
-  "title": "Not found",
+  "title": "User not found",
   "status": 404,
   "detail": "User not found",
   "code": "user_not_found",
@@ -233,7 +231,7 @@ The user does not exist.
 
 ## Order errors
 
-### `order_not_found`: Not found
+### `order_not_found`: Order not found
 
 **HTTP status:** 404 Not Found · **Retryable:** no
 
@@ -253,7 +251,7 @@ The order does not exist.
 
 **Docs:** <https://docs.example.com/orders/errors/order_not_found>
 
-### `conflict`: Already exists
+### `conflict`: Conflict
 
 **HTTP status:** 409 Conflict · **Retryable:** no
 
@@ -324,7 +322,7 @@ fn openapi_pins_codes_per_status_and_format() {
                 "application/json": {
                     "schema": flat_409,
                     "examples": {"conflict": {
-                        "summary": "Already exists",
+                        "summary": "Conflict",
                         "description": "An order with this idempotency key was already placed.",
                         "value": {"code": "conflict", "message": "The order already exists"},
                     }},
@@ -332,11 +330,11 @@ fn openapi_pins_codes_per_status_and_format() {
                 "application/problem+json": {
                     "schema": problem_409,
                     "examples": {"user_exists": {
-                        "summary": "Exists",
+                        "summary": "User exists",
                         "description": "A user with this email already exists.",
                         "value": {
                             "type": "https://docs.example.com/users/user_exists",
-                            "title": "Exists",
+                            "title": "User exists",
                             "status": 409,
                             "detail": "ada@example.com is taken",
                             "code": "user_exists",

@@ -76,10 +76,8 @@ fn catalog_order_and_every_spec_field() {
 
     let category = first.category();
     assert_eq!(category.name(), "CatalogAuth");
-    assert_eq!(
-        category.doc(),
-        "Authentication errors.\n\nEvery code a login or token check can return."
-    );
+    // The first paragraph of the type's doc comment.
+    assert_eq!(category.doc(), "Authentication errors.");
     assert_eq!(category.format(), Format::Nested);
     assert_eq!(
         category.docs(),
@@ -88,7 +86,8 @@ fn catalog_order_and_every_spec_field() {
     assert_eq!(category.domain(), Some("auth.example.com"));
 
     let second = &CatalogAuth::CATALOG[1];
-    assert_eq!(second.title(), "Rate limited");
+    // The default title: the code as words.
+    assert_eq!(second.title(), "Cat rate limited");
     assert!(second.retryable());
     assert_eq!(second.description(), "");
     assert_eq!(second.resolution(), None);

@@ -138,6 +138,6 @@ fn defaults_without_type_attribute() {
     assert_eq!(spec.category().domain(), None);
     assert_eq!(spec.category().doc(), "");
     assert_eq!(spec.docs_url(), None);
-    assert_eq!(spec.title(), "Unit");
-    assert_eq!(Shapes::CATALOG[2].title(), "Struct");
+    assert_eq!(spec.title(), "Shape unit");
+    assert_eq!(Shapes::CATALOG[2].title(), "Shape struct");
 }

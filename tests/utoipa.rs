@@ -186,11 +186,11 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
                 },
                 "examples": {
                     "rate_limit_exceeded": {
-                        "summary": "Rate limited",
+                        "summary": "Rate limit exceeded",
                         "description": "Too many requests in the time window.",
                         "value": {
                             "type": "about:blank",
-                            "title": "Rate limited",
+                            "title": "Rate limit exceeded",
                             "status": 429,
                             "detail": "Too many requests",
                             "code": "rate_limit_exceeded",

@@ -82,7 +82,7 @@ fn every_format_uses_its_layout() {
         body(&err, Format::Problem),
         json!({
             "type": "https://docs.example.com/errors/validation_error",
-            "title": "Validation",
+            "title": "Validation error",
             "status": 422,
             "detail": "Request validation failed",
             "code": "validation_error",

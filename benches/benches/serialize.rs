@@ -45,7 +45,8 @@ pub enum AuthError {
     #[error(
         code = "rate_limit_exceeded",
         status = 429,
-        message = "Too many requests: {limit} per {window}"
+        message = "Too many requests: {limit} per {window}",
+        title = "Rate limited"
     )]
     RateLimited {
         limit: u32,

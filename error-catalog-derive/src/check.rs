@@ -1,5 +1,5 @@
-//! The rules that look at a whole variant or across variants, one function per rule.
-//! `check` turns parsed input into the resolved form that `expand` generates from.
+//! The rules that look at a whole variant or across variants, one function per rule; the
+//! variants that pass them are resolved into the [`Model`] that code generation reads.
 
 use std::collections::HashMap;
 
@@ -7,86 +7,71 @@ use proc_macro2::Span;
 use syn::LitStr;
 use syn::ext::IdentExt;
 
-use crate::ast::{self, Field, Input, Shape, Variant};
-use crate::case::sentence_case;
 use crate::ctxt::Errors;
-use crate::template::{self, Template};
-use crate::types;
+use crate::input::ast::{Field, Input, Shape, Variant};
+use crate::input::doc;
+use crate::input::keys;
+use crate::model::template::{self, Template};
+use crate::model::{self, Message, Model, resolve, types};
 
 /// The longest code accepted (AIP-193 caps reasons at 63 characters; 64 keeps common
 /// slug limits).
 const MAX_CODE_LEN: usize = 64;
 
-/// One variant with every value resolved and checked.
-pub struct Checked<'a> {
-    pub variant: &'a Variant<'a>,
-    pub code: String,
-    /// The token the code came from: the `code` literal, or the variant name when
-    /// `rename_all` derived it.
-    pub code_span: Span,
-    pub status: u16,
-    pub retryable: bool,
-    pub title: String,
-    /// The template as stored in the catalog.
-    pub message: String,
-    pub template: Template,
-}
-
-/// Applies every rule; errors go to `errors`. Returns one entry per variant that could be
-/// resolved (the caller emits nothing from them when `errors` is not empty).
-pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Vec<Checked<'a>> {
-    let mut checked = Vec::new();
+/// Applies every rule; errors go to `errors`. The model holds one variant per variant
+/// that could be resolved (the caller generates nothing from it when `errors` is not
+/// empty, but the fallback reads its [`Item`](model::Item)).
+pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
+    let mut variants = Vec::new();
     for variant in &input.variants {
         check_one_source(variant, errors);
         check_from_is_alone(variant, errors);
         check_one_retry_after(variant, errors);
         check_flatten(variant, errors);
         check_header(variant, errors);
+        check_message_only_alone(variant, errors);
         check_detail_keys_on_details(variant, errors);
         if !require_attribute(input, variant, errors) {
             continue;
         }
         let code = resolve_code(input, variant, errors);
         let status = require_status(input, variant, errors);
-        let message = resolve_message(variant, errors);
-        let template = message
-            .as_ref()
-            .and_then(|(text, lit)| parse_template(variant, text, lit.as_ref(), errors));
-        if let (Some((code, code_span)), Some(status), Some((message, _)), Some(template)) =
-            (code, status, message, template)
-        {
-            checked.push(Checked {
-                variant,
-                code,
-                code_span,
-                status,
-                retryable: variant
-                    .attrs
-                    .retryable
-                    .unwrap_or_else(|| retryable_by_default(status)),
-                title: variant
-                    .attrs
-                    .title
-                    .as_ref()
-                    .map_or_else(|| sentence_case(&variant.ident.to_string()), LitStr::value),
-                message,
+        let message = resolve_message(variant, errors).and_then(|(text, lit)| {
+            let template = parse_template(variant, &text, lit.as_ref(), errors)?;
+            check_message_only_shown(variant, &template, errors);
+            let span = lit.as_ref().map_or(variant.span, LitStr::span);
+            Some(Message {
+                text,
                 template,
-            });
+                span,
+            })
+        });
+        if let (Some((code, code_span)), Some(status), Some(message)) = (code, status, message) {
+            variants.push(resolve::variant(
+                input, variant, code, code_span, status, message,
+            ));
         }
     }
-    check_unique_codes(&checked, errors);
+    check_unique_codes(&variants, errors);
     check_from_types_differ(input, errors);
-    checked
+    Model {
+        item: resolve::item(input),
+        category: resolve::category(input),
+        unique_in_crate: input.attrs.unique_in_crate.get() != Some(&false),
+        variants,
+    }
 }
 
 /// Rule: every variant carries our attribute, unless `rename_all` derives its code (then
 /// the missing keys are reported one by one). With thiserror, ours is `#[api_error(..)]`.
 fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> bool {
-    // A variant attribute with only unknown keys counts as present (`contains`); a
-    // misspelled type-level key does not excuse a variant without any attribute (`has`).
+    // A variant attribute with only unknown keys counts as present (`unsure`); a
+    // misspelled type-level key does not excuse a variant without any attribute (the
+    // type's `unsure` is not read here).
     if variant.attrs.present
-        || variant.attrs.written.contains("code")
-        || input.attrs.written.has("rename_all")
+        || variant.attrs.unsure
+        || variant.attrs.code.is_written()
+        || input.attrs.rename_all.is_written()
     {
         return true;
     }
@@ -101,7 +86,9 @@ fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> b
             variant.span,
             format!(
                 "{what} needs `#[api_error(code = \"..\", status = ..{message})]`; its \
-                 `#[error(\"..\")]` is thiserror's Display attribute"
+                 `#[error(\"..\")]` is thiserror's Display attribute (on a type that does \
+                 not derive `thiserror::Error`, write `#[error(code = \"..\", status = \
+                 ..{message})]` instead)"
             ),
         );
     } else {
@@ -116,16 +103,17 @@ fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> b
 /// Rule: every variant has a code, written as `code = ".."` or derived from its name by
 /// the type's `rename_all`; a code is 1 to 64 ASCII letters, digits, `_`, `-` or `.`.
 fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<(String, Span)> {
-    let (code, span) = if let Some(lit) = &variant.attrs.code {
+    let (code, span) = if let Some(lit) = variant.attrs.code.get() {
         (lit.value(), lit.span())
-    } else if let Some(rule) = input.attrs.rename_all {
+    } else if let Some(rule) = input.attrs.rename_all.get() {
         (
             rule.apply(&variant.ident.unraw().to_string()),
             variant.ident.span(),
         )
     } else {
         // A code with a bad value, or a misspelled key, was reported already.
-        if !variant.attrs.written.contains("code") && !input.attrs.written.contains("rename_all") {
+        let written = variant.attrs.unsure || variant.attrs.code.is_written();
+        if !written && !input.attrs.unsure && !input.attrs.rename_all.is_written() {
             errors.at(
                 variant.span,
                 format!(
@@ -170,11 +158,11 @@ fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option
 
 /// Rule: every variant has `status = 4xx|5xx` (its range is checked while parsing).
 fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<u16> {
-    match &variant.attrs.status {
+    match variant.attrs.status.get() {
         Some(status) => Some(*status),
         None => {
             // A status with a bad value, or a misspelled key, was reported already.
-            if !variant.attrs.written.contains("status") {
+            if !(variant.attrs.unsure || variant.attrs.status.is_written()) {
                 errors.at(
                     variant.span,
                     format!(
@@ -191,17 +179,17 @@ fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Opti
 /// Rule: the public message is `message = ".."` or, without it, the first sentence of
 /// the doc comment; one of the two must exist.
 fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Option<LitStr>)> {
-    if let Some(lit) = &variant.attrs.message {
+    if let Some(lit) = variant.attrs.message.get() {
         if lit.value().trim().is_empty() {
             errors.spanned(lit, "`message` is empty; clients need a message");
             return None;
         }
         return Some((lit.value(), Some(lit.clone())));
     }
-    let sentence = ast::first_sentence(&variant.doc);
+    let sentence = doc::first_sentence(&variant.doc);
     if sentence.is_empty() {
         // A message with a bad value, or a misspelled key, was reported already.
-        if variant.attrs.written.contains("message") {
+        if variant.attrs.unsure || variant.attrs.message.is_written() {
             return None;
         }
         errors.at(
@@ -218,7 +206,8 @@ fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Op
 
 /// Rule: every placeholder names a field of the variant, by name in a struct variant and
 /// by position in a tuple variant, and never a source or skipped field: their text is
-/// internal and must not reach a client.
+/// internal and must not reach a client. (A message-only field that is also a source or
+/// skipped is reported by [`check_message_only_alone`].)
 fn parse_template(
     variant: &Variant,
     text: &str,
@@ -256,6 +245,9 @@ fn parse_template(
             ok = false;
             continue;
         };
+        if field.attrs.message_only.is_set() {
+            continue;
+        }
         if field.is_source() {
             errors.at(
                 span,
@@ -266,12 +258,13 @@ fn parse_template(
                 ),
             );
             ok = false;
-        } else if field.attrs.skip {
+        } else if field.attrs.skip.is_set() {
             errors.at(
                 span,
                 format!(
                     "message interpolates `{}`, which is #[error(skip)]: skipped fields never \
-                     reach clients",
+                     reach clients; to show a field in the message without sending it as a \
+                     detail, mark it #[error(message_only)]",
                     placeholder.name
                 ),
             );
@@ -290,7 +283,8 @@ fn check_one_source(variant: &Variant, errors: &mut Errors) {
             let span = extra
                 .attrs
                 .from
-                .or(extra.attrs.source)
+                .span()
+                .or(extra.attrs.source.span())
                 .unwrap_or(extra.span);
             errors.at(
                 span,
@@ -309,7 +303,7 @@ fn check_one_source(variant: &Variant, errors: &mut Errors) {
 /// field.
 fn check_from_is_alone(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
-        if let Some(span) = field.attrs.from
+        if let Some(span) = field.attrs.from.span()
             && variant.fields.len() > 1
         {
             let others: Vec<String> = variant
@@ -331,10 +325,11 @@ fn check_from_is_alone(variant: &Variant, errors: &mut Errors) {
 }
 
 /// Rule: `rename` and `example` describe a detail, so they sit on a named field that is
-/// serialized: not on a tuple field, a source or an `#[error(skip)]` field.
+/// serialized: not on a tuple field, a source or an `#[error(skip)]` field. (On a
+/// message-only field, [`check_message_only_alone`] reports them.)
 fn check_detail_keys_on_details(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
-        if field.is_detail() {
+        if field.is_detail() || field.attrs.message_only.is_set() {
             continue;
         }
         let why = if !field.is_named() {
@@ -353,15 +348,24 @@ fn check_detail_keys_on_details(variant: &Variant, errors: &mut Errors) {
                 field.name()
             )
         };
-        for (key, span) in &field.attrs.detail_keys {
-            errors.at(*span, format!("`{key}` has no effect here: {why}"));
+        let written = [
+            (keys::RENAME, field.attrs.rename.span()),
+            (keys::EXAMPLE, field.attrs.example.span()),
+        ];
+        for (key, span) in written {
+            if let Some(span) = span {
+                errors.at(span, format!("`{key}` has no effect here: {why}"));
+            }
         }
     }
 }
 
 /// Rule: at most one field carries the `Retry-After` value.
 fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
-    let mut marked = variant.fields.iter().filter_map(|f| f.attrs.retry_after);
+    let mut marked = variant
+        .fields
+        .iter()
+        .filter_map(|f| f.attrs.retry_after.span());
     if marked.next().is_some() {
         for extra in marked {
             errors.at(
@@ -378,11 +382,15 @@ fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
 /// Rule: `#[error(flatten)]` marks a named detail field whose entries become details; it
 /// cannot go with what names, hides or takes the field as one value (`rename`,
 /// `example`, `skip`, `retry_after`, a source), and a tuple field is never a detail.
+/// (With `message_only`, [`check_message_only_alone`] reports it.)
 fn check_flatten(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
-        let Some(span) = field.attrs.flatten else {
+        let Some(span) = field.attrs.flatten.span() else {
             continue;
         };
+        if field.attrs.message_only.is_set() {
+            continue;
+        }
         let conflict = if !field.is_named() {
             Some(
                 "#[error(flatten)] needs a named field: the fields of a tuple variant are not \
@@ -396,11 +404,11 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
             ))
         } else {
             [
-                (field.attrs.skip, "skip"),
-                (field.attrs.retry_after.is_some(), "retry_after"),
-                (field.attrs.rename.is_some(), "rename"),
-                (field.attrs.example.is_some(), "example"),
-                (field.attrs.header.is_some(), "header"),
+                (field.attrs.skip.is_set(), keys::SKIP),
+                (field.attrs.retry_after.is_set(), keys::RETRY_AFTER),
+                (field.attrs.rename.is_set(), keys::RENAME),
+                (field.attrs.example.is_set(), keys::EXAMPLE),
+                (field.attrs.header.is_set(), keys::HEADER),
             ]
             .into_iter()
             .find(|(set, _)| *set)
@@ -418,13 +426,17 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
 }
 
 /// Rule: a `#[error(header = "..")]` field is sent to clients, so it is neither a source
-/// nor `#[error(skip)]`; and a variant sends each header once.
+/// nor `#[error(skip)]`; and a variant sends each header once. (With `message_only`,
+/// [`check_message_only_alone`] reports it.)
 fn check_header(variant: &Variant, errors: &mut Errors) {
     let mut seen: Vec<String> = Vec::new();
     for field in &variant.fields {
-        let Some(name) = &field.attrs.header else {
+        let Some(name) = field.attrs.header.get() else {
             continue;
         };
+        if field.attrs.message_only.is_set() {
+            continue;
+        }
         if field.is_source() {
             errors.spanned(
                 name,
@@ -433,7 +445,7 @@ fn check_header(variant: &Variant, errors: &mut Errors) {
                     field.name()
                 ),
             );
-        } else if field.attrs.skip {
+        } else if field.attrs.skip.is_set() {
             errors.spanned(
                 name,
                 "a #[error(skip)] field never reaches clients, so it cannot be sent as a header",
@@ -455,24 +467,118 @@ fn check_header(variant: &Variant, errors: &mut Errors) {
     }
 }
 
+/// Rule: `#[error(message_only)]` marks a named field that the message shows and that is
+/// sent nowhere else, so it goes with no key that sends, hides or describes the field
+/// elsewhere (`skip`, `flatten`, `header`, `retry_after`, `rename`, `example`), is not a
+/// source, and is not a tuple field (which is never a detail anyway).
+fn check_message_only_alone(variant: &Variant, errors: &mut Errors) {
+    for field in &variant.fields {
+        let Some(span) = field.attrs.message_only.span() else {
+            continue;
+        };
+        let conflict = if !field.is_named() {
+            Some(format!(
+                "#[error(message_only)] has no effect here: `{}` is a tuple field, and tuple \
+                 fields are never details",
+                field.name()
+            ))
+        } else if field.is_source() {
+            Some(format!(
+                "`{}` is a source error: its text is internal and never reaches the message, \
+                 so it cannot be #[error(message_only)]",
+                field.name()
+            ))
+        } else {
+            let why = [
+                (
+                    field.attrs.skip.is_set(),
+                    keys::SKIP,
+                    "a skipped field is internal and never reaches the message",
+                ),
+                (
+                    field.attrs.flatten.is_set(),
+                    keys::FLATTEN,
+                    "a flattened field is sent as details",
+                ),
+                (
+                    field.attrs.header.is_set(),
+                    keys::HEADER,
+                    "a header field is sent as a header",
+                ),
+                (
+                    field.attrs.retry_after.is_set(),
+                    keys::RETRY_AFTER,
+                    "a retry_after field is sent as a detail and the Retry-After header",
+                ),
+                (
+                    field.attrs.rename.is_set(),
+                    keys::RENAME,
+                    "`rename` names the field's detail, and a message-only field has none",
+                ),
+                (
+                    field.attrs.example.is_set(),
+                    keys::EXAMPLE,
+                    "`example` documents the field's detail, and a message-only field has \
+                     none",
+                ),
+            ]
+            .into_iter()
+            .find(|(written, _, _)| *written);
+            why.map(|(_, key, why)| {
+                format!(
+                    "#[error(message_only)] cannot be combined with `{key}`: a message-only \
+                     field is shown in the message and sent nowhere else; {why}"
+                )
+            })
+        };
+        if let Some(message) = conflict {
+            errors.at(span, message);
+        }
+    }
+}
+
+/// Rule: a `#[error(message_only)]` field is shown in the message; one that the message
+/// does not show would be sent nowhere, which is what `#[error(skip)]` says.
+fn check_message_only_shown(variant: &Variant, template: &Template, errors: &mut Errors) {
+    for field in &variant.fields {
+        let Some(span) = field.attrs.message_only.span() else {
+            continue;
+        };
+        // A tuple field, a source or a skipped field was reported by the other rule.
+        let alone = field.is_named() && !field.is_source() && !field.attrs.skip.is_set();
+        let name = field.name();
+        if alone && !template.placeholders().any(|p| p.name == name) {
+            errors.at(
+                span,
+                format!(
+                    "`{name}` is #[error(message_only)], but the message of `{}` does not show \
+                     it; interpolate it as `{{{name}}}`, or mark it #[error(skip)] if it is \
+                     internal",
+                    variant.ident
+                ),
+            );
+        }
+    }
+}
+
 /// Rule: a code names one error: no two variants of a type share it. Both uses are
 /// reported.
-fn check_unique_codes(checked: &[Checked], errors: &mut Errors) {
-    let mut first_use: HashMap<&str, &Checked> = HashMap::new();
-    for entry in checked {
+fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
+    let mut first_use: HashMap<&str, &model::Variant> = HashMap::new();
+    for entry in variants {
         if let Some(first) = first_use.get(entry.code.as_str()) {
             errors.at(
                 entry.code_span,
                 format!(
                     "duplicate error code `{}`: `{}` uses it too",
-                    entry.code, first.variant.ident
+                    entry.code, first.ident
                 ),
             );
             errors.at(
                 first.code_span,
                 format!(
                     "error code `{}` is first used here, and again by `{}`",
-                    entry.code, entry.variant.ident
+                    entry.code, entry.ident
                 ),
             );
         } else {
@@ -487,7 +593,7 @@ fn check_from_types_differ(input: &Input, errors: &mut Errors) {
     let mut first_use: HashMap<String, &Variant> = HashMap::new();
     for variant in &input.variants {
         for field in &variant.fields {
-            let Some(span) = field.attrs.from else {
+            let Some(span) = field.attrs.from.span() else {
                 continue;
             };
             let ty = types::display(field.ty);
@@ -505,11 +611,6 @@ fn check_from_types_differ(input: &Input, errors: &mut Errors) {
             }
         }
     }
-}
-
-/// The default of `retryable`: statuses that mean "try again" (RFC 9110, RFC 6585, RFC 8470).
-fn retryable_by_default(status: u16) -> bool {
-    matches!(status, 408 | 425 | 429 | 502 | 503 | 504)
 }
 
 fn describe(input: &Input, variant: &Variant) -> String {

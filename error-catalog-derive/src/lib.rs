@@ -2,16 +2,19 @@
 //!
 //! Use it through the `error-catalog` crate, which re-exports it as
 //! `error_catalog::ApiError` and documents every attribute.
+//!
+//! The derive runs in three stages, one folder or file each: `input/` reads what the
+//! user wrote (the syn tree, every attribute parsed into slots); `check.rs` applies the
+//! rules that look at whole variants, and `model/resolve.rs` turns what passes them into
+//! the resolved `model/`; `expand/` generates code from the model alone or, after a
+//! mistake, the errors with fallback impls. `ctxt.rs` collects the mistakes of the first
+//! two stages, so one compile reports them all.
 
-mod ast;
-mod attr;
-mod case;
 mod check;
 mod ctxt;
 mod expand;
-mod fallback;
-mod template;
-mod types;
+mod input;
+mod model;
 
 #[cfg(test)]
 mod never_panics;

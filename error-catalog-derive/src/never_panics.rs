@@ -49,6 +49,20 @@ const SEEDS: &[&str] = &[
         Limited(#[error(header = "x-reset")] Option<u64>),
     }
     "#,
+    r#"
+    /// Flat errors, a [`Link`] and [text](https://example.com).
+    ///
+    /// ```
+    /// let x = 1;
+    /// ```
+    #[api_error(format = "flat")]
+    enum M {
+        #[error(code = "workspace_not_found", status = 404, message = "Workspace {id} not found in {region}")]
+        NotFound { #[error(message_only)] id: String, #[error(message_only)] region: String, owner: u8 },
+        #[error(code = "AUTH-401", status = 401, message = "Denied {who:?}")]
+        Denied { #[error(message_only)] who: String },
+    }
+    "#,
     "union U { #[error(code = \"u\")] a: u8 }",
 ];
 
@@ -80,6 +94,7 @@ const IDENTS: &[&str] = &[
     "status",
     "message",
     "skip",
+    "message_only",
     "retry_after",
     "flatten",
     "header",

@@ -106,9 +106,32 @@ impl ErrorSpec {
         self.retryable
     }
 
-    /// A short, human-readable summary of the problem type, e.g. `Token expired`.
+    /// A short, human-readable summary of the problem type, e.g. `Token expired`: the
+    /// `title` of RFC 9457 problem bodies, and the heading of the code in the exports.
     ///
-    /// Set with `title = ".."`; by default the variant name in sentence case.
+    /// Set with `title = ".."`. By default it is the code read as words, in sentence case,
+    /// with acronyms in capitals: `order_not_found` → "Order not found", `invalid_json` →
+    /// "Invalid JSON", `user_id_missing` → "User ID missing". A code that is not words
+    /// (`AUTH-401`, `E1001`) leaves the title to the variant's name, by the same rule. The
+    /// [attribute reference](crate#default-titles) has the whole rule.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// pub enum OrderError {
+    ///     #[error(code = "order_not_found", status = 404, message = "Order not found")]
+    ///     NotFound,
+    ///     #[error(code = "AUTH-401", status = 401, message = "Authentication failed")]
+    ///     AuthenticationFailed,
+    ///     #[error(code = "order_conflict", status = 409, message = "Conflict", title = "Order changed")]
+    ///     Conflict,
+    /// }
+    ///
+    /// assert_eq!(OrderError::CATALOG[0].title(), "Order not found");
+    /// assert_eq!(OrderError::CATALOG[1].title(), "Authentication failed");
+    /// assert_eq!(OrderError::CATALOG[2].title(), "Order changed");
+    /// ```
     pub const fn title(&self) -> &'static str {
         self.title
     }
@@ -464,7 +487,9 @@ impl Category {
         self.name
     }
 
-    /// The doc comment of the error type (empty when there is none).
+    /// The category text: the first paragraph of the error type's doc comment, on one
+    /// line, with link syntax reduced to its text (empty when there is none). The rest of
+    /// the type's rustdoc (sections, examples) is not part of the catalog.
     pub const fn doc(&self) -> &'static str {
         self.doc
     }

@@ -4,10 +4,11 @@
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type};
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
-use crate::attr::{self, ContainerAttrs, FieldAttrs, Place, VariantAttrs};
 use crate::ctxt::Errors;
+use crate::input::attr::{self, ContainerAttrs, FieldAttrs, Place, VariantAttrs};
+use crate::input::doc::doc_comment;
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -60,21 +61,25 @@ impl Field<'_> {
 
     /// A source error: `#[source]`, `#[from]`, or a field named `source` (as thiserror).
     pub fn is_source(&self) -> bool {
-        self.attrs.source.is_some()
-            || self.attrs.from.is_some()
+        self.attrs.source.is_set()
+            || self.attrs.from.is_set()
             || matches!(&self.member, Member::Named(ident) if ident == "source")
     }
 
-    /// Serialized into `details`: a named field that is neither a source nor skipped.
+    /// Serialized into `details`: a named field that is not a source, skipped or
+    /// message-only.
     pub fn is_detail(&self) -> bool {
-        self.is_named() && !self.is_source() && !self.attrs.skip
+        self.is_named()
+            && !self.is_source()
+            && !self.attrs.skip.is_set()
+            && !self.attrs.message_only.is_set()
     }
 
     /// The key in `details`.
     pub fn detail_name(&self) -> String {
         self.attrs
             .rename
-            .as_ref()
+            .get()
             .map_or_else(|| self.name(), syn::LitStr::value)
     }
 }
@@ -159,107 +164,4 @@ fn uses_thiserror(node: &DeriveInput) -> bool {
         _ => false,
     };
     in_variants || node.attrs.iter().any(attr::is_thiserror_form)
-}
-
-/// The doc comment: lines joined with `\n`, one leading space of each `///` line (and
-/// the common indentation of a block comment's lines) removed, surrounding blank lines
-/// trimmed.
-pub fn doc_comment(attrs: &[Attribute]) -> String {
-    let mut lines = Vec::new();
-    for attr in attrs {
-        if !attr.path().is_ident("doc") {
-            continue;
-        }
-        let Ok(name_value) = attr.meta.require_name_value() else {
-            continue;
-        };
-        if let syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(text),
-            ..
-        }) = &name_value.value
-        {
-            // `split`, not `lines`: an empty `///` line is `#[doc = ""]`, a paragraph break.
-            let text = text.value();
-            let mut fragment = text.split('\n');
-            let first = fragment.next().unwrap_or_default();
-            lines.push(
-                first
-                    .strip_prefix(' ')
-                    .unwrap_or(first)
-                    .trim_end()
-                    .to_owned(),
-            );
-            // The further lines of a `/** .. */` block lose their common indentation.
-            let rest: Vec<&str> = fragment.collect();
-            let indent = rest
-                .iter()
-                .filter(|line| !line.trim().is_empty())
-                .map(|line| line.len() - line.trim_start_matches([' ', '\t']).len())
-                .min()
-                .unwrap_or(0);
-            for line in rest {
-                lines.push(line.get(indent..).unwrap_or("").trim_end().to_owned());
-            }
-        }
-    }
-    lines.join("\n").trim().to_owned()
-}
-
-/// The first sentence of the first paragraph of a doc comment, on one line.
-pub fn first_sentence(doc: &str) -> String {
-    let paragraph = doc.split("\n\n").next().unwrap_or("");
-    let flat = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
-    let bytes = flat.as_bytes();
-    for (i, c) in flat.char_indices() {
-        if matches!(c, '.' | '!' | '?') && (i + 1 == bytes.len() || bytes[i + 1] == b' ') {
-            return flat[..=i].to_owned();
-        }
-    }
-    flat
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{doc_comment, first_sentence};
-
-    #[test]
-    fn doc_comment_keeps_paragraph_breaks() {
-        let item: syn::DeriveInput = syn::parse_quote! {
-            ///  First line.
-            ///
-            /// Second paragraph.
-            /** Block
-            line. */
-            struct S;
-        };
-        assert_eq!(
-            doc_comment(&item.attrs),
-            "First line.\n\nSecond paragraph.\nBlock\nline."
-        );
-        assert_eq!(first_sentence(&doc_comment(&item.attrs)), "First line.");
-        let no_stop: syn::DeriveInput = syn::parse_quote! {
-            /// Not found
-            ///
-            /// Details.
-            struct T;
-        };
-        assert_eq!(first_sentence(&doc_comment(&no_stop.attrs)), "Not found");
-    }
-
-    #[test]
-    fn first_sentence_of_doc() {
-        assert_eq!(
-            first_sentence("The license has passed. Renew it."),
-            "The license has passed."
-        );
-        assert_eq!(
-            first_sentence("Wrapped\nline without stop\n\nSecond paragraph."),
-            "Wrapped line without stop"
-        );
-        assert_eq!(
-            first_sentence("Version 1.2 is gone."),
-            "Version 1.2 is gone."
-        );
-        assert_eq!(first_sentence(""), "");
-    }
 }

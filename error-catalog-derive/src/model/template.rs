@@ -1,4 +1,5 @@
-//! Message templates: `"Project {id} not found"`, `"Seat {0} of {max:>3}"`.
+//! Message templates: `"Project {id} not found"`, `"Seat {0} of {max:>3}"`. The one
+//! scanner of templates in the derive: every other part reads the parsed [`Template`].
 //!
 //! A placeholder names a field (`{id}`) or a tuple position (`{0}`), optionally with a
 //! format spec after `:` as in `format!`; `{{` and `}}` are literal braces.
@@ -123,6 +124,13 @@ impl Template {
         Some(text)
     }
 
+    /// Whether the literal text holds a NUL, the marker of the runtime's parsed form.
+    pub fn has_nul(&self) -> bool {
+        self.pieces
+            .iter()
+            .any(|piece| matches!(piece, Piece::Lit(lit) if lit.contains('\0')))
+    }
+
     /// The `format_args!` string with every placeholder turned positional, in order.
     pub fn positional_format(&self) -> String {
         let mut out = String::new();
@@ -197,6 +205,12 @@ mod tests {
         ] {
             assert!(Template::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn nul_is_found_in_the_text() {
+        assert!(Template::parse("a\0b {x}").unwrap().has_nul());
+        assert!(!Template::parse("ab {x}").unwrap().has_nul());
     }
 
     #[test]

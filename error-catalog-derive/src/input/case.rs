@@ -34,6 +34,15 @@ impl RenameRule {
             .map(|(_, rule)| *rule)
     }
 
+    /// The error for a name that is not a rule, listing the names that are.
+    pub fn unknown(name: &str) -> String {
+        let names: Vec<&str> = RULES.iter().map(|(name, _)| *name).collect();
+        format!(
+            "unknown rename_all rule `{name}`; expected one of: {}",
+            names.join(", ")
+        )
+    }
+
     /// Applies the rule to a variant name written in `PascalCase`.
     pub fn apply(self, variant: &str) -> String {
         match self {
@@ -46,16 +55,6 @@ impl RenameRule {
             RenameRule::Kebab => variant.to_kebab_case(),
             RenameRule::ScreamingKebab => variant.to_shouty_kebab_case(),
         }
-    }
-}
-
-/// `TokenExpired` -> `Token expired`: the default title of a variant.
-pub fn sentence_case(variant: &str) -> String {
-    let words = variant.to_snake_case().replace('_', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -86,6 +85,12 @@ mod tests {
     fn unknown_rule_is_rejected() {
         assert_eq!(RenameRule::from_name("snake"), None);
         assert_eq!(RenameRule::from_name("Snake_Case"), None);
+        assert_eq!(
+            RenameRule::unknown("snake"),
+            "unknown rename_all rule `snake`; expected one of: lowercase, UPPERCASE, \
+             PascalCase, camelCase, snake_case, SCREAMING_SNAKE_CASE, kebab-case, \
+             SCREAMING-KEBAB-CASE"
+        );
     }
 
     #[test]
@@ -95,12 +100,5 @@ mod tests {
             RenameRule::ScreamingSnake.apply("InvalidHardwareId"),
             "INVALID_HARDWARE_ID"
         );
-    }
-
-    #[test]
-    fn titles_are_sentence_case() {
-        assert_eq!(sentence_case("TokenExpired"), "Token expired");
-        assert_eq!(sentence_case("NotFound"), "Not found");
-        assert_eq!(sentence_case("Internal"), "Internal");
     }
 }

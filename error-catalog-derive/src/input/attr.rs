@@ -1,4 +1,4 @@
-//! Parsing of `#[error(..)]` / `#[api_error(..)]`, `#[source]` and `#[from]`.
+//! Parsing of `#[error(..)]` / `#[api_error(..)]`, `#[source]` and `#[from]` into slots.
 //!
 //! `#[error(..)]` and `#[api_error(..)]` are the same attribute; `api_error` exists so an
 //! enum can also derive `thiserror::Error`, which owns `#[error("..")]`. An `#[error]`
@@ -6,116 +6,107 @@
 //! left alone. Every mistake is reported on its own token and parsing goes on, so one
 //! compile lists them all.
 
-use proc_macro2::Span;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::{Parse, ParseStream};
-use syn::spanned::Spanned as _;
 use syn::{Attribute, Lit, LitBool, LitInt, LitStr, Token};
 
-use crate::case::{RULES, RenameRule};
 use crate::ctxt::Errors;
+use crate::input::case::RenameRule;
+use crate::input::format::Format;
+use crate::input::keys::{self, CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
+use crate::input::slot::{Attr, Flag, skip_until_comma, skip_value};
 
-/// Keys of the type-level attribute.
-const CONTAINER_KEYS: &[&str] = &[
-    "rename_all",
-    "format",
-    "docs",
-    "domain",
-    "unique_in_crate",
-    "crate",
-];
-
-/// Keys of a variant's attribute (and of a struct's, with the type-level keys).
-const VARIANT_KEYS: &[&str] = &[
-    "code",
-    "status",
-    "retryable",
-    "message",
-    "title",
-    "resolution",
-    "causes",
-    "retry_after",
-];
-
-/// Keys of a field's attribute.
-const FIELD_KEYS: &[&str] = &[
-    "skip",
-    "retry_after",
-    "rename",
-    "example",
-    "flatten",
-    "header",
-];
-
-/// The built-in format names, as in `Format::name`.
-pub const FORMATS: &[&str] = &["nested", "flat", "compact", "problem", "google"];
-
-/// The keys an attribute names, valid or not, so that a key given with a bad value is
-/// not reported a second time as missing.
-#[derive(Default)]
-pub struct Written {
-    keys: Vec<String>,
+/// The type-level keys.
+pub struct ContainerAttrs {
+    pub rename_all: Attr<RenameRule>,
+    pub format: Attr<Format>,
+    pub docs: Attr<LitStr>,
+    pub domain: Attr<LitStr>,
+    pub unique_in_crate: Attr<bool>,
+    pub krate: Attr<syn::Path>,
     /// An unknown key, or an attribute that failed to parse: any key may be the one
     /// meant, so none is reported as missing.
-    unsure: bool,
+    pub unsure: bool,
 }
 
-impl Written {
-    /// Whether `key` was written, or may have been (see `unsure`).
-    pub fn contains(&self, key: &str) -> bool {
-        self.unsure || self.has(key)
-    }
-
-    /// Whether `key` was written, with any value.
-    pub fn has(&self, key: &str) -> bool {
-        self.keys.iter().any(|written| written == key)
-    }
-}
-
-#[derive(Default)]
-pub struct ContainerAttrs {
-    pub rename_all: Option<RenameRule>,
-    pub format: Option<String>,
-    pub docs: Option<LitStr>,
-    pub domain: Option<LitStr>,
-    pub unique_in_crate: Option<bool>,
-    pub krate: Option<syn::Path>,
-    pub written: Written,
-}
-
-#[derive(Default)]
+/// The keys of a variant (or of a struct, next to the type-level keys).
 pub struct VariantAttrs {
-    pub code: Option<LitStr>,
-    pub status: Option<u16>,
-    pub retryable: Option<bool>,
-    pub message: Option<LitStr>,
-    pub title: Option<LitStr>,
-    pub resolution: Option<LitStr>,
-    pub causes: Option<Vec<LitStr>>,
-    pub retry_after: Option<u64>,
-    /// True once any `#[error(..)]` / `#[api_error(..)]` of ours was seen.
+    pub code: Attr<LitStr>,
+    pub status: Attr<u16>,
+    pub retryable: Attr<bool>,
+    pub message: Attr<LitStr>,
+    pub title: Attr<LitStr>,
+    pub resolution: Attr<LitStr>,
+    pub causes: Attr<Vec<LitStr>>,
+    pub retry_after: Attr<u64>,
+    /// True once any key of ours was seen on the variant.
     pub present: bool,
-    pub written: Written,
+    /// As [`ContainerAttrs::unsure`].
+    pub unsure: bool,
 }
 
-#[derive(Default)]
+/// The keys of a field, and its `#[source]` / `#[from]`.
 pub struct FieldAttrs {
-    /// The `source` of `#[source]`.
-    pub source: Option<Span>,
-    /// The `from` of `#[from]`.
-    pub from: Option<Span>,
-    pub skip: bool,
-    pub retry_after: Option<Span>,
-    pub rename: Option<LitStr>,
-    pub example: Option<Example>,
+    pub source: Flag,
+    pub from: Flag,
+    pub skip: Flag,
+    /// `#[error(message_only)]`: the field is shown in the message and sent nowhere else.
+    pub message_only: Flag,
+    pub retry_after: Flag,
+    pub rename: Attr<LitStr>,
+    pub example: Attr<Example>,
     /// `#[error(flatten)]`: the field's entries become details of their own.
-    pub flatten: Option<Span>,
+    pub flatten: Flag,
     /// `#[error(header = "X-RateLimit-Reset")]`: the field is also sent as this header.
-    pub header: Option<LitStr>,
-    /// The keys that only mean something on a detail field (`rename`, `example`), with
-    /// the span of each key.
-    pub detail_keys: Vec<(&'static str, Span)>,
+    pub header: Attr<LitStr>,
+}
+
+impl ContainerAttrs {
+    fn new() -> Self {
+        ContainerAttrs {
+            rename_all: Attr::new(keys::RENAME_ALL),
+            format: Attr::new(keys::FORMAT),
+            docs: Attr::new(keys::DOCS),
+            domain: Attr::new(keys::DOMAIN),
+            unique_in_crate: Attr::new(keys::UNIQUE_IN_CRATE),
+            krate: Attr::new(keys::CRATE),
+            unsure: false,
+        }
+    }
+}
+
+impl VariantAttrs {
+    fn new() -> Self {
+        VariantAttrs {
+            code: Attr::new(keys::CODE),
+            status: Attr::new(keys::STATUS),
+            retryable: Attr::new(keys::RETRYABLE),
+            message: Attr::new(keys::MESSAGE),
+            title: Attr::new(keys::TITLE),
+            resolution: Attr::new(keys::RESOLUTION),
+            causes: Attr::new(keys::CAUSES),
+            retry_after: Attr::new(keys::RETRY_AFTER),
+            present: false,
+            unsure: false,
+        }
+    }
+}
+
+impl FieldAttrs {
+    fn new() -> Self {
+        FieldAttrs {
+            source: Attr::new(keys::SOURCE),
+            from: Attr::new(keys::FROM),
+            skip: Attr::new(keys::SKIP),
+            message_only: Attr::new(keys::MESSAGE_ONLY),
+            retry_after: Attr::new(keys::RETRY_AFTER),
+            rename: Attr::new(keys::RENAME),
+            example: Attr::new(keys::EXAMPLE),
+            flatten: Attr::new(keys::FLATTEN),
+            header: Attr::new(keys::HEADER),
+        }
+    }
 }
 
 /// Where an attribute sits, which decides the keys it accepts.
@@ -146,12 +137,12 @@ impl Place {
 
 /// Is this attribute one of ours?
 fn is_ours(attr: &Attribute) -> bool {
-    attr.path().is_ident("error") || attr.path().is_ident("api_error")
+    attr.path().is_ident(keys::ERROR) || attr.path().is_ident(keys::API_ERROR)
 }
 
 /// Is this `#[error(..)]` thiserror's (`#[error("..")]`, `#[error(transparent)]`)?
 pub fn is_thiserror_form(attr: &Attribute) -> bool {
-    if !attr.path().is_ident("error") {
+    if !attr.path().is_ident(keys::ERROR) {
         return false;
     }
     let Ok(list) = attr.meta.require_list() else {
@@ -173,27 +164,25 @@ pub fn container_and_item(
     place: Place,
     errors: &mut Errors,
 ) -> (ContainerAttrs, VariantAttrs) {
-    let mut container = ContainerAttrs::default();
-    let mut item = VariantAttrs::default();
+    let mut container = ContainerAttrs::new();
+    let mut item = VariantAttrs::new();
     for attr in attrs.iter().filter(|a| is_ours(a) && !is_thiserror_form(a)) {
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta);
             if place != Place::Variant && CONTAINER_KEYS.contains(&key.as_str()) {
-                container.written.keys.push(key.clone());
                 container_key(&meta, &key, &mut container, errors)
             } else if place != Place::Enum && VARIANT_KEYS.contains(&key.as_str()) {
                 item.present = true;
-                item.written.keys.push(key.clone());
                 variant_key(&meta, &key, &mut item, errors)
             } else {
-                container.written.unsure = true;
-                item.written.unsure = true;
+                container.unsure = true;
+                item.unsure = true;
                 unknown_key(&meta, &key, place, errors)
             }
         });
         if let Err(err) = result {
-            container.written.unsure = true;
-            item.written.unsure = true;
+            container.unsure = true;
+            item.unsure = true;
             errors.push(err);
         }
     }
@@ -240,36 +229,6 @@ fn unknown_key(
     skip_value(meta)
 }
 
-/// Consumes whatever follows an unusable key (`= value` or `(..)`), so parsing can go on.
-fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) {
-        meta.input.parse::<Token![=]>()?;
-        skip_until_comma(meta.input)
-    } else if meta.input.peek(syn::token::Paren) {
-        let _group: proc_macro2::Group = meta.input.parse()?;
-        Ok(())
-    } else {
-        Ok(())
-    }
-}
-
-fn skip_until_comma(input: ParseStream) -> syn::Result<()> {
-    while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<proc_macro2::TokenTree>()?;
-    }
-    Ok(())
-}
-
-/// Reports a key given twice, on the second one.
-fn once(is_set: bool, meta: &ParseNestedMeta, key: &str, errors: &mut Errors) -> bool {
-    if is_set {
-        errors.spanned(&meta.path, format!("`{key}` is given twice"));
-        false
-    } else {
-        true
-    }
-}
-
 /// Parses `= <literal>`; reports a missing `=` or a non-literal at its token.
 fn literal(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<Option<Lit>> {
     if !meta.input.peek(Token![=]) {
@@ -295,6 +254,7 @@ fn wrong_type(lit: &Lit, key: &str, expected: &str, example: &str, errors: &mut 
     );
 }
 
+/// `key = "text"`.
 fn string(
     meta: &ParseNestedMeta,
     key: &str,
@@ -311,6 +271,7 @@ fn string(
     })
 }
 
+/// `key = true`.
 fn boolean(meta: &ParseNestedMeta, key: &str, errors: &mut Errors) -> syn::Result<Option<bool>> {
     Ok(match literal(meta, key, "true")? {
         Some(Lit::Bool(LitBool { value, .. })) => Some(value),
@@ -322,6 +283,7 @@ fn boolean(meta: &ParseNestedMeta, key: &str, errors: &mut Errors) -> syn::Resul
     })
 }
 
+/// `key = 42`.
 fn integer(
     meta: &ParseNestedMeta,
     key: &str,
@@ -345,84 +307,51 @@ fn container_key(
     errors: &mut Errors,
 ) -> syn::Result<()> {
     match key {
-        "rename_all" => {
-            if !once(attrs.rename_all.is_some(), meta, key, errors) {
-                return skip_value(meta);
+        keys::RENAME_ALL => attrs.rename_all.parse(meta, errors, |meta, errors| {
+            let Some(name) = string(meta, key, "\"snake_case\"", errors)? else {
+                return Ok(None);
+            };
+            let rule = RenameRule::from_name(&name.value());
+            if rule.is_none() {
+                errors.spanned(&name, RenameRule::unknown(&name.value()));
             }
-            if let Some(name) = string(meta, key, "\"snake_case\"", errors)? {
-                match RenameRule::from_name(&name.value()) {
-                    Some(rule) => attrs.rename_all = Some(rule),
-                    None => {
-                        let names: Vec<&str> = RULES.iter().map(|(name, _)| *name).collect();
-                        errors.spanned(
-                            &name,
-                            format!(
-                                "unknown rename_all rule `{}`; expected one of: {}",
-                                name.value(),
-                                names.join(", ")
-                            ),
-                        );
-                    }
-                }
+            Ok(rule)
+        }),
+        keys::FORMAT => attrs.format.parse(meta, errors, |meta, errors| {
+            let Some(name) = string(meta, key, "\"problem\"", errors)? else {
+                return Ok(None);
+            };
+            let format = Format::from_name(&name.value());
+            if format.is_none() {
+                errors.spanned(&name, Format::unknown(&name.value()));
             }
-        }
-        "format" => {
-            if !once(attrs.format.is_some(), meta, key, errors) {
-                return skip_value(meta);
+            Ok(format)
+        }),
+        keys::DOCS => attrs.docs.parse(meta, errors, |meta, errors| {
+            let docs = string(meta, key, "\"https://docs.example.com/errors\"", errors)?;
+            if let Some(docs) = docs.as_ref().filter(|d| d.value().trim().is_empty()) {
+                errors.spanned(docs, "`docs` must not be empty");
             }
-            if let Some(name) = string(meta, key, "\"problem\"", errors)? {
-                if FORMATS.contains(&name.value().as_str()) {
-                    attrs.format = Some(name.value());
-                } else {
-                    errors.spanned(
-                        &name,
-                        format!(
-                            "unknown format `{}`; expected one of: {}",
-                            name.value(),
-                            FORMATS.join(", ")
-                        ),
-                    );
-                }
+            Ok(docs)
+        }),
+        keys::DOMAIN => attrs.domain.parse(meta, errors, |meta, errors| {
+            string(meta, key, "\"api.example.com\"", errors)
+        }),
+        keys::UNIQUE_IN_CRATE => attrs
+            .unique_in_crate
+            .parse(meta, errors, |meta, errors| boolean(meta, key, errors)),
+        keys::CRATE => attrs.krate.parse(meta, errors, |meta, errors| {
+            let Some(path) = string(meta, key, "\"::error_catalog\"", errors)? else {
+                return Ok(None);
+            };
+            let parsed = path.parse::<syn::Path>().ok();
+            if parsed.is_none() {
+                errors.spanned(&path, "`crate` must be a path, e.g. \"::my_errors\"");
             }
-        }
-        "docs" => {
-            if once(attrs.docs.is_some(), meta, key, errors) {
-                attrs.docs = string(meta, key, "\"https://docs.example.com/errors\"", errors)?;
-                if let Some(docs) = attrs.docs.as_ref().filter(|d| d.value().trim().is_empty()) {
-                    errors.spanned(docs, "`docs` must not be empty");
-                }
-            } else {
-                skip_value(meta)?;
-            }
-        }
-        "domain" => {
-            if once(attrs.domain.is_some(), meta, key, errors) {
-                attrs.domain = string(meta, key, "\"api.example.com\"", errors)?;
-            } else {
-                skip_value(meta)?;
-            }
-        }
-        "unique_in_crate" => {
-            if once(attrs.unique_in_crate.is_some(), meta, key, errors) {
-                attrs.unique_in_crate = boolean(meta, key, errors)?;
-            } else {
-                skip_value(meta)?;
-            }
-        }
-        "crate" => {
-            if !once(attrs.krate.is_some(), meta, key, errors) {
-                return skip_value(meta);
-            }
-            if let Some(path) = string(meta, key, "\"::error_catalog\"", errors)? {
-                match path.parse::<syn::Path>() {
-                    Ok(parsed) => attrs.krate = Some(parsed),
-                    Err(_) => errors.spanned(&path, "`crate` must be a path, e.g. \"::my_errors\""),
-                }
-            }
-        }
-        _ => unreachable_key(meta, key, errors)?,
+            Ok(parsed)
+        }),
+        _ => unreachable_key(meta, key, errors),
     }
-    Ok(())
 }
 
 fn variant_key(
@@ -431,69 +360,58 @@ fn variant_key(
     attrs: &mut VariantAttrs,
     errors: &mut Errors,
 ) -> syn::Result<()> {
-    macro_rules! string_key {
-        ($slot:ident, $example:expr) => {{
-            if once(attrs.$slot.is_some(), meta, key, errors) {
-                attrs.$slot = string(meta, key, $example, errors)?;
-            } else {
-                skip_value(meta)?;
-            }
-        }};
-    }
+    let text = |example: &'static str| {
+        move |meta: &ParseNestedMeta, errors: &mut Errors| string(meta, key, example, errors)
+    };
     match key {
-        "code" => string_key!(code, "\"not_found\""),
-        "message" => string_key!(message, "\"Project {id} not found\""),
-        "title" => string_key!(title, "\"Not found\""),
-        "resolution" => string_key!(resolution, "\"Verify the ID.\""),
-        "status" => {
-            if !once(attrs.status.is_some(), meta, key, errors) {
-                return skip_value(meta);
-            }
-            if let Some(int) = integer(meta, key, "404", errors)? {
-                match int.base10_parse::<u16>() {
-                    Ok(status @ 400..=599) if int.suffix().is_empty() => {
-                        attrs.status = Some(status);
-                    }
-                    Ok(_) if !int.suffix().is_empty() => {
-                        errors.spanned(&int, "`status` takes a plain integer, without a suffix");
-                    }
-                    _ => errors.spanned(
+        keys::CODE => attrs.code.parse(meta, errors, text("\"not_found\"")),
+        keys::MESSAGE => attrs
+            .message
+            .parse(meta, errors, text("\"Project {id} not found\"")),
+        keys::TITLE => attrs.title.parse(meta, errors, text("\"Not found\"")),
+        keys::RESOLUTION => attrs
+            .resolution
+            .parse(meta, errors, text("\"Verify the ID.\"")),
+        keys::STATUS => attrs.status.parse(meta, errors, |meta, errors| {
+            let Some(int) = integer(meta, key, "404", errors)? else {
+                return Ok(None);
+            };
+            Ok(match int.base10_parse::<u16>() {
+                Ok(status @ 400..=599) if int.suffix().is_empty() => Some(status),
+                Ok(_) if !int.suffix().is_empty() => {
+                    errors.spanned(&int, "`status` takes a plain integer, without a suffix");
+                    None
+                }
+                _ => {
+                    errors.spanned(
                         &int,
                         format!(
                             "status {} is not an error status; expected 400..=599",
                             int.base10_digits()
                         ),
-                    ),
+                    );
+                    None
                 }
+            })
+        }),
+        keys::RETRYABLE => attrs
+            .retryable
+            .parse(meta, errors, |meta, errors| boolean(meta, key, errors)),
+        keys::RETRY_AFTER => attrs.retry_after.parse(meta, errors, |meta, errors| {
+            let Some(int) = integer(meta, key, "30", errors)? else {
+                return Ok(None);
+            };
+            let secs = int.base10_parse::<u64>().ok();
+            if secs.is_none() {
+                errors.spanned(&int, "`retry_after` takes whole seconds (a u64)");
             }
-        }
-        "retryable" => {
-            if once(attrs.retryable.is_some(), meta, key, errors) {
-                attrs.retryable = boolean(meta, key, errors)?;
-            } else {
-                skip_value(meta)?;
-            }
-        }
-        "retry_after" => {
-            if !once(attrs.retry_after.is_some(), meta, key, errors) {
-                return skip_value(meta);
-            }
-            if let Some(int) = integer(meta, key, "30", errors)? {
-                match int.base10_parse::<u64>() {
-                    Ok(secs) => attrs.retry_after = Some(secs),
-                    Err(_) => errors.spanned(&int, "`retry_after` takes whole seconds (a u64)"),
-                }
-            }
-        }
-        "causes" => {
-            if !once(attrs.causes.is_some(), meta, key, errors) {
-                return skip_value(meta);
-            }
-            attrs.causes = Some(string_list(meta, key, errors)?);
-        }
-        _ => unreachable_key(meta, key, errors)?,
+            Ok(secs)
+        }),
+        keys::CAUSES => attrs.causes.parse(meta, errors, |meta, errors| {
+            string_list(meta, key, errors).map(Some)
+        }),
+        _ => unreachable_key(meta, key, errors),
     }
-    Ok(())
 }
 
 /// Never reached: the callers only pass known keys. Reported rather than panicking.
@@ -535,23 +453,22 @@ fn string_list(meta: &ParseNestedMeta, key: &str, errors: &mut Errors) -> syn::R
 
 /// Parses the attributes of one field.
 pub fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
-    let mut out = FieldAttrs::default();
+    let mut out = FieldAttrs::new();
     for attr in attrs {
-        if attr.path().is_ident("source") || attr.path().is_ident("from") {
-            let is_from = attr.path().is_ident("from");
+        let path = attr.path();
+        if path.is_ident(keys::SOURCE) || path.is_ident(keys::FROM) {
             if let Err(err) = attr.meta.require_path_only() {
                 errors.push(err);
                 continue;
             }
-            let slot = if is_from {
+            let slot = if path.is_ident(keys::FROM) {
                 &mut out.from
             } else {
                 &mut out.source
             };
-            if slot.is_some() {
-                errors.spanned(attr, "this attribute is given twice");
+            if slot.claim(path, errors) {
+                slot.set(());
             }
-            *slot = Some(attr.path().span());
         } else if is_ours(attr) && !is_thiserror_form(attr) {
             let result = attr.parse_nested_meta(|meta| {
                 let key = key_of(&meta);
@@ -572,67 +489,37 @@ fn field_key(
     errors: &mut Errors,
 ) -> syn::Result<()> {
     match key {
-        "skip" => {
-            if attrs.skip {
-                errors.spanned(&meta.path, "`skip` is given twice");
+        keys::SKIP => attrs.skip.parse_flag(meta, errors),
+        keys::MESSAGE_ONLY => attrs.message_only.parse_flag(meta, errors),
+        keys::RETRY_AFTER => attrs.retry_after.parse_flag(meta, errors),
+        keys::FLATTEN => attrs.flatten.parse_flag(meta, errors),
+        keys::HEADER => attrs.header.parse(meta, errors, |meta, errors| {
+            let Some(name) = string(meta, key, "\"X-RateLimit-Reset\"", errors)? else {
+                return Ok(None);
+            };
+            if let Some(problem) = header_name_problem(&name.value()) {
+                errors.spanned(&name, problem);
+                return Ok(None);
             }
-            attrs.skip = true;
-            skip_flag_value(meta, key, errors)
-        }
-        "retry_after" => {
-            if attrs.retry_after.is_some() {
-                errors.spanned(&meta.path, "`retry_after` is given twice");
-            }
-            attrs.retry_after = Some(meta.path.span());
-            skip_flag_value(meta, key, errors)
-        }
-        "flatten" => {
-            if attrs.flatten.is_some() {
-                errors.spanned(&meta.path, "`flatten` is given twice");
-            }
-            attrs.flatten = Some(meta.path.span());
-            skip_flag_value(meta, key, errors)
-        }
-        "header" => {
-            if !once(attrs.header.is_some(), meta, key, errors) {
-                return skip_value(meta);
-            }
-            if let Some(name) = string(meta, key, "\"X-RateLimit-Reset\"", errors)? {
-                if let Some(problem) = header_name_problem(&name.value()) {
-                    errors.spanned(&name, problem);
-                } else {
-                    attrs.header = Some(name);
-                }
-            }
-            Ok(())
-        }
-        "rename" => {
-            attrs.detail_keys.push(("rename", meta.path.span()));
-            if once(attrs.rename.is_some(), meta, key, errors) {
-                attrs.rename = string(meta, key, "\"type\"", errors)?;
-            } else {
-                skip_value(meta)?;
-            }
-            Ok(())
-        }
-        "example" => {
-            attrs.detail_keys.push(("example", meta.path.span()));
-            if !once(attrs.example.is_some(), meta, key, errors) {
-                return skip_value(meta);
-            }
+            Ok(Some(name))
+        }),
+        keys::RENAME => attrs.rename.parse(meta, errors, |meta, errors| {
+            string(meta, key, "\"type\"", errors)
+        }),
+        keys::EXAMPLE => attrs.example.parse(meta, errors, |meta, errors| {
             if !meta.input.peek(Token![=]) {
                 return Err(meta.error("expected `example = <literal or [list]>`"));
             }
             meta.input.parse::<Token![=]>()?;
             match example(meta.input) {
-                Ok(value) => attrs.example = Some(value),
+                Ok(value) => Ok(Some(value)),
                 Err(err) => {
                     errors.push(err);
                     skip_until_comma(meta.input)?;
+                    Ok(None)
                 }
             }
-            Ok(())
-        }
+        }),
         _ => {
             errors.spanned(
                 &meta.path,
@@ -674,20 +561,9 @@ fn header_name_problem(name: &str) -> Option<String> {
     }
 }
 
-/// A flag takes no value: `#[error(skip)]`, not `#[error(skip = true)]`.
-fn skip_flag_value(meta: &ParseNestedMeta, key: &str, errors: &mut Errors) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-        errors.spanned(
-            &meta.path,
-            format!("`{key}` is a flag and takes no value: write `#[error({key})]`"),
-        );
-        skip_value(meta)?;
-    }
-    Ok(())
-}
-
 /// An example value (a literal, a `-` number or a `[..]` list of them), kept as tokens
 /// of the runtime's `ExampleValue`.
+#[derive(Clone)]
 pub enum Example {
     Str(LitStr),
     Int(String),

@@ -1,0 +1,50 @@
+//! Match patterns over a variant's fields, and the names their bindings get.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::{Item, Shape, Variant};
+
+/// The binding name of the field at `index` in a generated pattern.
+pub fn binding(index: usize) -> Ident {
+    format_ident!("__field{}", index)
+}
+
+/// The same binding, spanned at the field's type: a trait bound the field's value
+/// fails is then reported on the type, not on the derive.
+pub fn binding_at(index: usize, ty_span: Span) -> Ident {
+    format_ident!("__field{}", index, span = ty_span)
+}
+
+/// `Self::Variant`, or `Self` for a struct.
+pub fn path(item: &Item, variant: &Variant) -> TokenStream {
+    match item.shape {
+        Shape::Enum => {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        }
+        Shape::Struct => quote!(Self),
+    }
+}
+
+/// `Self::Variant { a: __field0, .. }` (or `Self { .. }` for a struct), binding the
+/// fields at `indexes`.
+pub fn pattern(item: &Item, variant: &Variant, indexes: &[usize]) -> TokenStream {
+    let path = path(item, variant);
+    let bound = indexes.iter().map(|&index| {
+        let member = &variant.fields[index].member;
+        let name = binding(index);
+        quote!(#member: #name)
+    });
+    quote!(#path { #(#bound,)* .. })
+}
+
+/// The position of the field named `name` (a placeholder's field, which the check
+/// found).
+pub fn field_index(variant: &Variant, name: &str) -> usize {
+    variant
+        .fields
+        .iter()
+        .position(|field| field.name == name)
+        .unwrap_or_default()
+}

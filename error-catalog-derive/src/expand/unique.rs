@@ -1,0 +1,123 @@
+//! The crate-wide uniqueness of codes: one hidden `#[macro_export]` macro per code, named
+//! after the code, so that two derives of one crate that use the same code define the
+//! same macro name at the crate root, and rustc's E0428 ("the name
+//! `error_code_not_found_is_used_twice_in_this_crate` is defined multiple times") points
+//! at both code literals.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::model::Model;
+
+/// How many uniqueness macros share one block (see [`crate_uniqueness`]).
+const MACROS_PER_BLOCK: usize = 32;
+
+/// The uniqueness macros of the type's codes, unless `unique_in_crate = false`.
+///
+/// The macros go in blocks of [`MACROS_PER_BLOCK`], each block one `const _` item: a
+/// `macro_rules!` item is in scope for the rest of its block, and every later macro or
+/// attribute name looks through those in scope, so thousands of them side by side cost
+/// time quadratic in their number (the user's own code after the derive too). The block
+/// also carries the one `allow(non_local_definitions)` its macros need.
+pub fn crate_uniqueness(model: &Model) -> TokenStream {
+    if !model.unique_in_crate {
+        return TokenStream::new();
+    }
+    let blocks = model.variants.chunks(MACROS_PER_BLOCK).map(|chunk| {
+        let macros = chunk.iter().map(|variant| {
+            let name = Ident::new(&macro_name(&variant.code), variant.code_span);
+            quote_spanned! {variant.code_span=>
+                #[doc(hidden)]
+                #[macro_export]
+                macro_rules! #name { () => {}; }
+            }
+        });
+        quote! {
+            #[allow(non_local_definitions)]
+            const _: () = {
+                #(#macros)*
+            };
+        }
+    });
+    quote!(#(#blocks)*)
+}
+
+/// The macro name of a code, which rustc shows when the code is used twice: a sentence
+/// that states the problem, `error_code_<code>_is_used_twice_in_this_crate`.
+///
+/// Distinct codes get distinct names. A code of letters, digits and `_` is written as it
+/// is; a code with `-` or `.` (which identifiers cannot hold) is escaped, `_` as `__`,
+/// `-` as `_h` and `.` as `_d`, under a name that starts with `escaped_` so that it never
+/// equals the name of a code written as it is.
+fn macro_name(code: &str) -> String {
+    const RULE: &str = "is_used_twice_in_this_crate";
+    if code.contains(['-', '.']) {
+        let mut escaped = String::with_capacity(code.len() + 4);
+        for c in code.chars() {
+            match c {
+                '_' => escaped.push_str("__"),
+                '-' => escaped.push_str("_h"),
+                '.' => escaped.push_str("_d"),
+                c => escaped.push(c),
+            }
+        }
+        format!("escaped_error_code_{escaped}_{RULE}")
+    } else {
+        format!("error_code_{code}_{RULE}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::macro_name;
+
+    #[test]
+    fn names_read_as_the_rule() {
+        assert_eq!(
+            macro_name("order_not_found"),
+            "error_code_order_not_found_is_used_twice_in_this_crate"
+        );
+        assert_eq!(
+            macro_name("NOT_FOUND"),
+            "error_code_NOT_FOUND_is_used_twice_in_this_crate"
+        );
+        assert_eq!(
+            macro_name("AUTH-401"),
+            "escaped_error_code_AUTH_h401_is_used_twice_in_this_crate"
+        );
+    }
+
+    #[test]
+    fn names_are_distinct_on_tricky_pairs() {
+        let codes = [
+            "a_h",
+            "a-",
+            "a.b",
+            "a_db",
+            "a__b",
+            "a_b",
+            "A_B",
+            "a-b",
+            "a_hb",
+            "a_h_b",
+            "a-_b",
+            "a_-b",
+            "escaped_error_code_a",
+            "a_is_used_twice_in_this_crate_x",
+            "_a",
+            "a_",
+            "error_code_a",
+            "a_d",
+            "a.",
+        ];
+        let names: std::collections::HashSet<String> =
+            codes.iter().map(|code| macro_name(code)).collect();
+        assert_eq!(names.len(), codes.len());
+        for name in &names {
+            assert!(
+                name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                "{name}"
+            );
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! The names the derive reads: its attributes and every key they take, by level. The
+//! one place these names are written; the parser and the error messages use these.
+
+/// `#[error(..)]`: ours, unless it is thiserror's `#[error("..")]`.
+pub const ERROR: &str = "error";
+/// `#[api_error(..)]`: ours under a name that thiserror does not use.
+pub const API_ERROR: &str = "api_error";
+/// `#[source]` on a field.
+pub const SOURCE: &str = "source";
+/// `#[from]` on a field.
+pub const FROM: &str = "from";
+
+// Type-level keys.
+pub const RENAME_ALL: &str = "rename_all";
+pub const FORMAT: &str = "format";
+pub const DOCS: &str = "docs";
+pub const DOMAIN: &str = "domain";
+pub const UNIQUE_IN_CRATE: &str = "unique_in_crate";
+pub const CRATE: &str = "crate";
+
+// Variant-level keys (`retry_after` is a field key too).
+pub const CODE: &str = "code";
+pub const STATUS: &str = "status";
+pub const RETRYABLE: &str = "retryable";
+pub const MESSAGE: &str = "message";
+pub const TITLE: &str = "title";
+pub const RESOLUTION: &str = "resolution";
+pub const CAUSES: &str = "causes";
+pub const RETRY_AFTER: &str = "retry_after";
+
+// Field-level keys.
+pub const SKIP: &str = "skip";
+pub const MESSAGE_ONLY: &str = "message_only";
+pub const RENAME: &str = "rename";
+pub const EXAMPLE: &str = "example";
+pub const FLATTEN: &str = "flatten";
+pub const HEADER: &str = "header";
+
+/// Keys of the type-level attribute, in the order errors list them.
+pub const CONTAINER_KEYS: &[&str] = &[RENAME_ALL, FORMAT, DOCS, DOMAIN, UNIQUE_IN_CRATE, CRATE];
+
+/// Keys of a variant's attribute (and of a struct's, with the type-level keys).
+pub const VARIANT_KEYS: &[&str] = &[
+    CODE,
+    STATUS,
+    RETRYABLE,
+    MESSAGE,
+    TITLE,
+    RESOLUTION,
+    CAUSES,
+    RETRY_AFTER,
+];
+
+/// Keys of a field's attribute.
+pub const FIELD_KEYS: &[&str] = &[
+    SKIP,
+    MESSAGE_ONLY,
+    RETRY_AFTER,
+    RENAME,
+    EXAMPLE,
+    FLATTEN,
+    HEADER,
+];
