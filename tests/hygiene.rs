@@ -49,6 +49,16 @@ pub mod shadowed {
         /// Too many requests.
         #[error(code = "hygiene_rate_limited", status = 429, message = "Wait {0}")]
         RateLimited(#[error(retry_after)] u64),
+        /// Field errors, with a documented example, and one of another flattened type.
+        #[error(code = "hygiene_invalid", status = 422, message = "Invalid")]
+        Invalid {
+            /// Validation errors.
+            #[error(flatten, example = "name: Must not be empty")]
+            errors: ::error_catalog::FieldErrors,
+            /// Labels.
+            #[error(flatten)]
+            labels: ::std::collections::BTreeMap<::std::string::String, u32>,
+        },
         /// A generic value was rejected.
         #[error(code = "hygiene_rejected", status = 422, message = "Rejected {value}")]
         Rejected {

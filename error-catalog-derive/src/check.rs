@@ -28,6 +28,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
         check_from_is_alone(variant, errors);
         check_one_retry_after(variant, errors);
         check_flatten(variant, errors);
+        check_flatten_example(input, variant, errors);
         check_header(variant, errors);
         check_message_only_alone(variant, errors);
         check_detail_keys_on_details(variant, errors);
@@ -380,8 +381,9 @@ fn check_one_retry_after(variant: &Variant, errors: &mut Errors) {
 }
 
 /// Rule: `#[error(flatten)]` marks a named detail field whose entries become details; it
-/// cannot go with what names, hides or takes the field as one value (`rename`,
-/// `example`, `skip`, `retry_after`, a source), and a tuple field is never a detail.
+/// cannot go with what names, hides or takes the field as one value (`rename`, `skip`,
+/// `retry_after`, a source), and a tuple field is never a detail. (Its `example` is
+/// checked by [`check_flatten_example`].)
 /// (With `message_only`, [`check_message_only_alone`] reports it.)
 fn check_flatten(variant: &Variant, errors: &mut Errors) {
     for field in &variant.fields {
@@ -407,7 +409,6 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
                 (field.attrs.skip.is_set(), keys::SKIP),
                 (field.attrs.retry_after.is_set(), keys::RETRY_AFTER),
                 (field.attrs.rename.is_set(), keys::RENAME),
-                (field.attrs.example.is_set(), keys::EXAMPLE),
                 (field.attrs.header.is_set(), keys::HEADER),
             ]
             .into_iter()
@@ -423,6 +424,55 @@ fn check_flatten(variant: &Variant, errors: &mut Errors) {
             errors.at(span, message);
         }
     }
+}
+
+/// Rule: the `example` of a flattened field lists sample field errors, each a
+/// `"path: message"` string (a string, or a `[list]` of them); the expansion then checks
+/// that the field's type is `FieldErrors`, which only a type without type parameters can
+/// be shown to be.
+fn check_flatten_example(input: &Input, variant: &Variant, errors: &mut Errors) {
+    let params: Vec<&syn::Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    for field in &variant.fields {
+        let (Some(example), Some(span)) = (field.attrs.example.get(), field.attrs.example.span())
+        else {
+            continue;
+        };
+        if !field.attrs.flatten.is_set() || field.attrs.message_only.is_set() {
+            continue;
+        }
+        if types::mentions_any(field.ty, &params) {
+            errors.at(
+                span,
+                "`example` on a flattened field lists sample `FieldErrors`, and a field whose \
+                 type mentions a type parameter cannot be shown to be one; leave `example` out",
+            );
+            continue;
+        }
+        let items = match example {
+            model::Example::List(items) => items.iter().collect(),
+            one => vec![one],
+        };
+        let well_formed = !items.is_empty()
+            && items.iter().all(|item| match item {
+                model::Example::Str(text) => field_error_example(&text.value()).is_some(),
+                _ => false,
+            });
+        if !well_formed {
+            errors.at(
+                span,
+                "`example` on a flattened `FieldErrors` field lists sample errors as \
+                 \"path: message\" strings, as in \
+                 `example = [\"email: Must be a valid email address\"]`",
+            );
+        }
+    }
+}
+
+/// Splits a sample field error, `"path: message"`, at its first `": "`; both parts must
+/// be non-empty. (The runtime splits it the same way.)
+fn field_error_example(text: &str) -> Option<(&str, &str)> {
+    let (path, message) = text.split_once(": ")?;
+    (!path.trim().is_empty() && !message.trim().is_empty()).then_some((path, message))
 }
 
 /// Rule: a `#[error(header = "..")]` field is sent to clients, so it is neither a source

@@ -84,6 +84,26 @@ impl<T: ?Sized> ViaSerialize<T> for &Flatten<'_, T> {
     }
 }
 
+/// `IsFieldErrors::<T>::VALUE` is true exactly when `T` is [`FieldErrors`]: the
+/// inherent constant below exists only for that type, and for any other type path
+/// resolution falls back to [`NotFieldErrors`]' default (the expansion brings that trait
+/// into scope). It tells the catalog which flattened fields hold field errors by their
+/// type, not by the name the user wrote, and it checks that a flattened field with an
+/// `example` is one.
+///
+/// [`FieldErrors`]: crate::wire::validation::FieldErrors
+pub struct IsFieldErrors<T: ?Sized>(core::marker::PhantomData<T>);
+
+impl IsFieldErrors<crate::wire::validation::FieldErrors> {
+    pub const VALUE: bool = true;
+}
+
+pub trait NotFieldErrors {
+    const VALUE: bool = false;
+}
+
+impl<T: ?Sized> NotFieldErrors for IsFieldErrors<T> {}
+
 /// Inserts the header of an `#[error(header = "..")]` field. The derive checked the
 /// name; a value that is not a valid header value (a line break, say) is not sent.
 pub fn insert_header<T: core::fmt::Display + ?Sized>(

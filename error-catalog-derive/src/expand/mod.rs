@@ -103,6 +103,7 @@ fn expand(model: &Model) -> TokenStream {
         Some(std_impls(model, &bounds, message_body.as_ref()))
     };
     let uniqueness = unique::crate_uniqueness(model);
+    let flatten_example_checks = spec_table::flatten_example_checks(model);
     let integrations = integrations(item, false);
 
     quote! {
@@ -115,6 +116,7 @@ fn expand(model: &Model) -> TokenStream {
             // slices interned and validated) in every crate that reads it in a const,
             // such as `catalog!`; a static is evaluated once, here.
             static __SPECS: [__ec::ErrorSpec; #count] = [#(#specs),*];
+            #flatten_example_checks
 
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {

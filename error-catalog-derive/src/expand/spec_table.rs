@@ -2,7 +2,7 @@
 //! variant, as the tokens of the static table the expansion declares.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
 use crate::expand::message;
 use crate::model::{Category, Detail, Example, Field, Model, Variant};
@@ -116,6 +116,7 @@ fn field_spec(field: &Field, detail: &Detail) -> TokenStream {
         json_type,
         example,
         flatten,
+        ..
     } = detail;
     let json_type = format_ident!("{}", json_type);
     let optional = field.option_inner.is_some();
@@ -127,6 +128,19 @@ fn field_spec(field: &Field, detail: &Detail) -> TokenStream {
         }
         None => quote!(__ec::None),
     };
+    // Whether the type is `FieldErrors`, told by the type itself (a static cannot name
+    // a type parameter, so a generic field is not one).
+    let field_errors = if *flatten && !field.generic {
+        let ty = field.ty;
+        quote!({
+            // Unused when the type is `FieldErrors` (its own constant answers).
+            #[allow(unused_imports)]
+            use __ec::NotFieldErrors as _;
+            __ec::IsFieldErrors::<#ty>::VALUE
+        })
+    } else {
+        quote!(false)
+    };
     quote! {
         __ec::FieldSpec {
             name: #key,
@@ -136,8 +150,37 @@ fn field_spec(field: &Field, detail: &Detail) -> TokenStream {
             retry_after: #retry_after,
             example: #example,
             flatten: #flatten,
+            field_errors: #field_errors,
         }
     }
+}
+
+/// For each flattened field with an `example`, a `const` that fails to evaluate unless
+/// the field's type is `FieldErrors`, the one flattened type whose entries an example
+/// can list; rustc's error lands on the `example` key.
+pub fn flatten_example_checks(model: &Model) -> TokenStream {
+    let checks = model
+        .variants
+        .iter()
+        .flat_map(|variant| &variant.fields)
+        .filter_map(|field| {
+            let detail = field.detail()?;
+            let span = detail.example_span.filter(|_| detail.flatten && !field.generic)?;
+            let ty = field.ty;
+            Some(quote_spanned! {span=>
+                const _: () = {
+                    // Unused when the type is `FieldErrors` (its own constant answers).
+            #[allow(unused_imports)]
+            use __ec::NotFieldErrors as _;
+                    if !__ec::IsFieldErrors::<#ty>::VALUE {
+                        __ec::core::panic!(
+                            "`example` on a flattened field lists sample `FieldErrors`, and this field is of another type: leave `example` out",
+                        );
+                    }
+                };
+            })
+        });
+    quote!(#(#checks)*)
 }
 
 fn example_tokens(example: &Example) -> TokenStream {

@@ -47,10 +47,14 @@ pub fn doc_comment(attrs: &[Attribute]) -> String {
     lines.join("\n").trim().to_owned()
 }
 
-/// The first sentence of the first paragraph of a doc comment, on one line.
+/// The first sentence of the first paragraph of a doc comment, on one line, with link
+/// syntax reduced to its text (the sentence becomes a message that clients read).
 pub fn first_sentence(doc: &str) -> String {
     let paragraph = doc.split("\n\n").next().unwrap_or("");
-    let flat = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = strip_links(paragraph)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let bytes = flat.as_bytes();
     for (i, c) in flat.char_indices() {
         if matches!(c, '.' | '!' | '?') && (i + 1 == bytes.len() || bytes[i + 1] == b' ') {
@@ -260,6 +264,11 @@ mod tests {
             "Version 1.2 is gone."
         );
         assert_eq!(first_sentence(""), "");
+        // The sentence is a message clients read: link syntax shows its text only.
+        assert_eq!(
+            first_sentence("The [`Project`] was [archived](https://docs.example.com/a). Later."),
+            "The `Project` was archived."
+        );
     }
 
     #[test]

@@ -131,6 +131,9 @@ pub struct Detail {
     /// The runtime's `JsonType` variant.
     pub json_type: &'static str,
     pub example: Option<Example>,
+    /// Where `example` was written, for the check that only `FieldErrors` reads the
+    /// example of a flattened field.
+    pub example_span: Option<Span>,
     /// `#[error(flatten)]`: the field's entries are details of their own.
     pub flatten: bool,
 }

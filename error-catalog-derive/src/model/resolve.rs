@@ -117,6 +117,7 @@ fn field<'a>(field: &'a ast::Field<'a>, template: &Template, params: &[&syn::Ide
             rust_type: types::display(field.ty),
             json_type: types::json_type(field.ty),
             example: attrs.example.get().cloned(),
+            example_span: attrs.example.span(),
             flatten: attrs.flatten.is_set(),
         })
     };

@@ -310,6 +310,7 @@ impl serde::Serialize for ExampleValue {
 /// assert_eq!(fields[1].rust_type(), "Option<String>");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[allow(clippy::struct_excessive_bools)] // the export's flags, one each, written by the derive
 pub struct FieldSpec {
     #[doc(hidden)]
     pub name: &'static str,
@@ -325,6 +326,8 @@ pub struct FieldSpec {
     pub example: Option<ExampleValue>,
     #[doc(hidden)]
     pub flatten: bool,
+    #[doc(hidden)]
+    pub field_errors: bool,
 }
 
 impl FieldSpec {
@@ -389,6 +392,35 @@ impl FieldSpec {
     /// ```
     pub const fn flattened(&self) -> bool {
         self.flatten
+    }
+
+    /// True for an `#[error(flatten)]` field of type [`FieldErrors`]: its entries are
+    /// field-level validation errors, laid out by wire format, and its
+    /// [`example`](FieldSpec::example), if any, lists sample errors as
+    /// `"path: message"` strings.
+    ///
+    /// The derive recognizes the type itself, not its name: an alias of `FieldErrors`
+    /// counts, a type of another crate that happens to be called `FieldErrors` does not,
+    /// and neither does a field whose type mentions a type parameter.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, FieldErrors};
+    ///
+    /// type Problems = FieldErrors;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "validation_error", status = 422, message = "Request validation failed")]
+    /// pub struct Invalid {
+    ///     #[error(flatten, example = "password: Must be at least 12 characters")]
+    ///     errors: Problems,
+    /// }
+    ///
+    /// assert!(Invalid::CATALOG[0].fields()[0].field_errors());
+    /// ```
+    ///
+    /// [`FieldErrors`]: crate::FieldErrors
+    pub const fn field_errors(&self) -> bool {
+        self.field_errors
     }
 }
 

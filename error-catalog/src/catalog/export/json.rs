@@ -195,6 +195,7 @@ impl Serialize for FieldSpec {
             ("optional", self.optional()),
             ("retry_after", self.retry_after()),
             ("flattened", self.flattened()),
+            ("field_errors", self.field_errors()),
         ] {
             if set {
                 field.serialize_entry(flag, &true)?;

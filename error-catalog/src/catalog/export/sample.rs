@@ -18,7 +18,7 @@ use crate::model::format::Format;
 use crate::model::spec::{ErrorSpec, ExampleValue, FieldSpec, JsonType};
 use crate::wire::details::FlattenDetails;
 use crate::wire::envelope::Envelope;
-use crate::wire::validation::FieldErrors;
+use crate::wire::validation::{FieldErrors, FieldPath};
 
 /// The example body of `spec` in `format`, as a JSON value.
 #[cfg(test)]
@@ -81,8 +81,10 @@ impl ApiError for Sample {
         }
     }
 
-    /// The message template with each `{field}` replaced by its sample; a placeholder
-    /// that names no detail (a tuple field) is kept as written.
+    /// The message template with each `{field}` replaced by its sample: a detail's
+    /// sample value, or for a named field that is not a detail (`message_only`) a string
+    /// that reads like its name; a positional placeholder (a tuple field) is kept as
+    /// written.
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut rest = self.spec.message();
         while let Some(at) = rest.find(['{', '}']) {
@@ -102,6 +104,11 @@ impl ApiError for Sample {
             let name = placeholder.split(':').next().unwrap_or_default();
             match self.value(name) {
                 Some(value) => value.fmt_text(f)?,
+                // A named field the message shows but the details do not carry
+                // (`message_only`): a sample string that reads like it.
+                None if !name.is_empty() && !name.bytes().all(|b| b.is_ascii_digit()) => {
+                    f.write_str(sample_string(name))?;
+                }
                 None => f.write_str(&tail[..=end])?,
             }
             rest = &tail[end + 1..];
@@ -111,13 +118,12 @@ impl ApiError for Sample {
 
     fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
         for (field, value) in self.spec.fields().iter().zip(&self.values) {
-            if !field.flattened() || field.example().is_some() {
+            if !field.flattened() {
                 visitor.visit(field.name(), DetailValue::new(value));
-            } else if is_field_errors(field) {
-                // The crate's own validation type: one sample error, laid out by format.
-                let mut errors = FieldErrors::new();
-                errors.add("email", "Must be a valid email address");
-                errors.flatten_details(visitor);
+            } else if field.field_errors() {
+                // The crate's own validation type: the declared sample errors, or one,
+                // laid out by format.
+                sample_field_errors(field.example()).flatten_details(visitor);
             }
             // Another flattened type has entries only its value knows: none shown.
         }
@@ -176,16 +182,34 @@ impl Serialize for SampleValue {
     }
 }
 
-/// Whether a flattened field holds the crate's [`FieldErrors`], whose sample is one
-/// field error laid out by format.
-///
-/// A spec carries no type, only the type's name as written, so this compares names (a
-/// type of the user's named `FieldErrors` would pass; `Option<FieldErrors>` does not).
-/// Recognizing the type itself needs the derive to write something typed into the
-/// field's spec, for instance a sample function chosen by the field's type.
-fn is_field_errors(field: &FieldSpec) -> bool {
-    let ty = field.rust_type();
-    ty == "FieldErrors" || ty.ends_with("::FieldErrors")
+/// The sample errors of a flattened [`FieldErrors`] field: its `example`, a
+/// `"path: message"` string or a list of them (the derive checked the form; a path is
+/// split at dots), else one typical error.
+fn sample_field_errors(example: Option<ExampleValue>) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    let items = match &example {
+        Some(ExampleValue::Array(items)) => items,
+        Some(one) => core::slice::from_ref(one),
+        None => &[][..],
+    };
+    for item in items {
+        if let ExampleValue::String(text) = item
+            && let Some((path, message)) = text.split_once(": ")
+        {
+            errors.add(field_path(path), message);
+        }
+    }
+    if errors.is_empty() {
+        errors.add("email", "Must be a valid email address");
+    }
+    errors
+}
+
+/// `credentials.password` as the keys `credentials` and `password`.
+fn field_path(path: &'static str) -> FieldPath {
+    let mut segments = path.split('.');
+    let first = FieldPath::new(segments.next().unwrap_or_default());
+    segments.fold(first, FieldPath::key)
 }
 
 /// A string that reads like the field: a timestamp for `*_at`, an id for `*_id`, ...
