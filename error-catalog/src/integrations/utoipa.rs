@@ -1,7 +1,8 @@
 //! utoipa: every `ApiError` type is a [`utoipa::IntoResponses`], so an endpoint lists
 //! its error enum in `#[utoipa::path(responses(...))]` and its OpenAPI gets one response
-//! per status, with the envelope schema (`code` as an enum of the codes at that status)
-//! and a named example per code (feature `utoipa`).
+//! per status, its body a `oneOf` of one schema per code at that status (the code a
+//! string of one value, the code's details typed field by field) and a named example
+//! per code (feature `utoipa`).
 //!
 //! ```
 //! use error_catalog::ApiError;
@@ -36,25 +37,28 @@
 
 use std::collections::BTreeMap;
 
-use ::utoipa::openapi::RefOr;
 use ::utoipa::openapi::response::Response;
+use ::utoipa::openapi::schema::{OneOf, Schema};
+use ::utoipa::openapi::RefOr;
 
 use crate::catalog::export::openapi::{Refs, response_json};
 use crate::model::spec::ErrorSpec;
 
 /// The OpenAPI responses of a catalog: one per status, keyed by the status code, with
-/// the envelope schema of the type's format and one example per code, named by the
-/// code. A status whose codes can send `Retry-After` (a `retry_after = N` or an
+/// a `oneOf` of one body schema per code in the type's format and one example per code,
+/// named by the code. A status whose codes can send `Retry-After` (a `retry_after = N` or an
 /// `#[error(retry_after)]` field) documents that header, and every header a code sends
 /// from an `#[error(header = "..")]` field is documented too. The derived
 /// `IntoResponses::responses` calls this.
 ///
 /// Each response is the one the catalog's OpenAPI export
 /// ([`Catalog::openapi`](crate::Catalog::openapi)) writes for the same codes, converted
-/// into utoipa's types: the same description, headers and example bodies, with the
-/// envelope schema and the `Retry-After` header written out in place instead of
-/// referenced from the document's components (utoipa's schema model has no `contains`,
-/// so the schema of a [`Google`](crate::Format::Google) body does not pin its reasons).
+/// into utoipa's types: the same description, headers, schemas and example bodies, with
+/// each code's body and details schemas and the `Retry-After` header written out in
+/// place instead of referenced from the document's components. So the `oneOf` has no
+/// `discriminator` (its mapping would point at components), and as utoipa's schema model
+/// has no `contains`, the schema of a [`Google`](crate::Format::Google) body does not
+/// pin its reason or type its metadata.
 ///
 /// ```
 /// use error_catalog::ApiError;
@@ -82,6 +86,9 @@ use crate::model::spec::ErrorSpec;
 ///     serde_json::json!({"code": "rate_limit_exceeded", "message": "Too many requests",
 ///                        "details": {"limit": 1, "retry_after": 30}}),
 /// );
+/// let body = &json["content"]["application/json"]["schema"]["oneOf"][0];
+/// assert_eq!(body["properties"]["code"]["enum"], serde_json::json!(["rate_limit_exceeded"]));
+/// assert_eq!(body["properties"]["details"]["properties"]["limit"]["type"], "integer");
 /// ```
 pub fn responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<(&'static ErrorSpec, _)>> = BTreeMap::new();
@@ -96,9 +103,26 @@ pub fn responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Respon
         .into_iter()
         .map(|(status, codes)| {
             let json = response_json(status, &codes, Refs::Inline);
-            // The text is an OpenAPI response object, which utoipa's types read.
-            let response: Response = serde_json::from_str(&json).unwrap_or_default();
-            (status.to_string(), response.into())
+            (status.to_string(), read_response(&json).into())
         })
         .collect()
+}
+
+/// An OpenAPI response object, written by the export, in utoipa's types.
+///
+/// utoipa reads a schema as the first of its shapes that fits, and a plain object
+/// schema fits any JSON object: a body's `oneOf` is read as a `OneOf` explicitly.
+fn read_response(json: &str) -> Response {
+    // The text is an OpenAPI response object, which utoipa's types read.
+    let mut response: Response = serde_json::from_str(json).unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    for (content_type, content) in &mut response.content {
+        if let RefOr::T(content) = content
+            && let Some(schema) = value["content"][content_type.as_str()].get("schema")
+            && let Ok(one_of) = serde_json::from_value::<OneOf>(schema.clone())
+        {
+            content.schema = Some(RefOr::T(Schema::OneOf(one_of)));
+        }
+    }
+    response
 }

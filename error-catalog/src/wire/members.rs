@@ -74,6 +74,16 @@ pub(crate) mod google {
     pub(crate) const REQUEST_ID: &str = "requestId";
 }
 
+/// The members of [`FieldErrors`](crate::FieldErrors) in its layouts besides [`CODE`]
+/// and [`MESSAGE`]: the `errors` detail of the list and RFC 9457 layouts, the `field` of
+/// a list entry and the `pointer` of an RFC 9457 entry (whose text is
+/// [`problem::DETAIL`]).
+pub(crate) mod validation {
+    pub(crate) const ERRORS: &str = "errors";
+    pub(crate) const FIELD: &str = "field";
+    pub(crate) const POINTER: &str = "pointer";
+}
+
 /// Joins `&str` constants into one `&'static str` at compile time.
 macro_rules! join {
     ($($part:expr),+ $(,)?) => {{

@@ -62,6 +62,8 @@ use serde::{Serialize, Serializer};
 use crate::model::api_error::{DetailValue, DetailVisitor};
 use crate::model::format::Format;
 use crate::wire::details::FlattenDetails;
+use crate::wire::members::validation::{ERRORS, FIELD, POINTER};
+use crate::wire::members::{CODE, MESSAGE, problem};
 
 /// How [`FieldErrors`] are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -369,8 +371,8 @@ impl FieldErrors {
             return;
         }
         match layout {
-            Layout::List => visitor.visit("errors", DetailValue::new(&AsList(self))),
-            Layout::Pointers => visitor.visit("errors", DetailValue::new(&AsPointers(self))),
+            Layout::List => visitor.visit(ERRORS, DetailValue::new(&AsList(self))),
+            Layout::Pointers => visitor.visit(ERRORS, DetailValue::new(&AsPointers(self))),
             Layout::Map => {
                 let mut seen = HashSet::new();
                 for error in &self.errors {
@@ -465,11 +467,11 @@ impl Serialize for ListEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = self.0;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("field", &error.path.text())?;
+        map.serialize_entry(FIELD, &error.path.text())?;
         if let Some(code) = &error.code {
-            map.serialize_entry("code", code)?;
+            map.serialize_entry(CODE, code)?;
         }
-        map.serialize_entry("message", &error.message)?;
+        map.serialize_entry(MESSAGE, &error.message)?;
         map.end()
     }
 }
@@ -482,9 +484,9 @@ impl Serialize for CodeMessage<'_> {
         let error = self.0;
         let mut map = serializer.serialize_map(None)?;
         if let Some(code) = &error.code {
-            map.serialize_entry("code", code)?;
+            map.serialize_entry(CODE, code)?;
         }
-        map.serialize_entry("message", &error.message)?;
+        map.serialize_entry(MESSAGE, &error.message)?;
         map.end()
     }
 }
@@ -508,10 +510,10 @@ impl Serialize for PointerEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let error = self.0;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("detail", &error.message)?;
-        map.serialize_entry("pointer", &error.path.pointer())?;
+        map.serialize_entry(problem::DETAIL, &error.message)?;
+        map.serialize_entry(POINTER, &error.path.pointer())?;
         if let Some(code) = &error.code {
-            map.serialize_entry("code", code)?;
+            map.serialize_entry(CODE, code)?;
         }
         map.end()
     }

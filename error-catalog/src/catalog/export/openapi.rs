@@ -1,24 +1,30 @@
-//! The OpenAPI 3.1 export: envelope schemas, and one reusable response per HTTP status
-//! whose schema pins `code` to the codes of that status, with a named example per code.
+//! The OpenAPI 3.1 export: envelope schemas, a body schema and a details schema per
+//! code, and one reusable response per HTTP status whose body is a `oneOf` of the body
+//! schemas of the codes at that status, with a named example per code.
 //!
 //! The utoipa integration documents an error type with these same responses
 //! ([`response_json`] with [`Refs::Inline`]), so the two never disagree.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use heck::ToUpperCamelCase;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::catalog::Catalog;
 use crate::catalog::export::sample::Sample;
+use crate::model::api_error::{ApiError, DetailValue};
 use crate::model::format::Format;
-use crate::model::spec::ErrorSpec;
+use crate::model::spec::{ErrorSpec, FieldSpec, JsonType};
+use crate::wire::details::InFormat;
 use crate::wire::envelope::Envelope;
 use crate::wire::grpc;
+use crate::wire::members::validation::{ERRORS, FIELD, POINTER};
 use crate::wire::members::{
     CODE, DETAILS, ERROR, MESSAGE, META, REQUEST_ID, STATUS, google, problem,
 };
+use crate::wire::validation::Layout;
 
 impl Catalog {
     /// The catalog as an OpenAPI 3.1 document (pretty-printed JSON, ending in a newline)
@@ -27,21 +33,43 @@ impl Catalog {
         self.openapi().to_json()
     }
 
-    /// An OpenAPI 3.1 document holding the catalog's `components`:
+    /// An OpenAPI 3.1 document holding the catalog's `components`, shaped for typed-client
+    /// generators (`openapi-typescript`, `openapi-generator`, ...):
     ///
-    /// - `schemas`: the envelope of each wire format the catalog uses (`NestedError`,
-    ///   `FlatError`, `CompactError`, `ProblemDetails`, `GoogleError`);
-    /// - `responses`: `Error<status>` for each status, its schema the envelope with the
-    ///   code member restricted to an `enum` of the codes at that status, and one named
-    ///   example per code (the example body of the Markdown page), and its headers: each
-    ///   header a code at that status sends from an `#[error(header = "..")]` field, and
-    ///   `Retry-After` where a code carries a retry hint;
+    /// - `schemas`:
+    ///   - the envelope of each wire format the catalog uses (`NestedError`, `FlatError`,
+    ///     `CompactError`, `ProblemDetails`, `GoogleError`): what every code of that
+    ///     format sends;
+    ///   - per code, `<Code>Details` (the code in `UpperCamelCase`: `NoSeatsAvailableDetails`):
+    ///     an object with a property per detail field, of its JSON type (`integer`,
+    ///     `number`, `string`, `boolean`, `array`, `object`; a chrono `DateTime` or jiff
+    ///     `Timestamp` is a `string` of `format: date-time`), with the field's example
+    ///     as the example bodies show it; every field but an `Option` is `required`, and a
+    ///     flattened [`FieldErrors`](crate::FieldErrors) is laid out as the format
+    ///     writes it (a list of `{field, code, message}`, a member per field, RFC 9457
+    ///     `errors` with `pointer`s). Google's is the `ErrorInfo.metadata`, all strings;
+    ///     Problem has none (its details are members of the body) and neither does
+    ///     Compact (it sends none), nor a code without detail fields;
+    ///   - per code, `<Code>Body`: the envelope with the code member a `string` of that
+    ///     one value (an `enum` of one) and `details` the code's `<Code>Details`, required
+    ///     (left out for a code without details). Codes that camel-case alike never
+    ///     share a name: a later one takes a `_2` suffix (`NotFound_2Body`);
+    /// - `responses`: `Error<status>` for each status, its schema per content type a
+    ///   `oneOf` of the `<Code>Body` of each code at that status, with a `discriminator`
+    ///   on the code member when the body has it at the top level (Flat and Problem:
+    ///   `code`; Compact: `error`; not Nested and Google, whose code is inside the
+    ///   `error` object, which a discriminator cannot name); one named example per code
+    ///   (the example body of the Markdown page); and its headers: each header a code at
+    ///   that status sends from an `#[error(header = "..")]` field, and `Retry-After`
+    ///   where a code carries a retry hint;
     /// - `headers`: `Retry-After`, which those responses reference.
     ///
-    /// Endpoints reference the responses: `$ref: '#/components/responses/Error404'`.
+    /// Endpoints reference the responses: `$ref: '#/components/responses/Error404'`. A
+    /// generator then types a response body as a union that narrows on the code.
     ///
     /// ```
     /// use error_catalog::{catalog, ApiError};
+    /// use serde_json::json;
     ///
     /// /// Resource errors.
     /// #[derive(Debug, ApiError)]
@@ -50,6 +78,9 @@ impl Catalog {
     ///     /// The requested resource doesn't exist.
     ///     #[error(code = "not_found", status = 404, message = "Not found")]
     ///     NotFound,
+    ///     /// All seats are in use.
+    ///     #[error(code = "no_seats", status = 409, message = "No seats")]
+    ///     NoSeats { #[error(example = 10)] max_seats: u32, hint: Option<String> },
     ///     /// Too many requests.
     ///     #[error(code = "rate_limited", status = 429, message = "Slow down", retry_after = 30)]
     ///     RateLimited,
@@ -57,10 +88,31 @@ impl Catalog {
     ///
     /// let doc = catalog!(ResourceError).openapi().title("Projects API").value();
     /// assert_eq!(doc["openapi"], "3.1.0");
+    /// let schemas = &doc["components"]["schemas"];
+    /// assert_eq!(schemas["NoSeatsDetails"], json!({
+    ///     "type": "object",
+    ///     "required": ["max_seats"],
+    ///     "properties": {
+    ///         "max_seats": {"type": "integer", "example": 10},
+    ///         "hint": {"type": "string", "example": "string"},
+    ///     },
+    /// }));
+    /// let body = &schemas["NoSeatsBody"];
+    /// assert_eq!(body["properties"]["code"], json!({"type": "string", "enum": ["no_seats"]}));
+    /// assert_eq!(body["properties"]["details"]["$ref"], "#/components/schemas/NoSeatsDetails");
+    /// assert_eq!(body["required"], json!(["code", "message", "details"]));
+    ///
+    /// let conflict = &doc["components"]["responses"]["Error409"]["content"]["application/json"];
+    /// assert_eq!(conflict["schema"], json!({
+    ///     "oneOf": [{"$ref": "#/components/schemas/NoSeatsBody"}],
+    ///     "discriminator": {
+    ///         "propertyName": "code",
+    ///         "mapping": {"no_seats": "#/components/schemas/NoSeatsBody"},
+    ///     },
+    /// }));
     /// let not_found = &doc["components"]["responses"]["Error404"];
-    /// let json = &not_found["content"]["application/json"];
-    /// assert_eq!(json["schema"]["allOf"][1]["properties"]["code"]["enum"], serde_json::json!(["not_found"]));
-    /// assert_eq!(json["examples"]["not_found"]["value"], serde_json::json!({"code": "not_found", "message": "Not found"}));
+    /// let example = &not_found["content"]["application/json"]["examples"]["not_found"];
+    /// assert_eq!(example["value"], json!({"code": "not_found", "message": "Not found"}));
     /// assert!(not_found.get("headers").is_none());
     /// let limited = &doc["components"]["responses"]["Error429"];
     /// assert_eq!(limited["headers"]["Retry-After"]["$ref"], "#/components/headers/Retry-After");
@@ -136,7 +188,8 @@ impl<'a> OpenApi<'a> {
         }
         formats.sort_by_key(|format| Format::ALL.iter().position(|f| f == format));
 
-        let schemas = formats
+        let names = ComponentNames::new(self.catalog.iter());
+        let mut schemas: Vec<(String, Node)> = formats
             .iter()
             .map(|&format| {
                 (
@@ -145,10 +198,21 @@ impl<'a> OpenApi<'a> {
                 )
             })
             .collect();
+        for spec in self.catalog {
+            let format = self.format.unwrap_or(spec.category().format());
+            let base = names.base(spec);
+            if details_component(format)
+                && let Some(details) = details_schema(spec, format)
+            {
+                schemas.push((details_name(base), Node::Json(details)));
+            }
+            let body = body_schema(spec, format, Refs::Components(&names));
+            schemas.push((body_name(base), Node::Json(body)));
+        }
         let responses = statuses
             .iter()
             .map(|(status, codes)| {
-                let response = response(*status, codes, Refs::Components);
+                let response = response(*status, codes, Refs::Components(&names));
                 (format!("Error{status}"), response)
             })
             .collect();
@@ -215,12 +279,14 @@ fn schema_name(format: Format) -> &'static str {
     }
 }
 
-/// The JSON Schema of a format's body, as the envelope writes it.
+/// The JSON Schema of a format's body, as the envelope writes it: what every code of
+/// that format sends.
 fn envelope_schema(format: Format) -> Value {
     let string = json!({"type": "string"});
     let details = json!({
         "type": "object",
         "description": "The error's detail fields; omitted when it has none.",
+        "additionalProperties": {},
     });
     match format {
         Format::Nested => json!({
@@ -296,48 +362,374 @@ fn envelope_schema(format: Format) -> Value {
     }
 }
 
-/// The schema that pins a format's code member to `codes`.
-fn code_enum(format: Format, codes: &[&ErrorSpec]) -> Value {
-    let names: Vec<&str> = codes.iter().map(|spec| spec.code()).collect();
-    let code = json!({"enum": names});
+/// The member that holds the code at the top level of a body, which an OpenAPI
+/// `discriminator` can name: `code` (Flat, Problem), `error` (Compact). Nested and
+/// Google bodies hold it inside the `error` object (`error.code`; an `ErrorInfo`'s
+/// `reason` in Google), and a discriminator names a top-level property only.
+fn code_member(format: Format) -> Option<&'static str> {
     match format {
-        Format::Nested => json!({"properties": {ERROR: {"properties": {CODE: code}}}}),
-        Format::Flat | Format::Problem => json!({"properties": {CODE: code}}),
-        Format::Compact => json!({"properties": {ERROR: code}}),
-        Format::Google => {
-            let reasons: Vec<String> = codes.iter().map(|spec| grpc::reason(spec.code())).collect();
-            json!({"properties": {ERROR: {"properties": {DETAILS: {"contains": {
-                "properties": {google::REASON: {"enum": reasons}},
-                "required": [google::REASON],
-            }}}}}})
+        Format::Flat | Format::Problem => Some(CODE),
+        Format::Compact => Some(ERROR),
+        Format::Nested | Format::Google => None,
+    }
+}
+
+/// The components of each code: the base of its `<Name>Details` and `<Name>Error`
+/// schemas, by code (codes are unique in a catalog).
+///
+/// The base is the code in `UpperCamelCase` (`no_seats_available`: `NoSeatsAvailable`).
+/// Codes that camel-case alike (`not_found`, `not-found`, `NOT_FOUND`) never share
+/// components: the first in catalog order keeps the plain base, each later one takes
+/// the first free `_2`, `_3`, ... suffix (`NotFound_2`); so does a code whose schemas
+/// would take the name of a format's envelope schema (`nested`: `Nested_2Error`, as
+/// `NestedError` is the Nested envelope). Camel-cased codes hold no `_`, so a suffixed
+/// name never equals a plain one.
+#[derive(Debug, Default)]
+pub(crate) struct ComponentNames(HashMap<&'static str, String>);
+
+impl ComponentNames {
+    fn new<'s>(specs: impl IntoIterator<Item = &'s ErrorSpec>) -> Self {
+        let mut taken: HashSet<String> = Format::ALL
+            .iter()
+            .map(|&format| schema_name(format).to_owned())
+            .collect();
+        let mut names = HashMap::new();
+        for spec in specs {
+            let mut base = spec.code().to_upper_camel_case();
+            if base.is_empty() {
+                base.push_str("Code");
+            }
+            let name = (1..)
+                .map(|n| match n {
+                    1 => base.clone(),
+                    n => format!("{base}_{n}"),
+                })
+                .find(|name| {
+                    !taken.contains(&details_name(name)) && !taken.contains(&body_name(name))
+                })
+                .unwrap_or_default();
+            taken.insert(details_name(&name));
+            taken.insert(body_name(&name));
+            names.insert(spec.code(), name);
+        }
+        ComponentNames(names)
+    }
+
+    /// `#/components/schemas/<Name>Error`: the body schema of `spec`.
+    fn body_ref(&self, spec: &ErrorSpec) -> String {
+        schema_ref(&body_name(self.base(spec)))
+    }
+
+    /// `#/components/schemas/<Name>Details`: the details schema of `spec`.
+    fn details_ref(&self, spec: &ErrorSpec) -> String {
+        schema_ref(&details_name(self.base(spec)))
+    }
+
+    fn base(&self, spec: &ErrorSpec) -> &str {
+        self.0.get(spec.code()).map_or("", String::as_str)
+    }
+}
+
+fn details_name(base: &str) -> String {
+    format!("{base}Details")
+}
+
+fn body_name(base: &str) -> String {
+    format!("{base}Body")
+}
+
+fn schema_ref(name: &str) -> String {
+    format!("#/components/schemas/{name}")
+}
+
+/// Whether the details of `format` are an object of their own, which the document names
+/// `<Name>Details`: Nested's and Flat's `details`, Google's `ErrorInfo.metadata`. Problem
+/// details are members of the body itself; Compact bodies have none.
+fn details_component(format: Format) -> bool {
+    matches!(format, Format::Nested | Format::Flat | Format::Google)
+}
+
+/// The schema of the details of `spec` in `format`: an object with a property per
+/// detail field (its JSON type, and its example as the example body has it), the fields
+/// always sent (not `Option`s) `required`, a flattened [`FieldErrors`](crate::FieldErrors)
+/// in the format's layout. In Google every value is a string (`ErrorInfo.metadata`); in
+/// Problem, a field named like a member of the body is left out, as the body leaves it
+/// out. `None` when the code sends no details in `format`.
+fn details_schema(spec: &'static ErrorSpec, format: Format) -> Option<Value> {
+    if format == Format::Compact || spec.fields().is_empty() {
+        return None;
+    }
+    let examples = sample_details(spec, format);
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    let mut additional = None;
+    for field in spec.fields() {
+        let name = field.name();
+        if field.flattened() {
+            if !field.field_errors() {
+                // Entries known only at run time.
+                additional = Some(if format == Format::Google {
+                    json!({"type": "string"})
+                } else {
+                    json!({})
+                });
+                continue;
+            }
+            match field_errors_schema(format) {
+                FieldErrorsSchema::Member(mut schema) => {
+                    if let Some(example) = examples.get(ERRORS) {
+                        schema["example"] = example.clone();
+                    }
+                    properties.insert(ERRORS.to_owned(), schema);
+                }
+                FieldErrorsSchema::ByField(schema) => {
+                    additional.get_or_insert(schema);
+                }
+            }
+            continue;
+        }
+        if format == Format::Problem && problem::MEMBERS.contains(&name) {
+            continue;
+        }
+        let mut schema = if format == Format::Google {
+            json!({"type": "string"})
+        } else {
+            value_schema(field)
+        };
+        if let Some(example) = examples.get(name).filter(|example| !example.is_null()) {
+            schema["example"] = example.clone();
+        }
+        properties.insert(name.to_owned(), schema);
+        if !field.optional() {
+            required.push(name);
+        }
+    }
+    let mut schema = json!({"type": "object"});
+    if !required.is_empty() {
+        schema["required"] = json!(required);
+    }
+    schema["properties"] = Value::Object(properties);
+    if let Some(additional) = additional {
+        schema["additionalProperties"] = additional;
+    }
+    Some(schema)
+}
+
+/// The detail values of the sample of `spec` as `format` writes them, by key.
+fn sample_details(spec: &'static ErrorSpec, format: Format) -> HashMap<String, Value> {
+    let sample = Sample::new(spec);
+    if format == Format::Google {
+        return grpc::metadata(&sample)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, text)| (name, Value::String(text)))
+            .collect();
+    }
+    let mut values = HashMap::new();
+    sample.visit_details(&mut InFormat {
+        format: Some(format),
+        visit: |name: &str, value: DetailValue<'_>| {
+            if let Ok(value) = serde_json::to_value(&value) {
+                values.insert(name.to_owned(), value);
+            }
+        },
+    });
+    values
+}
+
+/// Where a flattened `FieldErrors` goes in the details of a format.
+enum FieldErrorsSchema {
+    /// One member, `errors`, of this schema.
+    Member(Value),
+    /// A member per invalid field, each of this schema (the map layout).
+    ByField(Value),
+}
+
+/// The schema of a flattened `FieldErrors` in the layout of `format` (the layout a
+/// value sets with `FieldErrors::layout` is not known before it is sent).
+fn field_errors_schema(format: Format) -> FieldErrorsSchema {
+    let string = json!({"type": "string"});
+    if format == Format::Google {
+        return FieldErrorsSchema::Member(json!({
+            "type": "string",
+            "description": "The field errors as JSON text: a list of {field, code, message}.",
+        }));
+    }
+    match Layout::for_format(Some(format)) {
+        Layout::List => FieldErrorsSchema::Member(json!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": [FIELD, MESSAGE],
+                "properties": {FIELD: string, CODE: string, MESSAGE: string},
+            },
+        })),
+        Layout::Map => FieldErrorsSchema::ByField(json!({
+            "type": "object",
+            "required": [MESSAGE],
+            "properties": {CODE: string, MESSAGE: string},
+        })),
+        Layout::Pointers => FieldErrorsSchema::Member(json!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": [problem::DETAIL, POINTER],
+                "properties": {
+                    problem::DETAIL: string,
+                    POINTER: {
+                        "type": "string",
+                        "description": "A JSON Pointer (RFC 6901) to the field, as a URI fragment.",
+                    },
+                    CODE: string,
+                },
+            },
+        })),
+    }
+}
+
+/// The schema of a detail field's values, from its JSON type; a string whose Rust type
+/// writes a known string format has it (`date-time` for a timestamp).
+fn value_schema(field: &FieldSpec) -> Value {
+    match field.json_type() {
+        JsonType::String => match string_format(field.rust_type()) {
+            Some(format) => json!({"type": "string", "format": format}),
+            None => json!({"type": "string"}),
+        },
+        JsonType::Integer => json!({"type": "integer"}),
+        JsonType::Number => json!({"type": "number"}),
+        JsonType::Boolean => json!({"type": "boolean"}),
+        JsonType::Array => json!({"type": "array"}),
+        JsonType::Object => json!({"type": "object", "additionalProperties": {}}),
+        // Whatever its `Serialize` writes.
+        JsonType::Any => json!({}),
+    }
+}
+
+/// The JSON Schema `format` of the strings a Rust type serializes to, for the types
+/// whose serde form is a standard one: chrono's `DateTime` and jiff's `Timestamp` write
+/// RFC 3339 timestamps (`date-time`), chrono's `NaiveDate` a full date (`date`), `Uuid`
+/// and `Url` a UUID and a URI.
+fn string_format(rust_type: &str) -> Option<&'static str> {
+    match type_name(rust_type) {
+        "DateTime" | "Timestamp" => Some("date-time"),
+        "NaiveDate" => Some("date"),
+        "Uuid" => Some("uuid"),
+        "Url" => Some("uri"),
+        _ => None,
+    }
+}
+
+/// The name of the type that `rust_type` (as the catalog writes it) stands for: the
+/// last path segment, looking through references and `Option`, `Box`, `Rc`, `Arc` and
+/// `Cow` (`Option<chrono::DateTime<Utc>>`: `DateTime`).
+fn type_name(rust_type: &str) -> &str {
+    let mut rest = rust_type.trim();
+    loop {
+        rest = rest.trim_start_matches(['&', ' ']);
+        if let Some(after) = rest.strip_prefix('\'') {
+            // A lifetime, of a reference or of `Cow`'s first argument.
+            let end = after.find([' ', ',']).unwrap_or(after.len());
+            rest = after[end..].trim_start_matches([' ', ',']);
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("mut ") {
+            rest = after;
+            continue;
+        }
+        let end = rest.find('<').unwrap_or(rest.len());
+        let path = rest[..end].trim();
+        let name = path.rsplit("::").next().unwrap_or(path);
+        match name {
+            "Option" | "Box" | "Rc" | "Arc" | "Cow" if end < rest.len() => {
+                rest = &rest[end + 1..];
+            }
+            _ => return name,
         }
     }
 }
 
-/// The schema of a body in `format` whose code is one of `codes`, written out: the
-/// envelope's schema with the code pinned in place.
-#[cfg_attr(not(feature = "utoipa"), allow(dead_code))] // utoipa's responses only
-fn inline_schema(format: Format, codes: &[&ErrorSpec]) -> Value {
-    let mut schema = envelope_schema(format);
-    merge(&mut schema, code_enum(format, codes));
-    schema
-}
-
-/// Adds the members of `extra` to `schema`, merging the objects both have.
-#[cfg_attr(not(feature = "utoipa"), allow(dead_code))] // utoipa's responses only
-fn merge(schema: &mut Value, extra: Value) {
-    match (schema, extra) {
-        (Value::Object(schema), Value::Object(extra)) => {
-            for (name, value) in extra {
-                match schema.get_mut(&name) {
-                    Some(known) => merge(known, value),
-                    None => {
-                        schema.insert(name, value);
+/// The schema of the body of `spec` in `format`: the envelope's schema with the code
+/// member a string of that one value, and the code's details (with [`Refs::Components`],
+/// a `$ref` to its `<Name>Details`), `required` when the code declares detail fields
+/// (Nested, Flat; Google's `metadata` when a field is always sent). A code without
+/// details has no `details` member. In Problem the details are properties of the body.
+fn body_schema(spec: &'static ErrorSpec, format: Format, refs: Refs<'_>) -> Value {
+    let code = json!({"type": "string", "enum": [spec.code()]});
+    let details = details_schema(spec, format);
+    let required = details
+        .as_ref()
+        .is_some_and(|details| details.get("required").is_some());
+    let details = details.map(|details| match refs {
+        Refs::Components(names) if details_component(format) => {
+            json!({"$ref": names.details_ref(spec)})
+        }
+        _ => details,
+    });
+    let mut body = envelope_schema(format);
+    if !spec.description().is_empty() {
+        body["description"] = json!(spec.description());
+    }
+    match format {
+        Format::Nested | Format::Flat => {
+            let object = if format == Format::Nested {
+                &mut body["properties"][ERROR]
+            } else {
+                &mut body
+            };
+            object["properties"][CODE] = code;
+            match details {
+                Some(details) => {
+                    object["properties"][DETAILS] = details;
+                    push(&mut object["required"], DETAILS);
+                }
+                None => {
+                    if let Some(properties) = object["properties"].as_object_mut() {
+                        properties.remove(DETAILS);
                     }
                 }
             }
         }
-        (schema, extra) => *schema = extra,
+        Format::Compact => {
+            body["properties"][ERROR]["enum"] = json!([spec.code()]);
+        }
+        Format::Problem => {
+            body["properties"][CODE] = code;
+            if let Some(details) = details {
+                if let Some(members) = details["properties"].as_object() {
+                    for (name, schema) in members {
+                        body["properties"][name] = schema.clone();
+                    }
+                }
+                for name in details["required"].as_array().into_iter().flatten() {
+                    if let Some(name) = name.as_str() {
+                        push(&mut body["required"], name);
+                    }
+                }
+            }
+        }
+        Format::Google => {
+            let mut error_info = json!({
+                "properties": {
+                    google::REASON: {"type": "string", "enum": [grpc::reason(spec.code())]},
+                },
+                "required": [google::REASON],
+            });
+            if let Some(details) = details {
+                error_info["properties"][google::METADATA] = details;
+                if required {
+                    push(&mut error_info["required"], google::METADATA);
+                }
+            }
+            body["properties"][ERROR]["properties"][DETAILS]["contains"] = error_info;
+        }
+    }
+    body
+}
+
+/// Appends `name` to the `required` list `list`.
+fn push(list: &mut Value, name: &str) {
+    if let Some(list) = list.as_array_mut() {
+        list.push(json!(name));
     }
 }
 
@@ -352,12 +744,13 @@ fn retry_after_header() -> Value {
     })
 }
 
-/// How a response names what it shares with the other responses of a document (the
-/// envelope schemas, the `Retry-After` header).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Refs {
-    /// By `$ref` to the document's components: the export, which writes them.
-    Components,
+/// How a response names what it shares with the rest of a document (the body and
+/// details schemas of its codes, the `Retry-After` header).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Refs<'n> {
+    /// By `$ref` to the document's components, named by these names: the export, which
+    /// writes them.
+    Components(&'n ComponentNames),
     /// Written out in place: utoipa's responses, which come without components.
     #[cfg_attr(not(feature = "utoipa"), allow(dead_code))]
     Inline,
@@ -370,49 +763,49 @@ pub(crate) enum Refs {
 pub(crate) fn response_json(
     status: u16,
     codes: &[(&'static ErrorSpec, Format)],
-    refs: Refs,
+    refs: Refs<'_>,
 ) -> String {
     // Example bodies are plain JSON values: writing them cannot fail.
     serde_json::to_string(&response(status, codes, refs)).unwrap_or_default()
 }
 
 /// `Error<status>`: its description, the headers its codes can send, and per content
-/// type the envelope(s) with the code enum and a named example per code.
-fn response(status: u16, codes: &[(&'static ErrorSpec, Format)], refs: Refs) -> Node {
-    let mut content: BTreeMap<&str, Vec<Format>> = BTreeMap::new();
-    for &(_, format) in codes {
-        let formats = content.entry(format.content_type()).or_default();
-        if !formats.contains(&format) {
-            formats.push(format);
-        }
+/// type the body schema, a `oneOf` of one schema per code, and a named example per code.
+///
+/// When every code of a content type names its code at the top level of the body under
+/// one member (Flat and Problem: `code`; Compact: `error`), the `oneOf` has a
+/// `discriminator` on that member mapping each code to its schema. Nested and Google
+/// bodies carry the code inside the `error` object, and an OpenAPI discriminator can
+/// only name a property of the schemas it chooses between, so theirs have none: each
+/// alternative's code is still a string of one value, which generators narrow on.
+/// Written-out schemas (utoipa's) have none either: a mapping points at components.
+fn response(status: u16, codes: &[(&'static ErrorSpec, Format)], refs: Refs<'_>) -> Node {
+    let mut content: BTreeMap<&str, Vec<(&'static ErrorSpec, Format)>> = BTreeMap::new();
+    for &code in codes {
+        content.entry(code.1.content_type()).or_default().push(code);
     }
     let content = content
         .into_iter()
-        .map(|(content_type, formats)| {
-            let schemas: Vec<Value> = formats
+        .map(|(content_type, codes)| {
+            let bodies: Vec<Value> = codes
                 .iter()
-                .map(|&format| {
-                    let specs: Vec<&ErrorSpec> = codes
-                        .iter()
-                        .filter(|(_, f)| *f == format)
-                        .map(|(spec, _)| *spec)
-                        .collect();
-                    match refs {
-                        Refs::Components => json!({"allOf": [
-                            {"$ref": format!("#/components/schemas/{}", schema_name(format))},
-                            code_enum(format, &specs),
-                        ]}),
-                        Refs::Inline => inline_schema(format, &specs),
-                    }
+                .map(|&(spec, format)| match refs {
+                    Refs::Components(names) => json!({"$ref": names.body_ref(spec)}),
+                    Refs::Inline => body_schema(spec, format, refs),
                 })
                 .collect();
-            let schema = match <[Value; 1]>::try_from(schemas) {
-                Ok([one]) => one,
-                Err(many) => json!({"oneOf": many}),
-            };
+            let mut schema = json!({"oneOf": bodies});
+            let member = code_member(codes[0].1)
+                .filter(|&member| codes.iter().all(|&(_, f)| code_member(f) == Some(member)));
+            if let (Refs::Components(names), Some(member)) = (refs, member) {
+                let mapping: Map<String, Value> = codes
+                    .iter()
+                    .map(|&(spec, _)| (spec.code().to_owned(), json!(names.body_ref(spec))))
+                    .collect();
+                schema["discriminator"] = json!({"propertyName": member, "mapping": mapping});
+            }
             let examples = codes
                 .iter()
-                .filter(|(_, format)| format.content_type() == content_type)
                 .map(|&(spec, format)| (spec.code().to_owned(), example(spec, format)))
                 .collect();
             (
@@ -439,7 +832,7 @@ fn response(status: u16, codes: &[(&'static ErrorSpec, Format)], refs: Refs) -> 
     let mut headers = Vec::new();
     if codes.iter().any(|(spec, _)| spec.may_send_retry_after()) {
         let header = match refs {
-            Refs::Components => json!({"$ref": format!("#/components/headers/{RETRY_AFTER}")}),
+            Refs::Components(_) => json!({"$ref": format!("#/components/headers/{RETRY_AFTER}")}),
             Refs::Inline => retry_after_header(),
         };
         headers.push((RETRY_AFTER.to_owned(), Node::Json(header)));

@@ -1,0 +1,135 @@
+//! The committed OpenAPI document through a real client generator: `openapi-typescript`
+//! turns `examples/catalog/generated/openapi.json` into TypeScript types, and `tsc
+//! --strict` compiles the fixtures of `tests/typescript/` against them: one that narrows
+//! a 409 body on its code and reads that code's details with their types (must
+//! compile), one that reads a detail another code has (must not).
+//!
+//! The tools are the npm packages pinned in `tests/typescript/package.json`, which
+//! `.ci/run` installs with `npm ci --prefix tests/typescript`. Under CI (`CI` set) a
+//! missing tool fails the test; on a developer machine without them it is skipped with
+//! a message.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures() -> PathBuf {
+    root().join("tests/typescript")
+}
+
+/// The JavaScript entry points of the two tools, or why they cannot run here.
+fn tools() -> Result<(PathBuf, PathBuf), String> {
+    let modules = fixtures().join("node_modules");
+    let generator = modules.join("openapi-typescript/bin/cli.js");
+    let compiler = modules.join("typescript/bin/tsc");
+    match Command::new("node").arg("--version").output() {
+        Ok(output) if output.status.success() => {}
+        Ok(output) => return Err(format!("`node --version` failed: {:?}", output.status)),
+        Err(error) => return Err(format!("node cannot be started: {error}")),
+    }
+    for tool in [&generator, &compiler] {
+        if !tool.is_file() {
+            return Err(format!("{} is missing", tool.display()));
+        }
+    }
+    Ok((generator, compiler))
+}
+
+/// Runs `node script args..` in `dir`.
+fn node(script: &Path, args: &[&str], dir: &Path) -> Output {
+    Command::new("node")
+        .arg(script)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// The TypeScript of the committed document, written as `openapi.ts` into a fresh
+/// directory next to copies of the fixtures; `None` when the tools are missing (not
+/// under CI).
+fn generated() -> Option<(PathBuf, PathBuf)> {
+    let (generator, compiler) = match tools() {
+        Ok(tools) => tools,
+        Err(why) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "the TypeScript tools are missing under CI ({why}); .ci/run installs them \
+                 with `npm ci --prefix tests/typescript`"
+            );
+            eprintln!("skipped: {why}; install them with `npm ci --prefix tests/typescript`");
+            return None;
+        }
+    };
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("typescript");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for fixture in ["narrows-conflict.ts", "reads-another-code.ts"] {
+        std::fs::copy(fixtures().join(fixture), dir.join(fixture)).unwrap();
+    }
+    let document = root().join("examples/catalog/generated/openapi.json");
+    let output = node(
+        &generator,
+        &[document.to_str().unwrap(), "--output", "openapi.ts"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", text(&output));
+    Some((dir, compiler))
+}
+
+#[test]
+fn generated_types_narrow_on_the_code_and_type_each_code_s_details() {
+    let Some((dir, compiler)) = generated() else {
+        return;
+    };
+    let compile = |fixture: &str| node(&compiler, &["--strict", "--noEmit", fixture], &dir);
+
+    let narrows = compile("narrows-conflict.ts");
+    assert!(narrows.status.success(), "{}", text(&narrows));
+
+    let wrong = compile("reads-another-code.ts");
+    let out = text(&wrong);
+    assert!(!wrong.status.success(), "compiled: {out}");
+    assert!(
+        out.contains(
+            "reads-another-code.ts(9,30): error TS2339: Property 'max_seats' does not exist \
+             on type '{ field: string; value: string; }'."
+        ),
+        "{out}"
+    );
+    assert_eq!(out.matches("error TS").count(), 1, "{out}");
+}
+
+#[test]
+fn the_readme_shows_the_generated_typescript() {
+    let Some((dir, _)) = generated() else {
+        return;
+    };
+    let generated = std::fs::read_to_string(dir.join("openapi.ts")).unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let block = readme
+        .split("```ts\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README has a ```ts block");
+    // Each line of the README's block, in order, in the generated file (the README
+    // leaves out the lines around them and indents them less).
+    let mut rest = generated.as_str();
+    for line in block.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        let at = rest
+            .find(line)
+            .unwrap_or_else(|| panic!("`{line}` is not in the generated TypeScript:\n{generated}"));
+        rest = &rest[at + line.len()..];
+    }
+}
