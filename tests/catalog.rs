@@ -306,14 +306,15 @@ fn markdown_format_override() {
 #[test]
 fn openapi_pins_codes_per_status_and_format() {
     let doc = ERRORS.openapi().title("Shop").version("2.1.0").value();
-    let problem_409 = json!({"allOf": [
-        {"$ref": "#/components/schemas/ProblemDetails"},
-        {"properties": {"code": {"enum": ["user_exists"]}}},
-    ]});
-    let flat_409 = json!({"allOf": [
-        {"$ref": "#/components/schemas/FlatError"},
-        {"properties": {"code": {"enum": ["conflict"]}}},
-    ]});
+    let one_code = |code: &str, body: &str| {
+        let body = format!("#/components/schemas/{body}");
+        json!({
+            "oneOf": [{"$ref": body}],
+            "discriminator": {"propertyName": "code", "mapping": {code: body}},
+        })
+    };
+    let problem_409 = one_code("user_exists", "UserExistsBody");
+    let flat_409 = one_code("conflict", "ConflictBody");
     assert_eq!(
         doc["components"]["responses"]["Error409"],
         json!({
@@ -363,7 +364,20 @@ fn openapi_pins_codes_per_status_and_format() {
         .unwrap()
         .keys()
         .collect();
-    assert_eq!(schemas, ["FlatError", "ProblemDetails"]);
+    assert_eq!(
+        schemas,
+        // By name: a `Value` sorts its members.
+        [
+            "ConflictBody",
+            "FlatError",
+            "OrderNotFoundBody",
+            "OrderNotFoundDetails",
+            "PaymentUnavailableBody",
+            "ProblemDetails",
+            "UserExistsBody",
+            "UserNotFoundBody",
+        ]
+    );
     assert_eq!(doc["info"], json!({"title": "Shop", "version": "2.1.0"}));
 }
 
@@ -372,32 +386,47 @@ fn openapi_shares_a_content_type_between_formats_with_one_of() {
     let doc = ERRORS.openapi().format(Format::Google).value();
     let schema =
         &doc["components"]["responses"]["Error404"]["content"]["application/json"]["schema"];
+    // The code is inside the `error` object: no discriminator.
     assert_eq!(
         *schema,
-        json!({"allOf": [
-            {"$ref": "#/components/schemas/GoogleError"},
-            {"properties": {"error": {"properties": {"details": {"contains": {
-                "properties": {"reason": {"enum": ["USER_NOT_FOUND", "ORDER_NOT_FOUND"]}},
-                "required": ["reason"],
-            }}}}}},
+        json!({"oneOf": [
+            {"$ref": "#/components/schemas/UserNotFoundBody"},
+            {"$ref": "#/components/schemas/OrderNotFoundBody"},
         ]})
     );
-    // Nested and Flat codes at one status: one media type, a oneOf of both envelopes.
-    let mixed = catalog!(OrderError, NestedError).openapi().value();
-    let one_of = &mixed["components"]["responses"]["Error404"]["content"]["application/json"]["schema"]
-        ["oneOf"];
+    let reason = |body: &str| {
+        doc["components"]["schemas"][body]["properties"]["error"]["properties"]["details"]
+            ["contains"]["properties"]["reason"]
+            .clone()
+    };
     assert_eq!(
-        *one_of,
-        json!([
-            {"allOf": [
-                {"$ref": "#/components/schemas/FlatError"},
-                {"properties": {"code": {"enum": ["order_not_found"]}}},
-            ]},
-            {"allOf": [
-                {"$ref": "#/components/schemas/NestedError"},
-                {"properties": {"error": {"properties": {"code": {"enum": ["gone"]}}}}},
-            ]},
-        ])
+        reason("UserNotFoundBody"),
+        json!({"type": "string", "enum": ["USER_NOT_FOUND"]})
+    );
+    assert_eq!(
+        reason("OrderNotFoundBody"),
+        json!({"type": "string", "enum": ["ORDER_NOT_FOUND"]})
+    );
+    // Nested and Flat codes at one status: one media type, a oneOf of both bodies, no
+    // discriminator (Flat's code is a top-level member, Nested's is not).
+    let mixed = catalog!(OrderError, NestedError).openapi().value();
+    let schema = &mixed["components"]["responses"]["Error404"]["content"]["application/json"]
+        ["schema"];
+    assert_eq!(
+        *schema,
+        json!({"oneOf": [
+            {"$ref": "#/components/schemas/OrderNotFoundBody"},
+            {"$ref": "#/components/schemas/GoneBody"},
+        ]})
+    );
+    let schemas = &mixed["components"]["schemas"];
+    assert_eq!(
+        schemas["OrderNotFoundBody"]["properties"]["code"],
+        json!({"type": "string", "enum": ["order_not_found"]})
+    );
+    assert_eq!(
+        schemas["GoneBody"]["properties"]["error"]["properties"]["code"],
+        json!({"type": "string", "enum": ["gone"]})
     );
 }
 

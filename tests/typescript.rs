@@ -57,9 +57,9 @@ fn text(output: &Output) -> String {
 }
 
 /// The TypeScript of the committed document, written as `openapi.ts` into a fresh
-/// directory next to copies of the fixtures; `None` when the tools are missing (not
-/// under CI).
-fn generated() -> Option<(PathBuf, PathBuf)> {
+/// directory (`name`, one per test) next to copies of the fixtures, and the compiler;
+/// `None` when the tools are missing (not under CI).
+fn generated(name: &str) -> Option<(PathBuf, PathBuf)> {
     let (generator, compiler) = match tools() {
         Ok(tools) => tools,
         Err(why) => {
@@ -72,7 +72,7 @@ fn generated() -> Option<(PathBuf, PathBuf)> {
             return None;
         }
     };
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("typescript");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for fixture in ["narrows-conflict.ts", "reads-another-code.ts"] {
@@ -90,7 +90,7 @@ fn generated() -> Option<(PathBuf, PathBuf)> {
 
 #[test]
 fn generated_types_narrow_on_the_code_and_type_each_code_s_details() {
-    let Some((dir, compiler)) = generated() else {
+    let Some((dir, compiler)) = generated("typescript-narrowing") else {
         return;
     };
     let compile = |fixture: &str| node(&compiler, &["--strict", "--noEmit", fixture], &dir);
@@ -113,7 +113,7 @@ fn generated_types_narrow_on_the_code_and_type_each_code_s_details() {
 
 #[test]
 fn the_readme_shows_the_generated_typescript() {
-    let Some((dir, _)) = generated() else {
+    let Some((dir, _)) = generated("typescript-readme") else {
         return;
     };
     let generated = std::fs::read_to_string(dir.join("openapi.ts")).unwrap();
@@ -123,13 +123,21 @@ fn the_readme_shows_the_generated_typescript() {
         .nth(1)
         .and_then(|rest| rest.split("```").next())
         .expect("the README has a ```ts block");
-    // Each line of the README's block, in order, in the generated file (the README
-    // leaves out the lines around them and indents them less).
-    let mut rest = generated.as_str();
-    for line in block.lines().map(str::trim).filter(|line| !line.is_empty()) {
-        let at = rest
-            .find(line)
-            .unwrap_or_else(|| panic!("`{line}` is not in the generated TypeScript:\n{generated}"));
-        rest = &rest[at + line.len()..];
-    }
+    // The README's block is in the generated file, but for spacing and comments.
+    let squeezed = |text: &str| -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find("/**") {
+            out.push_str(&rest[..at]);
+            rest = rest[at..].split_once("*/").map_or("", |(_, after)| after);
+        }
+        out.push_str(rest);
+        out.split_whitespace().collect()
+    };
+    let (block, generated) = (squeezed(block), squeezed(&generated));
+    assert!(!block.is_empty());
+    assert!(
+        generated.contains(&block),
+        "the README's TypeScript is not what openapi-typescript writes:\n{block}\n\n{generated}"
+    );
 }

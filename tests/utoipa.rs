@@ -92,27 +92,32 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
     let document = reply.json();
     let responses = &document["paths"]["/projects/{id}"]["get"]["responses"];
 
-    let nested_schema = |codes: &[&str]| {
+    // A Nested body: the code a string of one value, the details typed field by field
+    // and required when the code has some.
+    let nested_body = |code: &str, description: &str, details: Option<serde_json::Value>| {
+        let mut error = json!({
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "enum": [code]},
+                "message": {"type": "string"},
+            },
+        });
+        if let Some(details) = details {
+            error["required"] = json!(["code", "message", "details"]);
+            error["properties"]["details"] = details;
+        }
         json!({
             "type": "object",
+            "description": description,
             "required": ["error"],
             "properties": {
-                "error": {
-                    "type": "object",
-                    "required": ["code", "message"],
-                    "properties": {
-                        "code": {"type": "string", "enum": codes},
-                        "message": {"type": "string"},
-                        "details": {
-                            "type": "object",
-                            "description": "The error's detail fields; omitted when it has none.",
-                        },
-                    },
-                },
+                "error": error,
                 "meta": {"type": "object", "properties": {"request_id": {"type": "string"}}},
             },
         })
     };
+    let string = |example: &str| json!({"type": "string", "example": example});
     let expected = json!({
         "200": {
             "description": "The project",
@@ -121,7 +126,15 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
         "404": {
             "description": "Not Found: `not_found`.",
             "content": {"application/json": {
-                "schema": nested_schema(&["not_found"]),
+                "schema": {"oneOf": [nested_body(
+                    "not_found",
+                    "The requested resource doesn't exist.",
+                    Some(json!({
+                        "type": "object",
+                        "required": ["resource_id"],
+                        "properties": {"resource_id": string("proj_xyz789")},
+                    })),
+                )]},
                 "examples": {
                     "not_found": {
                         "summary": "Not found",
@@ -138,7 +151,18 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
         "409": {
             "description": "Conflict: `already_exists`, `archiving`.",
             "content": {"application/json": {
-                "schema": nested_schema(&["already_exists", "archiving"]),
+                "schema": {"oneOf": [
+                    nested_body(
+                        "already_exists",
+                        "A resource with this identifier already exists.",
+                        Some(json!({
+                            "type": "object",
+                            "required": ["field"],
+                            "properties": {"field": string("string")},
+                        })),
+                    ),
+                    nested_body("archiving", "A project is being archived.", None),
+                ]},
                 "examples": {
                     "already_exists": {
                         "summary": "Already exists",
@@ -170,10 +194,10 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
                 },
             },
             "content": {"application/problem+json": {
-                "schema": {
+                "schema": {"oneOf": [{
                     "type": "object",
-                    "description": "RFC 9457 problem details; detail fields are extension members.",
-                    "required": ["type", "title", "status", "detail", "code"],
+                    "description": "Too many requests in the time window.",
+                    "required": ["type", "title", "status", "detail", "code", "limit", "retry_after"],
                     "properties": {
                         "type": {"type": "string", "format": "uri-reference"},
                         "title": {"type": "string"},
@@ -182,8 +206,10 @@ async fn the_served_document_lists_every_code_by_status_with_examples() {
                         "instance": {"type": "string", "format": "uri-reference"},
                         "code": {"type": "string", "enum": ["rate_limit_exceeded"]},
                         "request_id": {"type": "string"},
+                        "limit": {"type": "integer", "example": 300},
+                        "retry_after": {"type": "integer", "example": 30},
                     },
-                },
+                }]},
                 "examples": {
                     "rate_limit_exceeded": {
                         "summary": "Rate limit exceeded",
@@ -372,43 +398,28 @@ fn utoipa_shows_the_examples_of_the_openapi_export_in_every_format() {
     }
 }
 
-/// The export's response with its `$ref`s written out, as utoipa writes it: the
-/// envelope schema merged with the code enum of `allOf`, the `Retry-After` component in
-/// place.
+/// The export's response with its `$ref`s written out, as utoipa writes it: each
+/// reference (a code's body and details schemas, the `Retry-After` header) replaced by
+/// the component, and no `discriminator` (its mapping points at components).
 fn written_out(export: &serde_json::Value, response: &serde_json::Value) -> serde_json::Value {
-    fn merge(into: &mut serde_json::Value, extra: &serde_json::Value) {
-        match (into.as_object_mut(), extra.as_object()) {
-            (Some(into), Some(extra)) => {
-                for (name, value) in extra {
-                    match into.get_mut(name) {
-                        Some(known) => merge(known, value),
-                        None => {
-                            into.insert(name.clone(), value.clone());
-                        }
-                    }
-                }
+    fn resolve(export: &serde_json::Value, value: &mut serde_json::Value) {
+        if let Some(reference) = value.get("$ref").and_then(|r| r.as_str()) {
+            let path = reference.trim_start_matches('#').to_owned();
+            *value = export.pointer(&path).unwrap().clone();
+            resolve(export, value);
+            return;
+        }
+        match value {
+            serde_json::Value::Object(members) => {
+                members.remove("discriminator");
+                members.values_mut().for_each(|v| resolve(export, v));
             }
-            _ => *into = extra.clone(),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| resolve(export, v)),
+            _ => {}
         }
     }
-    let lookup = |reference: &serde_json::Value| {
-        let path = reference.as_str().unwrap().trim_start_matches('#');
-        export.pointer(path).unwrap().clone()
-    };
     let mut response = response.clone();
-    if let Some(headers) = response.get_mut("headers").and_then(|h| h.as_object_mut()) {
-        for header in headers.values_mut() {
-            if let Some(reference) = header.get("$ref") {
-                *header = lookup(reference);
-            }
-        }
-    }
-    for content in response["content"].as_object_mut().unwrap().values_mut() {
-        let parts = content["schema"]["allOf"].as_array().unwrap().clone();
-        let mut schema = lookup(&parts[0]["$ref"]);
-        merge(&mut schema, &parts[1]);
-        content["schema"] = schema;
-    }
+    resolve(export, &mut response);
     response
 }
 
@@ -420,10 +431,14 @@ fn utoipa_responses_are_the_export_s_written_out() {
             let mut expected = written_out(&export, exported);
             if format == "google" {
                 // utoipa's schema model has no `contains`: the reasons are not pinned.
-                let schema = &mut expected["content"][content_type]["schema"];
-                let details = &mut schema["properties"]["error"]["properties"]["details"];
-                assert!(details["contains"].is_object(), "{schema:#}");
-                details.as_object_mut().unwrap().remove("contains");
+                for body in expected["content"][content_type]["schema"]["oneOf"]
+                    .as_array_mut()
+                    .unwrap()
+                {
+                    let details = &mut body["properties"]["error"]["properties"]["details"];
+                    assert!(details["contains"].is_object(), "{body:#}");
+                    details.as_object_mut().unwrap().remove("contains");
+                }
             }
             assert_eq!(*response, expected, "{format}, {status}");
         }

@@ -508,7 +508,9 @@ fn details_schema(spec: &'static ErrorSpec, format: Format) -> Option<Value> {
     if !required.is_empty() {
         schema["required"] = json!(required);
     }
-    schema["properties"] = Value::Object(properties);
+    if !properties.is_empty() {
+        schema["properties"] = Value::Object(properties);
+    }
     if let Some(additional) = additional {
         schema["additionalProperties"] = additional;
     }
