@@ -210,6 +210,18 @@ fn openapi_documents_pass_the_validator() {
             &SINK.openapi().format(Format::Problem).to_json(),
         ),
         scratch(
+            "sink-openapi-flat.json",
+            &SINK.openapi().format(Format::Flat).to_json(),
+        ),
+        scratch(
+            "sink-openapi-nested.json",
+            &SINK.openapi().format(Format::Nested).to_json(),
+        ),
+        scratch(
+            "sink-openapi-compact.json",
+            &SINK.openapi().format(Format::Compact).to_json(),
+        ),
+        scratch(
             "mixed-openapi.json",
             &catalog!(OrderError, errors::RateLimitError)
                 .openapi()

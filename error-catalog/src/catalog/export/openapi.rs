@@ -638,11 +638,11 @@ fn type_name(rust_type: &str) -> &str {
             rest = after;
             continue;
         }
-        let end = rest.find('<').unwrap_or(rest.len());
+        let end = rest.find(['<', '>', ',']).unwrap_or(rest.len());
         let path = rest[..end].trim();
         let name = path.rsplit("::").next().unwrap_or(path);
         match name {
-            "Option" | "Box" | "Rc" | "Arc" | "Cow" if end < rest.len() => {
+            "Option" | "Box" | "Rc" | "Arc" | "Cow" if rest[end..].starts_with('<') => {
                 rest = &rest[end + 1..];
             }
             _ => return name,
@@ -886,4 +886,42 @@ fn example(spec: &'static ErrorSpec, format: Format) -> Node {
     }
     example.push(("value".to_owned(), Node::Example(spec, format)));
     Node::Object(example)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{string_format, type_name};
+
+    #[test]
+    fn type_names_look_through_wrappers_and_paths() {
+        let cases = [
+            ("DateTime<Utc>", "DateTime"),
+            ("chrono::DateTime<chrono::Utc>", "DateTime"),
+            ("Option<chrono::DateTime<chrono::FixedOffset>>", "DateTime"),
+            ("std::option::Option<Box<jiff::Timestamp>>", "Timestamp"),
+            ("&'a str", "str"),
+            ("&mut String", "String"),
+            ("Cow<'static, str>", "str"),
+            ("Arc<Rc<uuid::Uuid>>", "Uuid"),
+            ("Vec<DateTime<Utc>>", "Vec"),
+            ("Option", "Option"),
+            ("", ""),
+        ];
+        for (rust_type, name) in cases {
+            assert_eq!(type_name(rust_type), name, "{rust_type}");
+        }
+    }
+
+    #[test]
+    fn string_formats_of_known_types() {
+        assert_eq!(string_format("Option<DateTime<Utc>>"), Some("date-time"));
+        assert_eq!(string_format("jiff::Timestamp"), Some("date-time"));
+        assert_eq!(string_format("chrono::NaiveDate"), Some("date"));
+        assert_eq!(string_format("Uuid"), Some("uuid"));
+        assert_eq!(string_format("url::Url"), Some("uri"));
+        // Not RFC 3339 in their serde form, or not a timestamp at all.
+        for rust_type in ["time::OffsetDateTime", "NaiveDateTime", "String", "Vec<DateTime<Utc>>"] {
+            assert_eq!(string_format(rust_type), None, "{rust_type}");
+        }
+    }
 }
