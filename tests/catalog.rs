@@ -410,8 +410,8 @@ fn openapi_shares_a_content_type_between_formats_with_one_of() {
     // Nested and Flat codes at one status: one media type, a oneOf of both bodies, no
     // discriminator (Flat's code is a top-level member, Nested's is not).
     let mixed = catalog!(OrderError, NestedError).openapi().value();
-    let schema = &mixed["components"]["responses"]["Error404"]["content"]["application/json"]
-        ["schema"];
+    let schema =
+        &mixed["components"]["responses"]["Error404"]["content"]["application/json"]["schema"];
     assert_eq!(
         *schema,
         json!({"oneOf": [

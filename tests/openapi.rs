@@ -100,7 +100,11 @@ fn nested_details_are_typed_and_referenced_from_the_body() {
     let closed = &schema(&doc, "DepotClosedBody")["properties"]["error"];
     assert!(closed["properties"].get("details").is_none(), "{closed:#}");
     assert_eq!(closed["required"], json!(["code", "message"]));
-    assert!(doc["components"]["schemas"].get("DepotClosedDetails").is_none());
+    assert!(
+        doc["components"]["schemas"]
+            .get("DepotClosedDetails")
+            .is_none()
+    );
     // Field errors in the list layout.
     assert_eq!(
         *schema(&doc, "BadAddressDetails"),
@@ -149,7 +153,11 @@ fn flat_details_and_the_field_keyed_map_of_field_errors() {
 #[test]
 fn problem_details_are_members_of_the_body() {
     let doc = document(Format::Problem);
-    assert!(doc["components"]["schemas"].get("TooHeavyDetails").is_none());
+    assert!(
+        doc["components"]["schemas"]
+            .get("TooHeavyDetails")
+            .is_none()
+    );
     let body = schema(&doc, "TooHeavyBody");
     let properties = &body["properties"];
     let details = too_heavy_details();
@@ -168,8 +176,18 @@ fn problem_details_are_members_of_the_body() {
     assert_eq!(
         body["required"],
         json!([
-            "type", "title", "status", "detail", "code", "max_kg", "ratio", "fragile",
-            "packaging", "labels", "ready_at", "other"
+            "type",
+            "title",
+            "status",
+            "detail",
+            "code",
+            "max_kg",
+            "ratio",
+            "fragile",
+            "packaging",
+            "labels",
+            "ready_at",
+            "other"
         ])
     );
     // RFC 9457 `errors` with pointers.
@@ -190,12 +208,15 @@ fn google_details_are_the_metadata_strings() {
     let doc = document(Format::Google);
     let details = schema(&doc, "TooHeavyDetails");
     let properties = details["properties"].as_object().unwrap();
-    assert!(properties.values().all(|p| p["type"] == "string"), "{details:#}");
+    assert!(
+        properties.values().all(|p| p["type"] == "string"),
+        "{details:#}"
+    );
     assert_eq!(properties["max_kg"]["example"], "30");
     assert_eq!(properties["packaging"]["example"], r#"["box"]"#);
     assert_eq!(properties["other"]["example"], "null");
-    let contains = &schema(&doc, "TooHeavyBody")["properties"]["error"]["properties"]["details"]
-        ["contains"];
+    let contains =
+        &schema(&doc, "TooHeavyBody")["properties"]["error"]["properties"]["details"]["contains"];
     assert_eq!(
         *contains,
         json!({
@@ -209,8 +230,8 @@ fn google_details_are_the_metadata_strings() {
     // Field errors: one metadata string, which an empty list leaves out.
     let errors = &schema(&doc, "BadAddressDetails")["properties"]["errors"];
     assert_eq!(errors["type"], "string");
-    let contains = &schema(&doc, "BadAddressBody")["properties"]["error"]["properties"]["details"]
-        ["contains"];
+    let contains =
+        &schema(&doc, "BadAddressBody")["properties"]["error"]["properties"]["details"]["contains"];
     assert_eq!(contains["required"], json!(["reason"]));
 }
 
@@ -224,7 +245,12 @@ fn compact_bodies_pin_the_code_and_have_no_details() {
         .collect();
     assert_eq!(
         names,
-        ["BadAddressBody", "CompactError", "DepotClosedBody", "TooHeavyBody"]
+        [
+            "BadAddressBody",
+            "CompactError",
+            "DepotClosedBody",
+            "TooHeavyBody"
+        ]
     );
     assert_eq!(
         schema(&doc, "TooHeavyBody")["properties"]["error"],
@@ -268,7 +294,11 @@ fn a_discriminator_where_the_code_is_a_top_level_member() {
         if let Some(member) = member {
             for (code, reference) in schema["discriminator"]["mapping"].as_object().unwrap() {
                 let body = resolve(&doc, reference.as_str().unwrap());
-                assert_eq!(body["properties"][member]["enum"], json!([code]), "{format}");
+                assert_eq!(
+                    body["properties"][member]["enum"],
+                    json!([code]),
+                    "{format}"
+                );
                 assert!(
                     body["required"]
                         .as_array()
@@ -308,7 +338,10 @@ fn property_examples_are_those_of_the_example_bodies() {
             let content = &doc["components"]["responses"][format!("Error{status}")]["content"]
                 [format.content_type()];
             let example = &content["examples"][spec.code()]["value"];
-            let body = resolve(&doc, &format!("#/components/schemas/{}", body_name(spec.code())));
+            let body = resolve(
+                &doc,
+                &format!("#/components/schemas/{}", body_name(spec.code())),
+            );
             let (properties, values) = match format {
                 Format::Nested => (
                     resolve_details(&doc, &body["properties"]["error"]["properties"]["details"]),

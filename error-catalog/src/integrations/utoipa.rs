@@ -37,9 +37,9 @@
 
 use std::collections::BTreeMap;
 
+use ::utoipa::openapi::RefOr;
 use ::utoipa::openapi::response::Response;
 use ::utoipa::openapi::schema::{OneOf, Schema};
-use ::utoipa::openapi::RefOr;
 
 use crate::catalog::export::openapi::{Refs, response_json};
 use crate::model::spec::ErrorSpec;

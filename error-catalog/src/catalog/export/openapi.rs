@@ -399,7 +399,9 @@ impl ComponentNames {
             if base.is_empty() {
                 base.push_str("Code");
             }
-            let name = (1..)
+            // Each code takes two names at most, so a free suffix comes within
+            // `taken.len()` tries.
+            let name = (1..=taken.len() + 1)
                 .map(|n| match n {
                     1 => base.clone(),
                     n => format!("{base}_{n}"),
@@ -531,7 +533,7 @@ fn sample_details(spec: &'static ErrorSpec, format: Format) -> HashMap<String, V
     sample.visit_details(&mut InFormat {
         format: Some(format),
         visit: |name: &str, value: DetailValue<'_>| {
-            if let Ok(value) = serde_json::to_value(&value) {
+            if let Ok(value) = serde_json::to_value(value) {
                 values.insert(name.to_owned(), value);
             }
         },
@@ -920,7 +922,12 @@ mod tests {
         assert_eq!(string_format("Uuid"), Some("uuid"));
         assert_eq!(string_format("url::Url"), Some("uri"));
         // Not RFC 3339 in their serde form, or not a timestamp at all.
-        for rust_type in ["time::OffsetDateTime", "NaiveDateTime", "String", "Vec<DateTime<Utc>>"] {
+        for rust_type in [
+            "time::OffsetDateTime",
+            "NaiveDateTime",
+            "String",
+            "Vec<DateTime<Utc>>",
+        ] {
             assert_eq!(string_format(rust_type), None, "{rust_type}");
         }
     }
