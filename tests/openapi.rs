@@ -455,3 +455,26 @@ fn codes_that_camel_case_alike_keep_components_of_their_own() {
         resolve(&doc, &reference);
     }
 }
+
+#[test]
+fn details_properties_are_written_in_declaration_order() {
+    let text = SHIPPING.openapi().to_json();
+    let start = text.find("\"TooHeavyDetails\": {").unwrap();
+    let end = start + text[start..].find("\"TooHeavyBody\"").unwrap();
+    let schema = &text[start..end];
+    let at = |name: &str| schema.find(&format!("\n          \"{name}\": {{")).unwrap();
+    let declared = [
+        "max_kg",
+        "ratio",
+        "fragile",
+        "packaging",
+        "labels",
+        "ready_at",
+        "hint",
+        "other",
+        "title",
+    ];
+    for pair in declared.windows(2) {
+        assert!(at(pair[0]) < at(pair[1]), "{pair:?} in {schema}");
+    }
+}

@@ -204,7 +204,7 @@ impl<'a> OpenApi<'a> {
             if details_component(format)
                 && let Some(details) = details_schema(spec, format)
             {
-                schemas.push((details_name(base), Node::Json(details)));
+                schemas.push((details_name(base), in_field_order(details, spec)));
             }
             let body = body_schema(spec, format, Refs::Components(&names));
             schemas.push((body_name(base), Node::Json(body)));
@@ -517,6 +517,38 @@ fn details_schema(spec: &'static ErrorSpec, format: Format) -> Option<Value> {
         schema["additionalProperties"] = additional;
     }
     Some(schema)
+}
+
+/// A details schema written with its properties in the order the fields are declared
+/// (which generators keep), not by name as a `serde_json::Value` holds them.
+fn in_field_order(details: Value, spec: &ErrorSpec) -> Node {
+    let Value::Object(mut members) = details else {
+        return Node::Json(details);
+    };
+    let mut object = Vec::new();
+    for name in ["type", "required", "properties", "additionalProperties"] {
+        let Some(value) = members.remove(name) else {
+            continue;
+        };
+        let node = match value {
+            Value::Object(mut properties) if name == "properties" => {
+                let mut ordered = Vec::new();
+                let names = spec.fields().iter().map(|field| field.name()).chain([ERRORS]);
+                for field in names {
+                    if let Some(property) = properties.remove(field) {
+                        ordered.push((field.to_owned(), Node::Json(property)));
+                    }
+                }
+                // None is left; were one, it would still be written.
+                ordered.extend(properties.into_iter().map(|(k, v)| (k, Node::Json(v))));
+                Node::Object(ordered)
+            }
+            value => Node::Json(value),
+        };
+        object.push((name.to_owned(), node));
+    }
+    object.extend(members.into_iter().map(|(k, v)| (k, Node::Json(v))));
+    Node::Object(object)
 }
 
 /// The detail values of the sample of `spec` as `format` writes them, by key.
