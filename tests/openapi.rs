@@ -456,14 +456,26 @@ fn codes_that_camel_case_alike_keep_components_of_their_own() {
     }
 }
 
-#[test]
-fn details_properties_are_written_in_declaration_order() {
-    let text = SHIPPING.openapi().to_json();
-    let start = text.find("\"TooHeavyDetails\": {").unwrap();
-    let end = start + text[start..].find("\"TooHeavyBody\"").unwrap();
+/// Whether the properties `names` come in this order in the schema `name` of `text`.
+fn in_order(text: &str, name: &str, names: &[&str]) {
+    let start = text.find(&format!("\"{name}\": {{")).unwrap();
+    let end = text[start + 1..]
+        .find("\n      \"")
+        .map_or(text.len(), |end| start + 1 + end);
     let schema = &text[start..end];
-    let at = |name: &str| schema.find(&format!("\n          \"{name}\": {{")).unwrap();
-    let declared = [
+    let at = |name: &str| {
+        schema
+            .find(&format!("\"{name}\": {{"))
+            .unwrap_or_else(|| panic!("{name} not in {schema}"))
+    };
+    for pair in names.windows(2) {
+        assert!(at(pair[0]) < at(pair[1]), "{pair:?} in {schema}");
+    }
+}
+
+#[test]
+fn properties_are_written_in_wire_and_declaration_order() {
+    let fields = [
         "max_kg",
         "ratio",
         "fragile",
@@ -474,7 +486,16 @@ fn details_properties_are_written_in_declaration_order() {
         "other",
         "title",
     ];
-    for pair in declared.windows(2) {
-        assert!(at(pair[0]) < at(pair[1]), "{pair:?} in {schema}");
-    }
+    let nested = SHIPPING.openapi().to_json();
+    in_order(&nested, "TooHeavyDetails", &fields);
+    in_order(
+        &nested,
+        "TooHeavyBody",
+        &["error", "code", "message", "details", "meta"],
+    );
+    let problem = SHIPPING.openapi().format(Format::Problem).to_json();
+    let mut members = vec!["type", "title", "status", "detail", "instance", "code"];
+    members.extend(&fields[..8]);
+    members.push("request_id");
+    in_order(&problem, "TooHeavyBody", &members);
 }

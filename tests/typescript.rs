@@ -2,15 +2,22 @@
 //! turns `examples/catalog/generated/openapi.json` into TypeScript types, and `tsc
 //! --strict` compiles the fixtures of `tests/typescript/` against them: one that narrows
 //! a 409 body on its code and reads that code's details with their types (must
-//! compile), one that reads a detail another code has (must not).
+//! compile), one that reads a detail another code has (must not). The same catalog's
+//! documents in the Flat and Problem formats, whose responses have a discriminator, are
+//! checked the same way.
 //!
 //! The tools are the npm packages pinned in `tests/typescript/package.json`, which
 //! `.ci/run` installs with `npm ci --prefix tests/typescript`. Under CI (`CI` set) a
 //! missing tool fails the test; on a developer machine without them it is skipped with
 //! a message.
 
+#[path = "../examples/catalog/errors.rs"]
+mod errors;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use error_catalog::Format;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -57,8 +64,9 @@ fn text(output: &Output) -> String {
 }
 
 /// The TypeScript of the committed document, written as `openapi.ts` into a fresh
-/// directory (`name`, one per test) next to copies of the fixtures, and the compiler;
-/// `None` when the tools are missing (not under CI).
+/// directory (`name`, one per test) next to copies of the fixtures, with that of the
+/// example catalog in the Flat and Problem formats (`flat.ts`, `problem.ts`); and the
+/// compiler. `None` when the tools are missing (not under CI).
 fn generated(name: &str) -> Option<(PathBuf, PathBuf)> {
     let (generator, compiler) = match tools() {
         Ok(tools) => tools,
@@ -75,7 +83,11 @@ fn generated(name: &str) -> Option<(PathBuf, PathBuf)> {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    for fixture in ["narrows-conflict.ts", "reads-another-code.ts"] {
+    for fixture in [
+        "narrows-conflict.ts",
+        "reads-another-code.ts",
+        "narrows-top-level-code.ts",
+    ] {
         std::fs::copy(fixtures().join(fixture), dir.join(fixture)).unwrap();
     }
     let document = root().join("examples/catalog/generated/openapi.json");
@@ -85,6 +97,24 @@ fn generated(name: &str) -> Option<(PathBuf, PathBuf)> {
         &dir,
     );
     assert!(output.status.success(), "{}", text(&output));
+    for (format, name) in [(Format::Flat, "flat"), (Format::Problem, "problem")] {
+        let document = dir.join(format!("{name}.json"));
+        std::fs::write(
+            &document,
+            errors::CATALOG.openapi().format(format).to_json(),
+        )
+        .unwrap();
+        let output = node(
+            &generator,
+            &[
+                document.to_str().unwrap(),
+                "--output",
+                &format!("{name}.ts"),
+            ],
+            &dir,
+        );
+        assert!(output.status.success(), "{}", text(&output));
+    }
     Some((dir, compiler))
 }
 
@@ -97,6 +127,9 @@ fn generated_types_narrow_on_the_code_and_type_each_code_s_details() {
 
     let narrows = compile("narrows-conflict.ts");
     assert!(narrows.status.success(), "{}", text(&narrows));
+
+    let top_level = compile("narrows-top-level-code.ts");
+    assert!(top_level.status.success(), "{}", text(&top_level));
 
     let wrong = compile("reads-another-code.ts");
     let out = text(&wrong);

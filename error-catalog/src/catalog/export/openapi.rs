@@ -194,7 +194,7 @@ impl<'a> OpenApi<'a> {
             .map(|&format| {
                 (
                     schema_name(format).to_owned(),
-                    Node::Json(envelope_schema(format)),
+                    in_wire_order(envelope_schema(format), &[], format),
                 )
             })
             .collect();
@@ -204,10 +204,13 @@ impl<'a> OpenApi<'a> {
             if details_component(format)
                 && let Some(details) = details_schema(spec, format)
             {
-                schemas.push((details_name(base), in_field_order(details, spec)));
+                schemas.push((
+                    details_name(base),
+                    in_wire_order(details, spec.fields(), format),
+                ));
             }
             let body = body_schema(spec, format, Refs::Components(&names));
-            schemas.push((body_name(base), Node::Json(body)));
+            schemas.push((body_name(base), in_wire_order(body, spec.fields(), format)));
         }
         let responses = statuses
             .iter()
@@ -519,33 +522,76 @@ fn details_schema(spec: &'static ErrorSpec, format: Format) -> Option<Value> {
     Some(schema)
 }
 
-/// A details schema written with its properties in the order the fields are declared
-/// (which generators keep), not by name as a `serde_json::Value` holds them.
-fn in_field_order(details: Value, spec: &ErrorSpec) -> Node {
-    let Value::Object(mut members) = details else {
-        return Node::Json(details);
+/// A schema of a body in `format` (an envelope's, or a code's body or details schema,
+/// `fields` its detail fields) written with the properties of each object in the order a
+/// body has them: the envelope's members as the envelope writes them, the detail fields
+/// as they are declared (generators keep that order), not by name as a
+/// `serde_json::Value` holds them.
+fn in_wire_order(schema: Value, fields: &[FieldSpec], format: Format) -> Node {
+    let envelope: &[&str] = match format {
+        Format::Nested => &[ERROR, META, FIELD, CODE, MESSAGE, DETAILS, REQUEST_ID],
+        Format::Flat => &[CODE, MESSAGE, DETAILS, REQUEST_ID],
+        Format::Compact => &[ERROR, MESSAGE, STATUS, REQUEST_ID],
+        Format::Problem => &[
+            problem::TYPE,
+            problem::TITLE,
+            STATUS,
+            problem::DETAIL,
+            POINTER,
+            problem::INSTANCE,
+            CODE,
+        ],
+        Format::Google => &[ERROR, CODE, MESSAGE, STATUS, DETAILS, google::TYPE],
+    };
+    let fields = fields.iter().map(FieldSpec::name);
+    let order: Vec<&str> = envelope
+        .iter()
+        .copied()
+        .chain(fields)
+        .chain([ERRORS, REQUEST_ID, google::REASON, google::METADATA])
+        .collect();
+    ordered(schema, &order)
+}
+
+/// `schema` as a [`Node`] whose objects' `properties` come in `order` (names it does
+/// not list last, by name), its keywords in a fixed order.
+fn ordered(schema: Value, order: &[&str]) -> Node {
+    const KEYWORDS: [&str; 7] = [
+        "type",
+        "description",
+        "required",
+        "properties",
+        "additionalProperties",
+        "items",
+        "contains",
+    ];
+    let Value::Object(mut members) = schema else {
+        return Node::Json(schema);
     };
     let mut object = Vec::new();
-    for name in ["type", "required", "properties", "additionalProperties"] {
-        let Some(value) = members.remove(name) else {
+    for keyword in KEYWORDS {
+        let Some(value) = members.remove(keyword) else {
             continue;
         };
         let node = match value {
-            Value::Object(mut properties) if name == "properties" => {
-                let mut ordered = Vec::new();
-                let names = spec.fields().iter().map(|field| field.name()).chain([ERRORS]);
-                for field in names {
-                    if let Some(property) = properties.remove(field) {
-                        ordered.push((field.to_owned(), Node::Json(property)));
+            Value::Object(mut properties) if keyword == "properties" => {
+                let mut listed = Vec::new();
+                for &name in order {
+                    if let Some(property) = properties.remove(name) {
+                        listed.push((name.to_owned(), ordered(property, order)));
                     }
                 }
-                // None is left; were one, it would still be written.
-                ordered.extend(properties.into_iter().map(|(k, v)| (k, Node::Json(v))));
-                Node::Object(ordered)
+                listed.extend(
+                    properties
+                        .into_iter()
+                        .map(|(name, property)| (name, ordered(property, order))),
+                );
+                Node::Object(listed)
             }
-            value => Node::Json(value),
+            value if keyword == "required" => Node::Json(value),
+            value => ordered(value, order),
         };
-        object.push((name.to_owned(), node));
+        object.push((keyword.to_owned(), node));
     }
     object.extend(members.into_iter().map(|(k, v)| (k, Node::Json(v))));
     Node::Object(object)
