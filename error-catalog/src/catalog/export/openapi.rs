@@ -377,16 +377,16 @@ fn code_member(format: Format) -> Option<&'static str> {
     }
 }
 
-/// The components of each code: the base of its `<Name>Details` and `<Name>Error`
+/// The components of each code: the base of its `<Name>Details` and `<Name>Body`
 /// schemas, by code (codes are unique in a catalog).
 ///
 /// The base is the code in `UpperCamelCase` (`no_seats_available`: `NoSeatsAvailable`).
 /// Codes that camel-case alike (`not_found`, `not-found`, `NOT_FOUND`) never share
 /// components: the first in catalog order keeps the plain base, each later one takes
 /// the first free `_2`, `_3`, ... suffix (`NotFound_2`); so does a code whose schemas
-/// would take the name of a format's envelope schema (`nested`: `Nested_2Error`, as
-/// `NestedError` is the Nested envelope). Camel-cased codes hold no `_`, so a suffixed
-/// name never equals a plain one.
+/// would take the name of a format's envelope schema, reserved in every document
+/// (`problem`: `Problem_2Details`, as `ProblemDetails` is the Problem envelope).
+/// Camel-cased codes hold no `_`, so a suffixed name never equals a plain one.
 #[derive(Debug, Default)]
 pub(crate) struct ComponentNames(HashMap<&'static str, String>);
 
