@@ -159,9 +159,8 @@ pub fn reason(code: &str) -> String {
 /// The details of an error as `ErrorInfo.metadata`: every value a string (strings as
 /// they are, other values as their JSON text), in declaration order.
 ///
-/// # Errors
-///
-/// A detail whose `Serialize` impl fails.
+/// A detail whose `Serialize` impl fails (say, a map with non-string keys) is left out;
+/// the others are kept, as in the [`Google`](Format::Google) JSON body.
 ///
 /// ```
 /// use error_catalog::ApiError;
@@ -171,19 +170,15 @@ pub fn reason(code: &str) -> String {
 /// pub struct NoSeats { max_seats: u32, hint: String, scopes: Vec<&'static str> }
 ///
 /// let err = NoSeats { max_seats: 10, hint: "soon".into(), scopes: vec!["a"] };
-/// let metadata = error_catalog::grpc::metadata(&err).unwrap();
+/// let metadata = error_catalog::grpc::metadata(&err);
 /// let pairs: Vec<(&str, &str)> = metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
 /// assert_eq!(pairs, [("max_seats", "10"), ("hint", "soon"), ("scopes", r#"["a"]"#)]);
 /// ```
-pub fn metadata(error: &dyn ApiError) -> Result<Vec<(String, String)>, serde_json::Error> {
+pub fn metadata(error: &dyn ApiError) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut result = Ok(());
     error.visit_details(&mut InFormat {
         format: Some(Format::Google),
         visit: |name: &str, value: DetailValue<'_>| {
-            if result.is_err() {
-                return;
-            }
             // The JSON text keeps the value's own member order; a JSON string is
             // unquoted.
             let text = serde_json::to_string(&value).and_then(|json| {
@@ -193,11 +188,10 @@ pub fn metadata(error: &dyn ApiError) -> Result<Vec<(String, String)>, serde_jso
                     Ok(json)
                 }
             });
-            match text {
-                Ok(text) => out.push((name.to_owned(), text)),
-                Err(err) => result = Err(err),
+            if let Ok(text) = text {
+                out.push((name.to_owned(), text));
             }
         },
     });
-    result.map(|()| out)
+    out
 }
