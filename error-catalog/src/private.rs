@@ -18,6 +18,10 @@ pub use crate::catalog::index::{build as build_index, slots as index_slots};
 
 pub use crate::__impl_integrations;
 
+/// The derive's code-to-reason mapping, for the tests that compare it with
+/// [`grpc::reason`](crate::grpc::reason).
+pub use error_catalog_derive::__grpc_reasons as grpc_reasons;
+
 /// What the `axum` integration's impls name.
 #[cfg(feature = "axum")]
 pub mod axum {

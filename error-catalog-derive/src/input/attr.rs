@@ -565,8 +565,14 @@ fn header_name_problem(name: &str) -> Option<String> {
             "`{name}` describes the body, which the envelope writes; it cannot come from a \
              field"
         )),
-        "connection" | "keep-alive" | "proxy-connection" | "te" | "trailer" | "upgrade"
-        | "proxy-authenticate" | "proxy-authorization" => Some(format!(
+        "connection"
+        | "keep-alive"
+        | "proxy-connection"
+        | "te"
+        | "trailer"
+        | "upgrade"
+        | "proxy-authenticate"
+        | "proxy-authorization" => Some(format!(
             "`{name}` is a hop-by-hop header that manages the connection, not part of an \
              error; it cannot come from a field"
         )),

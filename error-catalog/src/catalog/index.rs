@@ -12,6 +12,7 @@
 //! one more than the code's position (`type << 21 | variant`), so `0` is an empty slot.
 
 use crate::model::spec::ErrorSpec;
+use crate::wire::grpc::{REASON_LEN, reason_ascii};
 
 /// Bits of a slot's low half that hold the variant's position in its type.
 const VARIANT_BITS: u32 = 21;
@@ -71,8 +72,9 @@ pub const fn hash(code: &[u8]) -> u64 {
 ///
 /// # Panics
 ///
-/// On the first code that two variants share (a compile error, when evaluated in a
-/// `const`), and on more than 2,048 types or 2,097,151 codes in one type.
+/// On the first code that two variants share, or the first two codes with the same
+/// Google reason ([`grpc::reason`](crate::grpc::reason)) (a compile error, when
+/// evaluated in a `const`), and on more than 2,048 types or 2,097,151 codes in one type.
 #[allow(clippy::cast_possible_truncation)] // positions are bounded by MAX_TYPES/MAX_VARIANTS
 pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
     assert!(
@@ -84,6 +86,9 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
         "error-catalog: catalog! takes at most 2048 types"
     );
     let mut table = [0u64; S];
+    // The same kind of table keyed by each code's Google reason: two codes with one
+    // reason (`auth-401`, `auth.401`) are as ambiguous to a client as one code twice.
+    let mut reasons = [0u64; S];
     let mask = S - 1;
     let mut t: usize = 0;
     let mut rest_types = types;
@@ -113,6 +118,32 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
                     }
                 }
                 slot = (slot + 1) & mask;
+            }
+            let mut reason = [0u8; REASON_LEN];
+            if let Some(len) = reason_ascii(code, &mut reason) {
+                let reason = reason.split_at(len).0;
+                let reason_hash = self::hash(reason);
+                let mut slot = reason_hash as usize & mask;
+                loop {
+                    let entry = reasons[slot];
+                    if entry == 0 {
+                        reasons[slot] =
+                            (reason_hash << 32) | (((t << VARIANT_BITS) | v) as u64 + 1);
+                        break;
+                    }
+                    if entry >> 32 == reason_hash {
+                        let (other_t, other_v) = position(entry);
+                        let other = &types[other_t][other_v];
+                        let mut other_reason = [0u8; REASON_LEN];
+                        if let Some(other_len) =
+                            reason_ascii(other.code.as_bytes(), &mut other_reason)
+                            && bytes_eq(reason, other_reason.split_at(other_len).0)
+                        {
+                            duplicate_reason(other, spec, reason);
+                        }
+                    }
+                    slot = (slot + 1) & mask;
+                }
             }
             v += 1;
             rest = more;
@@ -179,13 +210,8 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 const MESSAGE_CAP: usize = 512;
 
 /// Panics with `duplicate error code `x`: First::Variant and Second::Variant`.
-///
-/// Const code can only panic with a `&str` argument, so the message is assembled in a
-/// fixed buffer first.
 const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
-    let mut buf = [0u8; MESSAGE_CAP];
-    let mut len = 0;
-    let parts: [&str; 9] = [
+    fail(&[
         "duplicate error code `",
         first.code,
         "`: ",
@@ -195,13 +221,48 @@ const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
         " and ",
         second.category.name,
         "::",
-    ];
+        second.variant,
+    ])
+}
+
+/// Panics with `duplicate error reason `X`: First::Variant (`x`) and Second::Variant
+/// (`y`) ...`.
+const fn duplicate_reason(first: &ErrorSpec, second: &ErrorSpec, reason: &[u8]) -> ! {
+    let reason = match core::str::from_utf8(reason) {
+        Ok(text) => text,
+        Err(_) => "",
+    };
+    fail(&[
+        "duplicate error reason `",
+        reason,
+        "`: ",
+        first.category.name,
+        "::",
+        first.variant,
+        " (`",
+        first.code,
+        "`) and ",
+        second.category.name,
+        "::",
+        second.variant,
+        " (`",
+        second.code,
+        "`) map to it (the Google `ErrorInfo.reason` is the code in UPPER_SNAKE_CASE, cut to 63 characters)",
+    ])
+}
+
+/// Panics with the concatenation of `parts`.
+///
+/// Const code can only panic with a `&str` argument, so the message is assembled in a
+/// fixed buffer first.
+const fn fail(parts: &[&str]) -> ! {
+    let mut buf = [0u8; MESSAGE_CAP];
+    let mut len = 0;
     let mut p = 0;
     while p < parts.len() {
         len = push(&mut buf, len, parts[p]);
         p += 1;
     }
-    len = push(&mut buf, len, second.variant);
     let message = match core::str::from_utf8(buf.split_at(len).0) {
         Ok(text) => text,
         // Cut inside a multi-byte character: drop the partial character.
@@ -327,6 +388,41 @@ mod tests {
             message,
             "duplicate error code `conflict`: TestError::Conflict and TestError::AlreadyExists"
         );
+    }
+
+    #[test]
+    fn two_codes_with_one_reason_name_both_variants() {
+        static AUTH: [ErrorSpec; 2] = [spec("a", "A"), spec("auth-401", "Unauthorized")];
+        static OTHER: [ErrorSpec; 2] = [spec("b", "B"), spec("auth.401", "Denied")];
+        let panic = std::panic::catch_unwind(|| build::<8>(&[&AUTH, &OTHER])).unwrap_err();
+        let message = panic.downcast_ref::<String>().unwrap();
+        assert_eq!(
+            message,
+            "duplicate error reason `AUTH_401`: TestError::Unauthorized (`auth-401`) and \
+             TestError::Denied (`auth.401`) map to it (the Google `ErrorInfo.reason` is the \
+             code in UPPER_SNAKE_CASE, cut to 63 characters)"
+        );
+        // Codes equal in their first 63 characters.
+        let first: &'static str = Box::leak(format!("{}a", "x".repeat(63)).into_boxed_str());
+        let second: &'static str = Box::leak(format!("{}b", "x".repeat(63)).into_boxed_str());
+        let table = [
+            Box::leak(Box::new([spec(first, "First")])) as &[ErrorSpec],
+            Box::leak(Box::new([spec(second, "Second")])),
+        ];
+        let panic = std::panic::catch_unwind(|| build::<4>(&table)).unwrap_err();
+        let message = panic.downcast_ref::<String>().unwrap();
+        assert!(
+            message.starts_with(&format!("duplicate error reason `{}`", "X".repeat(63))),
+            "{message}"
+        );
+        // Distinct reasons, however alike the codes: no panic.
+        let alike = [
+            spec("auth_401", "A"),
+            spec("auth_4010", "B"),
+            spec("auth_40_1", "C"),
+            spec("authX401", "D"),
+        ];
+        let _: [u64; 8] = build(&[&alike]);
     }
 
     #[test]
