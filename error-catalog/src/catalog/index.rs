@@ -211,7 +211,7 @@ const MESSAGE_CAP: usize = 512;
 
 /// Panics with `duplicate error code `x`: First::Variant and Second::Variant`.
 const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
-    fail(&[
+    let (buf, len) = assemble(&[
         "duplicate error code `",
         first.code,
         "`: ",
@@ -222,17 +222,19 @@ const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
         second.category.name,
         "::",
         second.variant,
-    ])
+    ]);
+    let message = text(&buf, len);
+    panic!("{}", message)
 }
 
 /// Panics with `duplicate error reason `X`: First::Variant (`x`) and Second::Variant
-/// (`y`) ...`.
+/// (`y`) map to it (...)`.
 const fn duplicate_reason(first: &ErrorSpec, second: &ErrorSpec, reason: &[u8]) -> ! {
     let reason = match core::str::from_utf8(reason) {
         Ok(text) => text,
         Err(_) => "",
     };
-    fail(&[
+    let (buf, len) = assemble(&[
         "duplicate error reason `",
         reason,
         "`: ",
@@ -247,15 +249,18 @@ const fn duplicate_reason(first: &ErrorSpec, second: &ErrorSpec, reason: &[u8]) 
         second.variant,
         " (`",
         second.code,
-        "`) map to it (the Google `ErrorInfo.reason` is the code in UPPER_SNAKE_CASE, cut to 63 characters)",
-    ])
+        "`) map to it (the Google `ErrorInfo.reason` is the code in UPPER_SNAKE_CASE, cut \
+         to 63 characters)",
+    ]);
+    let message = text(&buf, len);
+    panic!("{}", message)
 }
 
-/// Panics with the concatenation of `parts`.
+/// `parts` one after the other in a fixed buffer, as much as fits, and the length.
 ///
 /// Const code can only panic with a `&str` argument, so the message is assembled in a
 /// fixed buffer first.
-const fn fail(parts: &[&str]) -> ! {
+const fn assemble(parts: &[&str]) -> ([u8; MESSAGE_CAP], usize) {
     let mut buf = [0u8; MESSAGE_CAP];
     let mut len = 0;
     let mut p = 0;
@@ -263,15 +268,19 @@ const fn fail(parts: &[&str]) -> ! {
         len = push(&mut buf, len, parts[p]);
         p += 1;
     }
-    let message = match core::str::from_utf8(buf.split_at(len).0) {
+    (buf, len)
+}
+
+/// The first `len` bytes of `buf` as text.
+const fn text(buf: &[u8; MESSAGE_CAP], len: usize) -> &str {
+    match core::str::from_utf8(buf.split_at(len).0) {
         Ok(text) => text,
         // Cut inside a multi-byte character: drop the partial character.
         Err(error) => match core::str::from_utf8(buf.split_at(error.valid_up_to()).0) {
             Ok(text) => text,
             Err(_) => "duplicate error code",
         },
-    };
-    panic!("{}", message)
+    }
 }
 
 /// Appends as much of `text` as fits.
