@@ -214,6 +214,7 @@ pub struct Message<'a>(&'a dyn ApiError);
 /// use error_catalog::ApiError;
 /// use std::fmt;
 ///
+/// #[derive(Debug)]
 /// pub struct Broken;
 /// impl fmt::Display for Broken {
 ///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -222,15 +223,9 @@ pub struct Message<'a>(&'a dyn ApiError);
 ///     }
 /// }
 ///
-/// #[derive(ApiError)]
+/// #[derive(Debug, ApiError)]
 /// #[error(code = "broken", status = 400, message = "value {value} here")]
-/// pub struct BrokenValue { value: Broken }
-///
-/// impl fmt::Debug for BrokenValue {
-///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-///         f.write_str("BrokenValue")
-///     }
-/// }
+/// pub struct BrokenValue { #[error(message_only)] value: Broken }
 ///
 /// let err = BrokenValue { value: Broken };
 /// assert_eq!(err.message().to_string(), "value par");
