@@ -189,8 +189,31 @@ const CUT: char = '…';
 /// A parser's error text as a rejection's `reason`: a hint about the client's input,
 /// not a copy of it nor of the server's types (the rules are in [`Rejection`]'s docs).
 pub(crate) fn hint(text: &str) -> String {
-    let text = without_type_names(text);
-    let mut out = String::with_capacity(text.len().min(HINT_CAP * 4));
+    // Excerpts first, so the other passes read a short text whatever the input's size.
+    let short = with_excerpts(text);
+    let text = without_type_names(&short);
+    let mut chars = text.char_indices();
+    match chars.nth(HINT_CAP) {
+        None => text.into_owned(),
+        Some(_) => {
+            let end = text
+                .char_indices()
+                .nth(HINT_CAP - 1)
+                .map_or(text.len(), |(at, _)| at);
+            let mut out = text[..end].to_owned();
+            out.push(CUT);
+            out
+        }
+    }
+}
+
+/// `text` with each quoted excerpt (between `"` or backquotes) cut to [`EXCERPT_CAP`]
+/// characters and marked, control and bidirectional formatting characters replaced;
+/// reading stops a little past what a hint can hold.
+fn with_excerpts(text: &str) -> String {
+    // Room for a list of names that the next pass removes.
+    const READ_CAP: usize = HINT_CAP * 8;
+    let mut out = String::with_capacity(text.len().min(READ_CAP));
     let mut count = 0;
     // Inside a quoted excerpt: its closing quote and how many characters it has kept.
     let mut quote: Option<(char, usize)> = None;
@@ -229,17 +252,9 @@ pub(crate) fn hint(text: &str) -> String {
         }
         out.push(c);
         count += 1;
-        if count > HINT_CAP {
+        if count > READ_CAP {
             break;
         }
-    }
-    if count > HINT_CAP {
-        let end = out
-            .char_indices()
-            .nth(HINT_CAP - 1)
-            .map_or(out.len(), |(at, _)| at);
-        out.truncate(end);
-        out.push(CUT);
     }
     out
 }
@@ -378,6 +393,15 @@ mod tests {
 
     #[test]
     fn type_names_are_left_out() {
+        // A 2 MB string where an object belongs: an excerpt, and no type name.
+        let text = json_error::<Account>(&format!("\"{}\"", "x".repeat(2 << 20)));
+        let reason = hint(&text);
+        let start = format!(
+            "invalid type: string \"{}…\", expected struct at line 1 ",
+            "x".repeat(EXCERPT_CAP)
+        );
+        assert!(reason.starts_with(&start), "{reason}");
+        assert!(reason.len() < start.len() + 20, "{reason}");
         let text = json_error::<Account>(r#""just a string""#);
         assert!(text.contains("Account"), "{text}");
         let reason = hint(&text);
