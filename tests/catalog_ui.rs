@@ -10,4 +10,5 @@ fn catalog_ui() {
     t.compile_fail("tests/ui-catalog/duplicate-across-crates.rs");
     t.compile_fail("tests/ui-catalog/duplicate-in-fn.rs");
     t.compile_fail("tests/ui-catalog/listed-twice.rs");
+    t.compile_fail("tests/ui-catalog/duplicate-reason.rs");
 }

@@ -229,3 +229,41 @@ fn odd_keys_and_messages_stay_valid() {
         json!({"naïve key.emoji 🦀.%/~#": {"message": "\u{2028}message\u{0} with \"quotes\""}})
     );
 }
+
+#[test]
+fn a_dotted_key_and_a_path_of_keys_are_two_fields() {
+    let mut errors = FieldErrors::new();
+    errors.add("a.b", "The key with a dot");
+    errors.add(["a", "b"], "The nested key");
+    errors.add(r"a\b", "The key with a backslash");
+    errors.add("a.b", "A second error on the key with a dot");
+    let err = validation(errors);
+    // The map layout keeps one entry per field, the first error of each.
+    let map = body(&err, Format::Flat)["details"].clone();
+    assert_eq!(
+        map,
+        json!({
+            r"a\.b": {"message": "The key with a dot"},
+            "a.b": {"message": "The nested key"},
+            r"a\\b": {"message": "The key with a backslash"},
+        })
+    );
+    // Each key reads back as its path.
+    let keys: Vec<FieldPath> = map
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|key| key.parse().unwrap())
+        .collect();
+    assert!(keys.contains(&FieldPath::new("a.b")));
+    assert!(keys.contains(&FieldPath::from(["a", "b"])));
+    assert!(keys.contains(&FieldPath::new(r"a\b")));
+    // The list layout writes the same dotted forms.
+    let fields: Vec<String> = body(&err, Format::Nested)["error"]["details"]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["field"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(fields, [r"a\.b", "a.b", r"a\\b", r"a\.b"]);
+}

@@ -517,7 +517,8 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
         };
         write!(
             out,
-            "        ErrorSpec {{\n            code: {:?},\n            status: StatusCode::{},\n            \
+            "        ErrorSpec {{\n            code: {:?},\n            reason: {:?},\n            \
+             status: StatusCode::{},\n            \
              retryable: {},\n            title: {:?},\n            message: {:?},\n            \
              description: {:?},\n            resolution: {resolution},\n            \
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
@@ -525,6 +526,8 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
              json: JsonHints {{ literal_message: {}, plain_text: true }},\n            \
              parsed: \"\",\n            headers: &[],\n        }},\n",
             v.code,
+            // The codes are lowercase words joined by `_`.
+            v.code.to_uppercase(),
             status_const(v.status),
             v.retryable(),
             v.title,

@@ -54,6 +54,7 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
         }
     }
     check_unique_codes(&variants, errors);
+    check_unique_reasons(&variants, errors);
     check_from_types_differ(input, errors);
     Model {
         item: resolve::item(input),
@@ -635,6 +636,47 @@ fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
             first_use.insert(&entry.code, entry);
         }
     }
+}
+
+/// Rule: no two codes of a type map to the same Google `ErrorInfo.reason` (the code in
+/// `UPPER_SNAKE_CASE`, cut to 63 characters: `auth-401` and `auth.401` are both
+/// `AUTH_401`), or a client that reads a reason back could not tell them apart. The
+/// second code is reported; the same code twice is the rule above.
+fn check_unique_reasons(variants: &[model::Variant], errors: &mut Errors) {
+    let mut first_use: HashMap<String, &model::Variant> = HashMap::new();
+    for entry in variants {
+        let reason = grpc_reason(&entry.code);
+        match first_use.get(&reason) {
+            Some(first) if first.code != entry.code => errors.at(
+                entry.code_span,
+                format!(
+                    "duplicate error reason `{reason}`: code `{}` maps to it, and so does \
+                     `{}` of `{}` (the Google `ErrorInfo.reason` is the code in \
+                     UPPER_SNAKE_CASE, cut to {REASON_LEN} characters); rename one of them",
+                    entry.code, first.code, first.ident
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                first_use.insert(reason, entry);
+            }
+        }
+    }
+}
+
+/// Most characters of a Google `ErrorInfo.reason`.
+const REASON_LEN: usize = 63;
+
+/// The Google `ErrorInfo.reason` of a code, as the runtime's `grpc::reason` writes it:
+/// `UPPER_SNAKE_CASE`, cut to 63 characters (on a character boundary).
+pub fn grpc_reason(code: &str) -> String {
+    let mut reason = heck::ToShoutySnakeCase::to_shouty_snake_case(code);
+    let mut end = reason.len().min(REASON_LEN);
+    while !reason.is_char_boundary(end) {
+        end -= 1;
+    }
+    reason.truncate(end);
+    reason
 }
 
 /// Rule: two `#[from]` fields of one type would give two `From` impls for that type; the

@@ -29,3 +29,17 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
 }
+
+/// The Google `ErrorInfo.reason` the derive computes for each code of a list of string
+/// literals, as an array of string literals: lets the runtime's tests compare the
+/// derive's mapping with `grpc::reason`. Not part of the API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __grpc_reasons(input: TokenStream) -> TokenStream {
+    let parser = syn::punctuated::Punctuated::<syn::LitStr, syn::Token![,]>::parse_terminated;
+    let codes = parse_macro_input!(input with parser);
+    let reasons = codes
+        .iter()
+        .map(|code| syn::LitStr::new(&check::grpc_reason(&code.value()), code.span()));
+    quote::quote!([#(#reasons),*]).into()
+}

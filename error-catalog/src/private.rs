@@ -18,6 +18,10 @@ pub use crate::catalog::index::{build as build_index, slots as index_slots};
 
 pub use crate::__impl_integrations;
 
+/// The derive's code-to-reason mapping, for the tests that compare it with
+/// [`grpc::reason`](crate::grpc::reason).
+pub use error_catalog_derive::__grpc_reasons as grpc_reasons;
+
 /// What the `axum` integration's impls name.
 #[cfg(feature = "axum")]
 pub mod axum {
@@ -105,14 +109,20 @@ pub trait NotFieldErrors {
 impl<T: ?Sized> NotFieldErrors for IsFieldErrors<T> {}
 
 /// Inserts the header of an `#[error(header = "..")]` field. The derive checked the
-/// name; a value that is not a valid header value (a line break, say) is not sent.
+/// name; a value that is not a valid header value (a line break, say), or whose
+/// `Display` fails, is not sent.
 pub fn insert_header<T: core::fmt::Display + ?Sized>(
     headers: &mut HeaderMap,
     name: &'static str,
     value: &T,
 ) {
+    use core::fmt::Write as _;
+    let mut text = String::new();
+    if write!(text, "{value}").is_err() {
+        return;
+    }
     let name = http::HeaderName::from_bytes(name.as_bytes());
-    let value = http::HeaderValue::try_from(value.to_string());
+    let value = http::HeaderValue::try_from(text);
     if let (Ok(name), Ok(value)) = (name, value) {
         headers.insert(name, value);
     }

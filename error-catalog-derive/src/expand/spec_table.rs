@@ -72,6 +72,7 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
     .flatten()
     .all(json_plain);
     let docs_url = option_str(variant.docs_url.as_deref());
+    let reason = crate::check::grpc_reason(code);
     let parsed = message::parsed_text(model, variant);
     let headers: Vec<_> = variant
         .fields
@@ -86,6 +87,7 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
     quote! {
         __ec::ErrorSpec {
             code: #code,
+            reason: #reason,
             status: __ec::status(#status),
             retryable: #retryable,
             title: #title,

@@ -557,6 +557,28 @@ fn header_name_problem(name: &str) -> Option<String> {
             "`Retry-After` comes from `#[error(retry_after)]`; mark the field with that instead"
                 .into(),
         ),
+        "content-length" | "transfer-encoding" => Some(format!(
+            "`{name}` frames the body, which the server sets as it sends it; it cannot come \
+             from a field"
+        )),
+        "content-encoding" | "content-range" => Some(format!(
+            "`{name}` describes the body, which the envelope writes; it cannot come from a \
+             field"
+        )),
+        "connection"
+        | "keep-alive"
+        | "proxy-connection"
+        | "te"
+        | "trailer"
+        | "upgrade"
+        | "proxy-authenticate"
+        | "proxy-authorization" => Some(format!(
+            "`{name}` is a hop-by-hop header that manages the connection, not part of an \
+             error; it cannot come from a field"
+        )),
+        "host" => Some(format!(
+            "`{name}` is a request header; it cannot be sent with a response"
+        )),
         _ => None,
     }
 }

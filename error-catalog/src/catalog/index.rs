@@ -1,6 +1,8 @@
 //! The compile-time index behind `catalog!`: an open-addressing hash table of every
-//! code, built by `const` evaluation. Building it is the uniqueness check (a repeated
-//! code panics with a message naming both variants), and the finished table serves
+//! code, keyed by the code's Google reason ([`grpc::reason`](crate::grpc::reason), which
+//! the derive computed into each spec), built by `const` evaluation. Building it is the
+//! uniqueness check (a repeated code, or two codes with one reason, panics with a
+//! message naming both variants), and the finished table serves
 //! [`Catalog::find`](crate::Catalog::find) at run time without hashing into a map.
 //!
 //! Everything here runs in rustc's const evaluator, where each loop step costs about a
@@ -8,10 +10,11 @@
 //! with plain arithmetic that cannot overflow, and call a function once per code at
 //! most (the compile-time figures in `benches/README.md` measure the result).
 //!
-//! A slot is a `u64`: the code's 32-bit hash in the high half and, in the low half,
+//! A slot is a `u64`: the reason's 32-bit hash in the high half and, in the low half,
 //! one more than the code's position (`type << 21 | variant`), so `0` is an empty slot.
 
 use crate::model::spec::ErrorSpec;
+use crate::wire::grpc::{REASON_LEN, reason_ascii};
 
 /// Bits of a slot's low half that hold the variant's position in its type.
 const VARIANT_BITS: u32 = 21;
@@ -71,8 +74,9 @@ pub const fn hash(code: &[u8]) -> u64 {
 ///
 /// # Panics
 ///
-/// On the first code that two variants share (a compile error, when evaluated in a
-/// `const`), and on more than 2,048 types or 2,097,151 codes in one type.
+/// On the first code that two variants share, or the first two codes with the same
+/// Google reason ([`grpc::reason`](crate::grpc::reason)) (a compile error, when
+/// evaluated in a `const`), and on more than 2,048 types or 2,097,151 codes in one type.
 #[allow(clippy::cast_possible_truncation)] // positions are bounded by MAX_TYPES/MAX_VARIANTS
 pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
     assert!(
@@ -96,8 +100,11 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
         let mut v: usize = 0;
         let mut rest = *specs;
         while let [spec, more @ ..] = rest {
-            let code = spec.code.as_bytes();
-            let hash = hash(code);
+            // Keyed by the reason (which the derive computed): one code twice has one
+            // reason twice, and so do two codes that only a client reading reasons
+            // confuses (`auth-401`, `auth.401`).
+            let reason = spec.reason.as_bytes();
+            let hash = hash(reason);
             let mut slot = hash as usize & mask;
             loop {
                 let entry = table[slot];
@@ -108,8 +115,11 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
                 if entry >> 32 == hash {
                     let (other_t, other_v) = position(entry);
                     let other = &types[other_t][other_v];
-                    if bytes_eq(code, other.code.as_bytes()) {
+                    if bytes_eq(spec.code.as_bytes(), other.code.as_bytes()) {
                         duplicate(other, spec);
+                    }
+                    if bytes_eq(reason, other.reason.as_bytes()) {
+                        duplicate_reason(other, spec);
                     }
                 }
                 slot = (slot + 1) & mask;
@@ -140,7 +150,10 @@ pub fn find(
         return None;
     }
     let mask = table.len() - 1;
-    let hash = hash(code.as_bytes());
+    let mut reason = [0; REASON_LEN];
+    // Every code of a catalog is ASCII.
+    let len = reason_ascii(code.as_bytes(), &mut reason)?;
+    let hash = hash(&reason[..len]);
     #[allow(clippy::cast_possible_truncation)] // the hash has 32 bits
     let mut slot = hash as usize & mask;
     // A table is at most half full, so an empty slot ends every probe sequence.
@@ -179,13 +192,8 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 const MESSAGE_CAP: usize = 512;
 
 /// Panics with `duplicate error code `x`: First::Variant and Second::Variant`.
-///
-/// Const code can only panic with a `&str` argument, so the message is assembled in a
-/// fixed buffer first.
 const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
-    let mut buf = [0u8; MESSAGE_CAP];
-    let mut len = 0;
-    let parts: [&str; 9] = [
+    let (buf, len) = assemble(&[
         "duplicate error code `",
         first.code,
         "`: ",
@@ -195,22 +203,62 @@ const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
         " and ",
         second.category.name,
         "::",
-    ];
+        second.variant,
+    ]);
+    let message = text(&buf, len);
+    panic!("{}", message)
+}
+
+/// Panics with `duplicate error reason `X`: First::Variant (`x`) and Second::Variant
+/// (`y`) map to it (...)`.
+const fn duplicate_reason(first: &ErrorSpec, second: &ErrorSpec) -> ! {
+    let (buf, len) = assemble(&[
+        "duplicate error reason `",
+        second.reason,
+        "`: ",
+        first.category.name,
+        "::",
+        first.variant,
+        " (`",
+        first.code,
+        "`) and ",
+        second.category.name,
+        "::",
+        second.variant,
+        " (`",
+        second.code,
+        "`) map to it (the Google `ErrorInfo.reason` is the code in UPPER_SNAKE_CASE, cut \
+         to 63 characters)",
+    ]);
+    let message = text(&buf, len);
+    panic!("{}", message)
+}
+
+/// `parts` one after the other in a fixed buffer, as much as fits, and the length.
+///
+/// Const code can only panic with a `&str` argument, so the message is assembled in a
+/// fixed buffer first.
+const fn assemble(parts: &[&str]) -> ([u8; MESSAGE_CAP], usize) {
+    let mut buf = [0u8; MESSAGE_CAP];
+    let mut len = 0;
     let mut p = 0;
     while p < parts.len() {
         len = push(&mut buf, len, parts[p]);
         p += 1;
     }
-    len = push(&mut buf, len, second.variant);
-    let message = match core::str::from_utf8(buf.split_at(len).0) {
+    (buf, len)
+}
+
+/// The first `len` bytes of `buf` as text.
+const fn text(buf: &[u8; MESSAGE_CAP], len: usize) -> &str {
+    match core::str::from_utf8(buf.split_at(len).0) {
         Ok(text) => text,
         // Cut inside a multi-byte character: drop the partial character.
         Err(error) => match core::str::from_utf8(buf.split_at(error.valid_up_to()).0) {
             Ok(text) => text,
             Err(_) => "duplicate error code",
         },
-    };
-    panic!("{}", message)
+    }
 }
 
 /// Appends as much of `text` as fits.
@@ -228,6 +276,7 @@ const fn push(buf: &mut [u8; MESSAGE_CAP], mut len: usize, text: &str) -> usize 
 #[cfg(test)]
 mod tests {
     use super::{build, find, hash, position, slots};
+    use crate::grpc;
     use crate::model::format::Format;
     use crate::model::spec::{Category, ErrorSpec};
 
@@ -239,9 +288,11 @@ mod tests {
         domain: None,
     };
 
+    /// A spec whose reason is the code as it is: right for codes in `UPPER_SNAKE_CASE`.
     const fn spec(code: &'static str, variant: &'static str) -> ErrorSpec {
         ErrorSpec {
             code,
+            reason: code,
             status: http::StatusCode::BAD_REQUEST,
             retryable: false,
             title: "",
@@ -263,8 +314,16 @@ mod tests {
         }
     }
 
-    static A: [ErrorSpec; 3] = [spec("a", "A"), spec("b", "B"), spec("c", "C")];
-    static B: [ErrorSpec; 2] = [spec("d", "D"), spec("AUTH-401", "Auth")];
+    /// A spec with the reason the derive would give it.
+    fn derived(code: &'static str, variant: &'static str) -> ErrorSpec {
+        ErrorSpec {
+            reason: Box::leak(grpc::reason(code).into_boxed_str()),
+            ..spec(code, variant)
+        }
+    }
+
+    static A: [ErrorSpec; 3] = [spec("A", "A"), spec("B", "B"), spec("C", "C")];
+    static B: [ErrorSpec; 2] = [spec("D", "D"), spec("AUTH_401", "Auth")];
     static TYPES: [&[ErrorSpec]; 2] = [&A, &B];
 
     #[test]
@@ -275,7 +334,9 @@ mod tests {
         for spec in A.iter().chain(&B) {
             assert_eq!(find(&TYPES, &table, spec.code), Some(spec));
         }
+        assert_eq!(find(&TYPES, &table, "auth_401"), None);
         assert_eq!(find(&TYPES, &table, "auth-401"), None);
+        assert_eq!(find(&TYPES, &table, "é"), None);
         assert_eq!(find(&TYPES, &table, ""), None);
         assert_eq!(table.iter().filter(|&&slot| slot != 0).count(), 5);
         let positions: Vec<_> = table
@@ -284,6 +345,33 @@ mod tests {
             .map(|&slot| position(slot))
             .collect();
         assert!(positions.contains(&(1, 1)));
+    }
+
+    #[test]
+    fn finds_codes_of_every_shape_by_their_reason() {
+        let codes: Vec<&'static str> = (0..600)
+            .map(|i| {
+                let code = match i % 4 {
+                    0 => format!("area_{i}_conflict"),
+                    1 => format!("area-{i}.Missing"),
+                    2 => format!("area{i}TooLarge"),
+                    _ => format!("AREA_{i}_HTTPError"),
+                };
+                &*Box::leak(code.into_boxed_str())
+            })
+            .collect();
+        let specs: &'static [ErrorSpec] =
+            Box::leak(codes.iter().map(|code| derived(code, "V")).collect());
+        let types: &'static [&'static [ErrorSpec]] = Box::leak(Box::new([specs]));
+        let table: [u64; 2048] = build(types);
+        for (i, code) in codes.iter().enumerate() {
+            assert_eq!(find(types, &table, code), Some(&specs[i]), "{code}");
+            // Same reason, other code: not this entry.
+            let other = code.replace(['_', '-', '.'], "__");
+            if other != *code {
+                assert_eq!(find(types, &table, &other), None, "{other}");
+            }
+        }
     }
 
     #[test]
@@ -319,14 +407,49 @@ mod tests {
 
     #[test]
     fn duplicate_names_both_variants() {
-        static DUP: [ErrorSpec; 2] = [spec("conflict", "Conflict"), spec("x", "X")];
-        static OTHER: [ErrorSpec; 1] = [spec("conflict", "AlreadyExists")];
+        static DUP: [ErrorSpec; 2] = [spec("CONFLICT", "Conflict"), spec("X", "X")];
+        static OTHER: [ErrorSpec; 1] = [spec("CONFLICT", "AlreadyExists")];
         let panic = std::panic::catch_unwind(|| build::<8>(&[&DUP, &OTHER])).unwrap_err();
         let message = panic.downcast_ref::<String>().unwrap();
         assert_eq!(
             message,
-            "duplicate error code `conflict`: TestError::Conflict and TestError::AlreadyExists"
+            "duplicate error code `CONFLICT`: TestError::Conflict and TestError::AlreadyExists"
         );
+    }
+
+    #[test]
+    fn two_codes_with_one_reason_name_both_variants() {
+        let auth = [derived("a", "A"), derived("auth-401", "Unauthorized")];
+        let other = [derived("b", "B"), derived("auth.401", "Denied")];
+        let panic = std::panic::catch_unwind(|| build::<8>(&[&auth, &other])).unwrap_err();
+        let message = panic.downcast_ref::<String>().unwrap();
+        assert_eq!(
+            message,
+            "duplicate error reason `AUTH_401`: TestError::Unauthorized (`auth-401`) and \
+             TestError::Denied (`auth.401`) map to it (the Google `ErrorInfo.reason` is the \
+             code in UPPER_SNAKE_CASE, cut to 63 characters)"
+        );
+        // Codes equal in their first 63 characters.
+        let first: &'static str = Box::leak(format!("{}a", "x".repeat(63)).into_boxed_str());
+        let second: &'static str = Box::leak(format!("{}b", "x".repeat(63)).into_boxed_str());
+        let table = [
+            Box::leak(Box::new([derived(first, "First")])) as &[ErrorSpec],
+            Box::leak(Box::new([derived(second, "Second")])),
+        ];
+        let panic = std::panic::catch_unwind(|| build::<4>(&table)).unwrap_err();
+        let message = panic.downcast_ref::<String>().unwrap();
+        assert!(
+            message.starts_with(&format!("duplicate error reason `{}`", "X".repeat(63))),
+            "{message}"
+        );
+        // Distinct reasons, however alike the codes: no panic.
+        let alike = [
+            derived("auth_401", "A"),
+            derived("auth_4010", "B"),
+            derived("auth_40_1", "C"),
+            derived("authX401", "D"),
+        ];
+        let _: [u64; 8] = build(&[&alike]);
     }
 
     #[test]

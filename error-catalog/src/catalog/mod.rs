@@ -33,6 +33,14 @@ pub(crate) mod index;
 /// error[E0080]: evaluation panicked: duplicate error code `conflict`: UserError::Conflict and OrderError::AlreadyExists
 /// ```
 ///
+/// So do two codes with the same Google reason ([`grpc::reason`](crate::grpc::reason)),
+/// which a client reading the [`Google`](crate::Format::Google) format or a tonic
+/// `Status` could not tell apart:
+///
+/// ```text
+/// error[E0080]: evaluation panicked: duplicate error reason `AUTH_401`: UserError::Unauthorized (`auth-401`) and OrderError::Denied (`auth.401`) map to it (...)
+/// ```
+///
 /// The result is a constant expression, so it can initialize a `static` or a `const`
 /// as well as a local:
 ///

@@ -161,10 +161,10 @@ impl From<JsonPayloadError> for Rejection {
     fn from(error: JsonPayloadError) -> Self {
         match error {
             JsonPayloadError::Deserialize(error) if error.is_data() => Rejection::InvalidBody {
-                reason: Some(error.to_string()),
+                reason: Some(crate::integrations::rejection::hint(&error.to_string())),
             },
             JsonPayloadError::Deserialize(error) => Rejection::InvalidJson {
-                reason: Some(error.to_string()),
+                reason: Some(crate::integrations::rejection::hint(&error.to_string())),
             },
             JsonPayloadError::ContentType => Rejection::UnsupportedMediaType,
             JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
@@ -179,7 +179,7 @@ impl From<PathError> for Rejection {
     fn from(error: PathError) -> Self {
         match error {
             PathError::Deserialize(error) => Rejection::InvalidPath {
-                reason: Some(error.to_string()),
+                reason: Some(crate::integrations::rejection::hint(&error.to_string())),
             },
             _ => Rejection::BadRequest,
         }
@@ -190,7 +190,7 @@ impl From<QueryPayloadError> for Rejection {
     fn from(error: QueryPayloadError) -> Self {
         match error {
             QueryPayloadError::Deserialize(error) => Rejection::InvalidQuery {
-                reason: Some(error.to_string()),
+                reason: Some(crate::integrations::rejection::hint(&error.to_string())),
             },
             _ => Rejection::BadRequest,
         }

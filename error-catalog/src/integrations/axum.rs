@@ -293,13 +293,13 @@ fn normalize(response: Response, rejection: &Rejection, context: &RequestContext
 }
 
 /// A rejection's `reason`: the text of its innermost cause (the parser's message),
-/// without axum's prefix.
+/// without axum's prefix, as a hint.
 fn reason(rejection: &dyn std::error::Error) -> String {
     let mut cause = rejection;
     while let Some(next) = cause.source() {
         cause = next;
     }
-    cause.to_string()
+    crate::integrations::rejection::hint(&cause.to_string())
 }
 
 impl From<JsonRejection> for Rejection {
@@ -328,7 +328,9 @@ impl From<PathRejection> for Rejection {
                 if error.status().is_client_error() =>
             {
                 Rejection::InvalidPath {
-                    reason: Some(error.kind().to_string()),
+                    reason: Some(crate::integrations::rejection::hint(
+                        &error.kind().to_string(),
+                    )),
                 }
             }
             // A route whose parameters do not fit the extractor: a server bug.

@@ -13,6 +13,13 @@ use error_catalog_derive::ApiError;
 /// the client's input (a missing field, a value of the wrong type, a line and column);
 /// they never carry server-side text.
 ///
+/// The integrations keep a `reason` a hint: at most 200 characters (a longer one is cut
+/// and ends in `…`), without the lists of a type's field or variant names that serde
+/// adds (``unknown field `x`, expected one of `a`, `b` `` reads ``unknown field `x` ``)
+/// or the Rust type's name (``expected struct NewProject`` reads ``expected struct``),
+/// with each quoted excerpt of the input cut to 24 characters, and with control and
+/// bidirectional formatting characters replaced by `�`.
+///
 /// Its own format is [`Format::Problem`](crate::Format::Problem); set the service's format
 /// on the layer (`ErrorLayer::format`, `ErrorMiddleware::format`) to answer rejections in
 /// the same format as the rest of the service.
@@ -167,5 +174,308 @@ impl Rejection {
             422 => Rejection::InvalidBody { reason: None },
             _ => return None,
         })
+    }
+}
+
+/// Most characters of a rejection's `reason`, the cut mark included.
+const HINT_CAP: usize = 200;
+
+/// Most characters kept of a quoted excerpt of the input.
+const EXCERPT_CAP: usize = 24;
+
+/// The cut mark.
+const CUT: char = '…';
+
+/// A parser's error text as a rejection's `reason`: a hint about the client's input,
+/// not a copy of it nor of the server's types (the rules are in [`Rejection`]'s docs).
+pub(crate) fn hint(text: &str) -> String {
+    // Excerpts first, so the other passes read a short text whatever the input's size.
+    let short = with_excerpts(text);
+    let text = without_type_names(&short);
+    let mut chars = text.char_indices();
+    match chars.nth(HINT_CAP) {
+        None => text.into_owned(),
+        Some(_) => {
+            let end = text
+                .char_indices()
+                .nth(HINT_CAP - 1)
+                .map_or(text.len(), |(at, _)| at);
+            let mut out = text[..end].to_owned();
+            out.push(CUT);
+            out
+        }
+    }
+}
+
+/// `text` with each quoted excerpt (between `"` or backquotes) cut to [`EXCERPT_CAP`]
+/// characters and marked, control and bidirectional formatting characters replaced;
+/// reading stops a little past what a hint can hold.
+fn with_excerpts(text: &str) -> String {
+    // Room for a list of names that the next pass removes.
+    const READ_CAP: usize = HINT_CAP * 8;
+    let mut out = String::with_capacity(text.len().min(READ_CAP));
+    let mut count = 0;
+    // Inside a quoted excerpt: its closing quote and how many characters it has kept.
+    let mut quote: Option<(char, usize)> = None;
+    let mut escaped = false;
+    for c in text.chars() {
+        let c = if c.is_control() || is_bidi_format(c) {
+            char::REPLACEMENT_CHARACTER
+        } else {
+            c
+        };
+        match quote {
+            None => {
+                if c == '"' || c == '`' {
+                    quote = Some((c, 0));
+                }
+            }
+            Some((close, kept)) => {
+                if escaped {
+                    escaped = false;
+                } else if c == close {
+                    quote = None;
+                } else if c == '\\' && close == '"' {
+                    escaped = true;
+                }
+                if quote.is_some() {
+                    quote = Some((close, kept + 1));
+                    if kept == EXCERPT_CAP {
+                        out.push(CUT);
+                        count += 1;
+                    }
+                    if kept >= EXCERPT_CAP {
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(c);
+        count += 1;
+        if count > READ_CAP {
+            break;
+        }
+    }
+    out
+}
+
+/// Unicode's bidirectional formatting characters, which can make a text read
+/// differently from its order.
+fn is_bidi_format(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without serde's lists of expected field or variant names (``, expected one of
+/// `a`, `b` ``, ``, expected `a` or `b` ``, `, there are no fields`) and without the Rust
+/// type name after `expected struct` and the like.
+fn without_type_names(text: &str) -> std::borrow::Cow<'_, str> {
+    const NAME_LISTS: [&str; 4] = [
+        ", expected one of `",
+        ", expected `",
+        ", there are no fields",
+        ", there are no variants",
+    ];
+    const TYPE_KINDS: [&str; 6] = [
+        "expected struct variant ",
+        "expected tuple variant ",
+        "expected tuple struct ",
+        "expected unit struct ",
+        "expected struct ",
+        "expected enum ",
+    ];
+    if !NAME_LISTS
+        .iter()
+        .chain(&TYPE_KINDS)
+        .any(|pattern| text.contains(pattern))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for pattern in NAME_LISTS {
+            if let Some(after) = rest.strip_prefix(pattern) {
+                rest = if pattern.ends_with('`') {
+                    // `pattern` opened the first name.
+                    skip_names(&rest[pattern.len() - 1..])
+                } else {
+                    after
+                };
+                continue 'scan;
+            }
+        }
+        for kind in TYPE_KINDS {
+            if let Some(after) = rest.strip_prefix(kind) {
+                out.push_str(kind.trim_end());
+                rest =
+                    after.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_' || c == ':');
+                continue 'scan;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` after a list of backquoted names separated by `, ` or ` or ` (it starts
+/// at the first name's opening backquote).
+fn skip_names(mut text: &str) -> &str {
+    loop {
+        let Some(name) = text.strip_prefix('`') else {
+            return text;
+        };
+        let Some(end) = name.find('`') else {
+            return "";
+        };
+        text = &name[end + 1..];
+        match [", `", " or `"].iter().find(|sep| text.starts_with(**sep)) {
+            Some(sep) => text = &text[sep.len() - 1..],
+            None => return text,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EXCERPT_CAP, HINT_CAP, hint};
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Account {
+        name: String,
+        age: u32,
+        is_internal_admin: bool,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    enum Plan {
+        Free,
+        Team,
+        InternalUnlimited,
+    }
+
+    fn json_error<T: serde::de::DeserializeOwned + std::fmt::Debug>(body: &str) -> String {
+        serde_json::from_str::<T>(body).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn unknown_fields_name_only_what_the_request_sent() {
+        let text = json_error::<Account>(r#"{"name":"a","age":3,"is_admin":true}"#);
+        assert!(text.contains("is_internal_admin"), "{text}");
+        let reason = hint(&text);
+        assert_eq!(reason, "unknown field `is_admin` at line 1 column 30");
+        let text = json_error::<Plan>(r#""Enterprise""#);
+        assert!(text.contains("InternalUnlimited"), "{text}");
+        assert_eq!(
+            hint(&text),
+            "unknown variant `Enterprise` at line 1 column 12"
+        );
+        // serde's wording for one and two expected names.
+        assert_eq!(
+            hint("unknown field `x`, expected `secret_field`"),
+            "unknown field `x`"
+        );
+        assert_eq!(
+            hint("unknown field `x`, expected `a` or `b`"),
+            "unknown field `x`"
+        );
+        assert_eq!(
+            hint("unknown field `x`, there are no fields"),
+            "unknown field `x`"
+        );
+    }
+
+    #[test]
+    fn type_names_are_left_out() {
+        // A 2 MB string where an object belongs: an excerpt, and no type name.
+        let text = json_error::<Account>(&format!("\"{}\"", "x".repeat(2 << 20)));
+        let reason = hint(&text);
+        let start = format!(
+            "invalid type: string \"{}…\", expected struct at line 1 ",
+            "x".repeat(EXCERPT_CAP)
+        );
+        assert!(reason.starts_with(&start), "{reason}");
+        assert!(reason.len() < start.len() + 20, "{reason}");
+        let text = json_error::<Account>(r#""just a string""#);
+        assert!(text.contains("Account"), "{text}");
+        let reason = hint(&text);
+        assert_eq!(
+            reason,
+            r#"invalid type: string "just a string", expected struct at line 1 column 15"#
+        );
+    }
+
+    #[test]
+    fn a_long_wrong_typed_string_comes_back_as_an_excerpt() {
+        let value = "A".repeat(400 * 1024);
+        let body = format!(r#"{{"name":"a","age":"{value}","is_internal_admin":false}}"#);
+        let text = json_error::<Account>(&body);
+        assert!(text.len() > 400 * 1024);
+        let reason = hint(&text);
+        let excerpt = "A".repeat(EXCERPT_CAP);
+        let start = format!("invalid type: string \"{excerpt}…\", expected u32 at line 1 column ");
+        assert!(reason.starts_with(&start), "{reason}");
+        assert!(reason.len() < start.len() + 10, "{reason}");
+    }
+
+    #[test]
+    fn long_texts_are_cut_on_a_character_boundary_and_marked() {
+        // Many short excerpts: each fits, the whole does not.
+        let text = "é`ab` ".repeat(100);
+        let reason = hint(&text);
+        assert_eq!(reason.chars().count(), HINT_CAP);
+        assert!(reason.ends_with('…'));
+        assert!(text.starts_with(reason.trim_end_matches('…')));
+        let text = "😀".repeat(HINT_CAP + 1);
+        let reason = hint(&text);
+        assert_eq!(reason, format!("{}…", "😀".repeat(HINT_CAP - 1)));
+        // At the cap exactly: not cut.
+        let text = "ü".repeat(HINT_CAP);
+        assert_eq!(hint(&text), text);
+    }
+
+    #[test]
+    fn odd_unicode_stays_readable() {
+        // Control and bidirectional formatting characters (a right-to-left override would
+        // make the text read backwards) are replaced; other characters stay.
+        let text = json_error::<Account>(r#"{"name":"a","age":"\u202e1\u00002\u0301ß"}"#);
+        let reason = hint(&text);
+        assert!(
+            !reason.contains('\u{202e}') && !reason.contains('\0'),
+            "{reason}"
+        );
+        assert!(reason.contains('ß'), "{reason}");
+        assert_eq!(hint("a\nb\u{2067}c"), "a\u{fffd}b\u{fffd}c");
+        // Escaped quotes do not end an excerpt early.
+        let text = format!(
+            r#"invalid type: string "\"{}", expected u32"#,
+            "x".repeat(50)
+        );
+        let reason = hint(&text);
+        assert_eq!(
+            reason,
+            format!(
+                r#"invalid type: string "\"{}…", expected u32"#,
+                "x".repeat(EXCERPT_CAP - 2)
+            )
+        );
+    }
+
+    #[test]
+    fn short_hints_are_kept_as_they_are() {
+        for text in [
+            "missing field `name` at line 1 column 2",
+            "expected value at line 1 column 10",
+            "Cannot parse `abc` to a `u32`",
+            "",
+        ] {
+            assert_eq!(hint(text), text);
+        }
     }
 }

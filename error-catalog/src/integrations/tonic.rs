@@ -87,10 +87,7 @@ pub fn status(error: &dyn ApiError) -> Status {
 pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
     let error = envelope.error();
     let spec = error.spec();
-    let metadata: HashMap<String, String> = grpc::metadata(error)
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
+    let metadata: HashMap<String, String> = grpc::metadata(error).into_iter().collect();
     let mut details = ErrorDetails::new();
     details.set_error_info(
         grpc::reason(spec.code()),

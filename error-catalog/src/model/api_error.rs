@@ -205,24 +205,33 @@ impl<E: ApiError + Send + Sync + 'static> From<E> for Box<dyn ApiError + Send + 
 #[derive(Clone, Copy)]
 pub struct Message<'a>(&'a dyn ApiError);
 
+/// When a value interpolated into the message fails to format (its `Display` returns
+/// `Err`), the text ends there, as in the JSON bodies: `to_string()`, `format!` and the
+/// integrations never panic on such a value. Only an error of the writer itself is
+/// passed on.
+///
+/// ```
+/// use error_catalog::ApiError;
+/// use std::fmt;
+///
+/// #[derive(Debug)]
+/// pub struct Broken;
+/// impl fmt::Display for Broken {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("par")?;
+///         Err(fmt::Error)
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "broken", status = 400, message = "value {value} here")]
+/// pub struct BrokenValue { #[error(message_only)] value: Broken }
+///
+/// let err = BrokenValue { value: Broken };
+/// assert_eq!(err.message().to_string(), "value par");
+/// assert_eq!(format!("{:?}", err.message()), "\"value par\"");
+/// ```
 impl fmt::Display for Message<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
-    }
-}
-
-impl Message<'_> {
-    /// A `Display` of the message for bodies: when a value interpolated into it fails to
-    /// format, the text ends there instead of failing the whole body. Only an error of
-    /// the writer itself is passed on.
-    pub(crate) fn lenient(self) -> impl fmt::Display {
-        Lenient(self)
-    }
-}
-
-struct Lenient<'a>(Message<'a>);
-
-impl fmt::Display for Lenient<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         struct Tracking<'f, 'g> {
             out: &'f mut fmt::Formatter<'g>,
@@ -239,10 +248,20 @@ impl fmt::Display for Lenient<'_> {
             out: f,
             failed: false,
         };
-        match fmt::write(&mut out, format_args!("{}", self.0)) {
+        match fmt::write(&mut out, format_args!("{}", Strict(self.0))) {
             Err(err) if out.failed => Err(err),
             _ => Ok(()),
         }
+    }
+}
+
+/// The message as the error writes it, passing on any error (of a field's `Display`
+/// too).
+struct Strict<'a>(&'a dyn ApiError);
+
+impl fmt::Display for Strict<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt_message(f)
     }
 }
 

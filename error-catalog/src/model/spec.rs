@@ -45,6 +45,10 @@ use crate::model::format::Format;
 pub struct ErrorSpec {
     #[doc(hidden)]
     pub code: &'static str,
+    /// The code's Google `ErrorInfo.reason`, as [`grpc::reason`](crate::grpc::reason)
+    /// writes it (computed by the derive, for `catalog!`'s check).
+    #[doc(hidden)]
+    pub reason: &'static str,
     #[doc(hidden)]
     pub status: StatusCode,
     #[doc(hidden)]

@@ -143,25 +143,131 @@ pub fn canonical(status: StatusCode) -> Code {
     }
 }
 
-/// The AIP-193 `ErrorInfo.reason` of a code: `UPPER_SNAKE_CASE`, at most 63 characters.
+/// The AIP-193 `ErrorInfo.reason` of a code: `UPPER_SNAKE_CASE` (words split at any
+/// character other than a letter or digit, and where a lowercase letter meets an
+/// uppercase one), at most 63 characters.
+///
+/// Two codes of one type, or of one `catalog!`, that map to the same reason are a
+/// compile error.
 ///
 /// ```
 /// assert_eq!(error_catalog::grpc::reason("token_expired"), "TOKEN_EXPIRED");
 /// assert_eq!(error_catalog::grpc::reason("AUTH-401"), "AUTH_401");
+/// assert_eq!(error_catalog::grpc::reason("auth.401"), "AUTH_401");
+/// assert_eq!(error_catalog::grpc::reason("quotaExceeded"), "QUOTA_EXCEEDED");
 /// ```
 pub fn reason(code: &str) -> String {
     let mut reason = code.to_shouty_snake_case();
-    // Codes are ASCII, so this cuts on a character boundary.
-    reason.truncate(63);
+    let mut end = reason.len().min(REASON_LEN);
+    while !reason.is_char_boundary(end) {
+        end -= 1;
+    }
+    reason.truncate(end);
     reason
+}
+
+/// Most bytes of a reason.
+pub(crate) const REASON_LEN: usize = 63;
+
+/// What the word being read has seen last, digits aside: nothing yet, a lowercase
+/// letter, an uppercase letter.
+const BOUNDARY: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// [`reason`] of an ASCII code, for `const` evaluation: writes the reason into `out`
+/// and returns its length, or `None` when the code is not ASCII (codes of derived types
+/// always are).
+///
+/// The same word rule as [`reason`]: a word ends at a character that is not a letter or
+/// a digit, after a lowercase letter (or a digit after one) followed by an uppercase
+/// letter, and before the last of several uppercase letters followed by a lowercase one.
+pub(crate) const fn reason_ascii(code: &[u8], out: &mut [u8; REASON_LEN]) -> Option<usize> {
+    let n = code.len();
+    let mut i = 0;
+    while i < n {
+        if !code[i].is_ascii() {
+            return None;
+        }
+        i += 1;
+    }
+    let mut len = 0;
+    let mut first = true;
+    let mut start = 0;
+    i = 0;
+    while i <= n && len < REASON_LEN {
+        if i < n && code[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // A run of letters and digits: code[start..i].
+        let mut init = start;
+        let mut mode = BOUNDARY;
+        let mut j = start;
+        while j < i {
+            let c = code[j];
+            if j + 1 < i {
+                let next = code[j + 1];
+                let next_mode = if c.is_ascii_lowercase() {
+                    LOWER
+                } else if c.is_ascii_uppercase() {
+                    UPPER
+                } else {
+                    mode
+                };
+                if next_mode == LOWER && next.is_ascii_uppercase() {
+                    len = push_word(code, init, j + 1, out, len, first);
+                    first = false;
+                    init = j + 1;
+                    mode = BOUNDARY;
+                } else if mode == UPPER && c.is_ascii_uppercase() && next.is_ascii_lowercase() {
+                    len = push_word(code, init, j, out, len, first);
+                    first = false;
+                    init = j;
+                    mode = BOUNDARY;
+                } else {
+                    mode = next_mode;
+                }
+            } else {
+                len = push_word(code, init, i, out, len, first);
+                first = false;
+            }
+            j += 1;
+        }
+        i += 1;
+        start = i;
+    }
+    Some(len)
+}
+
+/// Appends `_` (unless `first`) and `code[from..to]` in uppercase to `out[..len]`, as
+/// much as fits; returns the new length.
+const fn push_word(
+    code: &[u8],
+    from: usize,
+    to: usize,
+    out: &mut [u8; REASON_LEN],
+    mut len: usize,
+    first: bool,
+) -> usize {
+    if !first && len < REASON_LEN {
+        out[len] = b'_';
+        len += 1;
+    }
+    let mut k = from;
+    while k < to && len < REASON_LEN {
+        out[len] = code[k].to_ascii_uppercase();
+        len += 1;
+        k += 1;
+    }
+    len
 }
 
 /// The details of an error as `ErrorInfo.metadata`: every value a string (strings as
 /// they are, other values as their JSON text), in declaration order.
 ///
-/// # Errors
-///
-/// A detail whose `Serialize` impl fails.
+/// A detail whose `Serialize` impl fails (say, a map with non-string keys) is left out;
+/// the others are kept, as in the [`Google`](Format::Google) JSON body.
 ///
 /// ```
 /// use error_catalog::ApiError;
@@ -171,19 +277,15 @@ pub fn reason(code: &str) -> String {
 /// pub struct NoSeats { max_seats: u32, hint: String, scopes: Vec<&'static str> }
 ///
 /// let err = NoSeats { max_seats: 10, hint: "soon".into(), scopes: vec!["a"] };
-/// let metadata = error_catalog::grpc::metadata(&err).unwrap();
+/// let metadata = error_catalog::grpc::metadata(&err);
 /// let pairs: Vec<(&str, &str)> = metadata.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
 /// assert_eq!(pairs, [("max_seats", "10"), ("hint", "soon"), ("scopes", r#"["a"]"#)]);
 /// ```
-pub fn metadata(error: &dyn ApiError) -> Result<Vec<(String, String)>, serde_json::Error> {
+pub fn metadata(error: &dyn ApiError) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut result = Ok(());
     error.visit_details(&mut InFormat {
         format: Some(Format::Google),
         visit: |name: &str, value: DetailValue<'_>| {
-            if result.is_err() {
-                return;
-            }
             // The JSON text keeps the value's own member order; a JSON string is
             // unquoted.
             let text = serde_json::to_string(&value).and_then(|json| {
@@ -193,11 +295,90 @@ pub fn metadata(error: &dyn ApiError) -> Result<Vec<(String, String)>, serde_jso
                     Ok(json)
                 }
             });
-            match text {
-                Ok(text) => out.push((name.to_owned(), text)),
-                Err(err) => result = Err(err),
+            if let Ok(text) = text {
+                out.push((name.to_owned(), text));
             }
         },
     });
-    result.map(|()| out)
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{REASON_LEN, reason, reason_ascii};
+
+    fn const_reason(code: &str) -> Option<String> {
+        let mut out = [0; REASON_LEN];
+        let len = reason_ascii(code.as_bytes(), &mut out)?;
+        Some(String::from_utf8(out[..len].to_vec()).unwrap())
+    }
+
+    /// Codes where the word rule has a choice to make.
+    const TRICKY: [&str; 24] = [
+        "auth-401",
+        "auth.401",
+        "AUTH_401",
+        "auth401",
+        "a",
+        "_",
+        "-a-",
+        "a__b",
+        "HTTPServerError",
+        "httpServer",
+        "XMLHttpRequest",
+        "ABc",
+        "aB",
+        "A1Bc",
+        "a1B",
+        "v2Api",
+        "V2API",
+        "already.exists-Here",
+        "oneTwo3Four",
+        "x.-_y",
+        "UPPERlower",
+        "lowerUPPER",
+        "9lives",
+        "ends_with_",
+    ];
+
+    #[test]
+    fn the_const_rule_is_the_runtime_rule_on_tricky_codes() {
+        for code in TRICKY {
+            assert_eq!(
+                const_reason(code).as_deref(),
+                Some(&*reason(code)),
+                "{code}"
+            );
+        }
+        let long = format!("{}b", "a".repeat(63));
+        assert_eq!(reason(&long), "A".repeat(63));
+        assert_eq!(const_reason(&long).unwrap(), "A".repeat(63));
+        // Cut after 62 characters and a word boundary.
+        let at_boundary = format!("{}-b", "a".repeat(62));
+        assert_eq!(reason(&at_boundary), format!("{}_", "A".repeat(62)));
+        assert_eq!(const_reason(&at_boundary).unwrap(), reason(&at_boundary));
+    }
+
+    #[test]
+    fn a_non_ascii_code_is_cut_on_a_character_boundary() {
+        let code = "é".repeat(40);
+        assert_eq!(reason(&code), "É".repeat(31));
+        assert_eq!(const_reason(&code), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_const_rule_is_the_runtime_rule(code in "[A-Za-z0-9_.-]{1,64}") {
+            prop_assert_eq!(const_reason(&code).unwrap(), reason(&code));
+        }
+
+        #[test]
+        fn the_const_rule_is_the_runtime_rule_on_case_runs(code in "([A-Z]{1,3}|[a-z]{1,3}|[0-9]{1,2}|[._-]){1,30}") {
+            prop_assert_eq!(const_reason(&code).unwrap(), reason(&code));
+        }
+    }
 }

@@ -102,6 +102,11 @@ impl Layout {
 /// [`List`](Layout::List) layout and the key of the [`Map`](Layout::Map) layout; the
 /// [`Pointers`](Layout::Pointers) layout writes [`FieldPath::pointer`].
 ///
+/// In the dotted form, a `.` or `\` inside a segment is written with a `\` before it, so
+/// the key `a.b` (`a\.b`) and the keys `a` and `b` (`a.b`) stay two fields; `FromStr`
+/// reads the dotted form back (a `\` before any other character, or at the end, is kept
+/// as it is).
+///
 /// ```
 /// use error_catalog::FieldPath;
 ///
@@ -110,6 +115,11 @@ impl Layout {
 /// assert_eq!(path.json_pointer(), "/items/0/sku");
 /// assert_eq!(FieldPath::from("a/b~c").pointer(), "#/a~1b~0c");
 /// assert_eq!(FieldPath::from(["user", "e-mail"]).to_string(), "user.e-mail");
+///
+/// assert_eq!(FieldPath::from("a.b").to_string(), r"a\.b");
+/// assert_eq!(FieldPath::from(["a", "b"]).to_string(), "a.b");
+/// assert_eq!(r"a\.b".parse::<FieldPath>().unwrap(), FieldPath::from("a.b"));
+/// assert_eq!("items.0.sku".parse::<FieldPath>().unwrap(), path);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FieldPath {
@@ -170,10 +180,11 @@ impl FieldPath {
         )
     }
 
-    /// The displayed form, borrowed when the path is a single key.
+    /// The displayed form, borrowed when the path is a single key with nothing to
+    /// escape.
     fn text(&self) -> Cow<'_, str> {
         match self.segments.as_slice() {
-            [one] => Cow::Borrowed(one),
+            [one] if !one.contains(['.', '\\']) => Cow::Borrowed(one),
             _ => Cow::Owned(self.to_string()),
         }
     }
@@ -203,9 +214,42 @@ impl fmt::Display for FieldPath {
             if i > 0 {
                 f.write_str(".")?;
             }
-            f.write_str(segment)?;
+            let mut rest: &str = segment;
+            while let Some(at) = rest.find(['.', '\\']) {
+                f.write_str(&rest[..at])?;
+                f.write_str("\\")?;
+                f.write_str(&rest[at..=at])?;
+                rest = &rest[at + 1..];
+            }
+            f.write_str(rest)?;
         }
         Ok(())
+    }
+}
+
+/// Reads the dotted form that `Display` writes; never fails.
+impl std::str::FromStr for FieldPath {
+    type Err = std::convert::Infallible;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let mut segments = Vec::new();
+        let mut segment = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '.' => segments.push(Cow::Owned(std::mem::take(&mut segment))),
+                '\\' => match chars.clone().next() {
+                    Some(next @ ('.' | '\\')) => {
+                        segment.push(next);
+                        chars.next();
+                    }
+                    _ => segment.push('\\'),
+                },
+                c => segment.push(c),
+            }
+        }
+        segments.push(Cow::Owned(segment));
+        Ok(FieldPath { segments })
     }
 }
 
@@ -524,6 +568,49 @@ mod tests {
     use super::FieldPath;
 
     /// The examples of RFC 6901 section 5 (string form) and 6 (URI fragment form).
+    /// Tricky segments: dots, backslashes, both at the ends, empty ones.
+    const SEGMENTS: [&str; 10] = [
+        "a", "a.b", "a\\b", ".", "\\", "a\\", "\\.", "", "..", "é.\\.x",
+    ];
+
+    #[test]
+    fn the_dotted_form_reads_back_as_the_same_path() {
+        for first in SEGMENTS {
+            for second in SEGMENTS {
+                for path in [
+                    FieldPath::new(first),
+                    FieldPath::new(first).key(second),
+                    FieldPath::new(second).index(3).key(first),
+                ] {
+                    let text = path.to_string();
+                    assert_eq!(text.parse::<FieldPath>().unwrap(), path, "{text}");
+                    assert_eq!(path.text(), text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dotted_forms_of_distinct_paths_differ() {
+        let mut seen = std::collections::HashMap::new();
+        for first in SEGMENTS {
+            for second in SEGMENTS {
+                for path in [FieldPath::new(first), FieldPath::new(first).key(second)] {
+                    if let Some(other) = seen.insert(path.to_string(), path.clone()) {
+                        assert_eq!(other, path);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_backslash_is_kept() {
+        let path: FieldPath = r"a\b.c\".parse().unwrap();
+        assert_eq!(path.segments().collect::<Vec<_>>(), [r"a\b", r"c\"]);
+        assert_eq!(path.to_string(), r"a\\b.c\\");
+    }
+
     #[test]
     fn rfc_6901_examples() {
         let cases = [

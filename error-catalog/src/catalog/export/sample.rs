@@ -205,11 +205,13 @@ fn sample_field_errors(example: Option<ExampleValue>) -> FieldErrors {
     errors
 }
 
-/// `credentials.password` as the keys `credentials` and `password`.
+/// `credentials.password` as the keys `credentials` and `password` (`FieldPath`'s
+/// dotted form).
 fn field_path(path: &'static str) -> FieldPath {
-    let mut segments = path.split('.');
-    let first = FieldPath::new(segments.next().unwrap_or_default());
-    segments.fold(first, FieldPath::key)
+    match path.parse() {
+        Ok(path) => path,
+        Err(never) => match never {},
+    }
 }
 
 /// A string that reads like the field: a timestamp for `*_at`, an id for `*_id`, ...

@@ -5,7 +5,7 @@ use std::io;
 
 use http::header::{CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
-use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::model::api_error::{ApiError, DetailValue, Message};
@@ -412,7 +412,7 @@ impl Serialize for ErrorInfo<'_> {
         if let Some(domain) = spec.category().domain() {
             map.serialize_entry(google::DOMAIN, domain)?;
         }
-        let metadata = grpc::metadata(self.0).map_err(S::Error::custom)?;
+        let metadata = grpc::metadata(self.0);
         if !metadata.is_empty() {
             map.serialize_entry(google::METADATA, &MetadataMap(&metadata))?;
         }
@@ -431,6 +431,6 @@ impl Serialize for MetadataMap<'_> {
 
 impl Serialize for Message<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.lenient())
+        serializer.collect_str(self)
     }
 }

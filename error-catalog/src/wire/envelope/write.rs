@@ -139,8 +139,8 @@ impl Writer<'_> {
     /// The public message: copied when it is a plain literal, else filled in straight
     /// into the buffer, each piece escaped as it comes (literal pieces of a plain template
     /// need no escaping). A field value that fails to format ends the message there, as
-    /// in [`Message::lenient`](crate::model::api_error::Message): only an error of the writer
-    /// itself fails the body.
+    /// [`Message`](crate::model::api_error::Message)'s `Display` does: only an error of the
+    /// writer itself fails the body.
     fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
         if spec.json.literal_message {
             return self.text(spec.message(), spec.json.plain_text);

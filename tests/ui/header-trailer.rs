@@ -1,0 +1,12 @@
+use error_catalog::ApiError;
+
+#[derive(Debug, ApiError)]
+pub enum MediaError {
+    #[error(code = "unsupported", status = 415, message = "Unsupported media type")]
+    Unsupported {
+        #[error(header = "Trailer")]
+        value: String,
+    },
+}
+
+fn main() {}
