@@ -386,19 +386,17 @@ fn body_name(code: &str) -> String {
     format!("{camel}Body")
 }
 
-/// Codes that camel-case alike, and codes whose names would be those of an envelope.
+/// Codes that camel-case alike (with distinct Google reasons, which the derive
+/// requires), and codes whose names would be those of an envelope.
 #[derive(Debug, ApiError)]
 #[api_error(format = "flat")]
 pub enum Alike {
     /// Snake.
-    #[error(code = "not_found", status = 404, message = "Not found")]
+    #[error(code = "item_v2", status = 404, message = "Not found")]
     Snake { id: u32 },
-    /// Kebab.
-    #[error(code = "not-found", status = 404, message = "Not found")]
+    /// The digit a word of its own: another reason, the same camel case.
+    #[error(code = "item_v_2", status = 404, message = "Not found")]
     Kebab { name: String },
-    /// Shouting.
-    #[error(code = "NOT_FOUND", status = 410, message = "Gone")]
-    Shouting,
     /// Named like the Flat envelope, which ends in `Error`, not `Body`.
     #[error(code = "flat", status = 400, message = "Flat")]
     Flat,
@@ -419,30 +417,25 @@ fn codes_that_camel_case_alike_keep_components_of_their_own() {
         [
             "FlatBody",
             "FlatError",
-            "NotFoundBody",
-            "NotFoundDetails",
-            "NotFound_2Body",
-            "NotFound_2Details",
-            "NotFound_3Body",
+            "ItemV2Body",
+            "ItemV2Details",
+            "ItemV2_2Body",
+            "ItemV2_2Details",
             "Problem_2Body",
             "Problem_2Details",
         ]
     );
     // Each keeps its own code and details.
     assert_eq!(
-        schemas["NotFoundBody"]["properties"]["code"]["enum"],
-        json!(["not_found"])
+        schemas["ItemV2Body"]["properties"]["code"]["enum"],
+        json!(["item_v2"])
     );
     assert_eq!(
-        schemas["NotFound_2Body"]["properties"]["code"]["enum"],
-        json!(["not-found"])
+        schemas["ItemV2_2Body"]["properties"]["code"]["enum"],
+        json!(["item_v_2"])
     );
-    assert_eq!(
-        schemas["NotFound_3Body"]["properties"]["code"]["enum"],
-        json!(["NOT_FOUND"])
-    );
-    assert!(schemas["NotFoundDetails"]["properties"]["id"].is_object());
-    assert!(schemas["NotFound_2Details"]["properties"]["name"].is_object());
+    assert!(schemas["ItemV2Details"]["properties"]["id"].is_object());
+    assert!(schemas["ItemV2_2Details"]["properties"]["name"].is_object());
     // The Flat envelope is still the envelope.
     assert_eq!(
         schemas["FlatError"]["properties"]["code"],

@@ -602,7 +602,6 @@ fn sample_details(spec: &'static ErrorSpec, format: Format) -> HashMap<String, V
     let sample = Sample::new(spec);
     if format == Format::Google {
         return grpc::metadata(&sample)
-            .unwrap_or_default()
             .into_iter()
             .map(|(name, text)| (name, Value::String(text)))
             .collect();
