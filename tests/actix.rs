@@ -119,9 +119,10 @@ fn start(format: Option<Format>) -> SocketAddr {
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
             let server = HttpServer::new(move || {
+                let middleware = ErrorMiddleware::new().request_id_generator(|| "req_made".into());
                 let middleware = match format {
-                    Some(format) => ErrorMiddleware::new().format(format),
-                    None => ErrorMiddleware::new(),
+                    Some(format) => middleware.format(format),
+                    None => middleware,
                 };
                 App::new()
                     .app_data(json_config())
@@ -163,7 +164,9 @@ fn expect_headers(reply: &Reply, headers: &[&str], body: &str) {
 async fn check(addr: SocketAddr, path: &str, status: u16, headers: &[&str], body: &str) {
     let reply = fetch(addr, path, "req_abc123").await;
     assert_eq!(reply.status, status, "{path}: {}", reply.body);
-    expect_headers(&reply, headers, body);
+    let mut headers = headers.to_vec();
+    headers.push("x-request-id: req_abc123");
+    expect_headers(&reply, &headers, body);
     assert_eq!(reply.body, body, "{path}");
 }
 
@@ -211,12 +214,14 @@ async fn errors_with_status_headers_and_request_id() {
     )
     .await;
 
-    // No request id header, or one that is no visible ASCII: no request id in the body.
+    // No request id header, or one that is no visible ASCII: a new id, in the body and
+    // the header.
     let reply = send(addr, Method::GET, "/seats", &[], "").await;
     assert_eq!(
         reply.body,
-        r#"{"error":{"code":"no_seats_available","message":"All seats are currently in use (10/10)","details":{"max_seats":10,"active_seats":10}}}"#
+        r#"{"error":{"code":"no_seats_available","message":"All seats are currently in use (10/10)","details":{"max_seats":10,"active_seats":10}},"meta":{"request_id":"req_made"}}"#
     );
+    assert_eq!(reply.headers["x-request-id"], "req_made");
     let reply = send(
         addr,
         Method::GET,
@@ -226,7 +231,7 @@ async fn errors_with_status_headers_and_request_id() {
     )
     .await;
     assert_eq!(reply.status, 409);
-    assert!(reply.json().get("meta").is_none());
+    assert_eq!(reply.json()["meta"]["request_id"], "req_made");
 }
 
 #[tokio::test]
@@ -260,7 +265,11 @@ async fn extractor_errors_404_and_405_are_envelopes_in_the_service_format() {
     )
     .await;
     assert_eq!(reply.status, 422);
-    expect_headers(&reply, &["content-type: application/json"], &reply.body);
+    expect_headers(
+        &reply,
+        &["content-type: application/json", "x-request-id: req_x"],
+        &reply.body,
+    );
     assert_eq!(
         reply.body,
         r#"{"code":"invalid_body","message":"The request body does not match the expected schema","details":{"reason":"missing field `seats` at line 1 column 23"},"request_id":"req_x"}"#
@@ -297,7 +306,11 @@ async fn extractor_errors_404_and_405_are_envelopes_in_the_service_format() {
     let reply = fetch(addr, "/nowhere", "req_n").await;
     assert_eq!(reply.status, 404);
     let body = r#"{"code":"route_not_found","message":"No route matches the request path","request_id":"req_n"}"#;
-    expect_headers(&reply, &["content-type: application/json"], body);
+    expect_headers(
+        &reply,
+        &["content-type: application/json", "x-request-id: req_n"],
+        body,
+    );
     assert_eq!(reply.body, body);
 
     let reply = send(

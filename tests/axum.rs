@@ -189,7 +189,7 @@ fn formats_app() -> Router {
                 Err::<(), _>(error)
             }),
         )
-        .layer(ErrorLayer::new())
+        .layer(ErrorLayer::new().request_id_generator(|| "req_made".into()))
 }
 
 /// `headers` and the `content-length` of `body` as the server writes it (last).
@@ -208,9 +208,11 @@ fn lines_with_length(headers: &[&str], length: usize) -> Vec<String> {
 async fn check(addr: SocketAddr, path: &str, status: u16, headers: &[&str], body: &str) {
     let reply = fetch(addr, path, "req_abc123").await;
     assert_eq!(reply.status, status, "{path}: {}", reply.body);
+    let mut headers = headers.to_vec();
+    headers.push("x-request-id: req_abc123");
     assert_eq!(
         reply.header_lines(),
-        lines_with_length(headers, body.len()),
+        lines_with_length(&headers, body.len()),
         "{path}"
     );
     assert_eq!(reply.body, body, "{path}");
@@ -313,12 +315,13 @@ async fn boxed_errors_answer_like_the_error_inside() {
 }
 
 #[tokio::test]
-async fn request_ids_are_optional_and_only_visible_ascii() {
+async fn request_ids_are_made_when_missing_or_not_visible_ascii() {
     let addr = serve(formats_app()).await;
-    let expected = json!({"code":"card_declined","message":"Your card was declined","details":{"decline_code":"insufficient_funds"}});
+    let expected = json!({"code":"card_declined","message":"Your card was declined","details":{"decline_code":"insufficient_funds"},"request_id":"req_made"});
     let reply = send(addr, Method::GET, "/flat", &[], "").await;
     assert_eq!(reply.json(), expected);
-    // Bytes that are no visible ASCII: the id is ignored, never echoed half-decoded.
+    assert_eq!(reply.headers["x-request-id"], "req_made");
+    // Bytes that are no visible ASCII: the id is replaced, never echoed half-decoded.
     let reply = send(
         addr,
         Method::GET,
@@ -499,7 +502,10 @@ async fn unknown_routes_methods_and_plain_rejections_are_normalized() {
     let body = json!({"error":{"code":"route_not_found","message":"No route matches the request path"},"meta":{"request_id":"req_n"}});
     assert_eq!(
         reply.header_lines(),
-        with_length(&["content-type: application/json"], &body)
+        with_length(
+            &["content-type: application/json", "x-request-id: req_n"],
+            &body
+        )
     );
     assert_eq!(reply.json(), body);
 
@@ -516,7 +522,14 @@ async fn unknown_routes_methods_and_plain_rejections_are_normalized() {
     let body = json!({"error":{"code":"method_not_allowed","message":"The route does not accept this method"},"meta":{"request_id":"req_m"}});
     assert_eq!(
         reply.header_lines(),
-        with_length(&["content-type: application/json", "allow: POST"], &body)
+        with_length(
+            &[
+                "content-type: application/json",
+                "x-request-id: req_m",
+                "allow: POST"
+            ],
+            &body
+        )
     );
     assert_eq!(reply.json(), body);
 
@@ -532,9 +545,11 @@ async fn unknown_routes_methods_and_plain_rejections_are_normalized() {
     )
     .await;
     assert_eq!(reply.status, 422);
+    // No id was sent: the layer made one, sent in the header and the body alike.
+    let id = reply.headers["x-request-id"].to_str().unwrap();
     assert_eq!(
         reply.json(),
-        json!({"error":{"code":"invalid_body","message":"The request body does not match the expected schema","details":{}}})
+        json!({"error":{"code":"invalid_body","message":"The request body does not match the expected schema","details":{}},"meta":{"request_id":id}})
     );
 
     // Successful responses pass untouched.
@@ -557,7 +572,10 @@ async fn the_example_service_answers_as_the_readme_shows() {
     assert_eq!(reply.status, 404);
     assert_eq!(
         reply.header_lines(),
-        lines_with_length(&["content-type: application/json"], body.len())
+        lines_with_length(
+            &["content-type: application/json", "x-request-id: req_abc123"],
+            body.len()
+        )
     );
     assert_eq!(reply.body, body);
 
@@ -681,6 +699,26 @@ async fn the_example_service_answers_as_the_readme_shows() {
             "invalid_query",
             "route_not_found",
             "method_not_allowed",
+            "unauthorized",
+            "forbidden",
+            "not_acceptable",
+            "request_timeout",
+            "conflict",
+            "gone",
+            "length_required",
+            "precondition_failed",
+            "uri_too_long",
+            "range_not_satisfiable",
+            "expectation_failed",
+            "misdirected_request",
+            "locked",
+            "precondition_required",
+            "too_many_requests",
+            "request_header_fields_too_large",
+            "not_implemented",
+            "bad_gateway",
+            "service_unavailable",
+            "gateway_timeout",
             "bad_request",
             "request_not_processed",
         ]

@@ -14,6 +14,8 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+mod ops;
+
 use error_catalog::tonic::RequestIdLayer;
 use error_catalog::{ApiError, ErrorBody, Format};
 use serde_json::json;
@@ -119,7 +121,7 @@ async fn start() -> SocketAddr {
     let addr = incoming.local_addr().unwrap();
     tokio::spawn(
         Server::builder()
-            .layer(RequestIdLayer::new())
+            .layer(RequestIdLayer::new().request_id_generator(|| "req_made".into()))
             .add_service(Licenses)
             .serve_with_incoming(incoming),
     );
@@ -195,7 +197,7 @@ async fn status_code_message_and_error_details() {
 }
 
 #[tokio::test]
-async fn retry_info_and_no_request_id() {
+async fn retry_info_and_a_made_request_id() {
     let addr = start().await;
     let status = acquire(addr, "CODI-BUSY", None).await;
     assert_eq!(status.code(), Code::ResourceExhausted);
@@ -205,7 +207,9 @@ async fn retry_info_and_no_request_id() {
         details.retry_info().unwrap().retry_delay,
         Some(Duration::from_secs(45))
     );
-    assert!(details.request_info().is_none());
+    // No id was sent: the layer made one, and sends it back in the metadata too.
+    assert_eq!(details.request_info().unwrap().request_id, "req_made");
+    assert_eq!(status.metadata().get("x-request-id").unwrap(), "req_made");
     let info = details.error_info().unwrap();
     assert_eq!(info.reason, "RATE_LIMIT_EXCEEDED");
     assert_eq!(
@@ -216,7 +220,7 @@ async fn retry_info_and_no_request_id() {
     let body = ErrorBody::from(&status);
     assert_eq!(body.status(), Some(http::StatusCode::TOO_MANY_REQUESTS));
     assert_eq!(body.retry_after(), Some(45));
-    assert_eq!(body.request_id(), None);
+    assert_eq!(body.request_id(), Some("req_made"));
     assert_eq!(
         body.lookup::<LicenseError>().unwrap().code(),
         "rate_limit_exceeded"
@@ -261,4 +265,31 @@ async fn a_status_from_elsewhere_decodes_to_its_code_name() {
     assert_eq!(body.message(), "no such method");
     assert!(body.details().is_empty() && body.request_id().is_none());
     assert!(body.lookup::<LicenseError>().is_none());
+}
+
+#[tokio::test]
+async fn one_event_per_error_status_with_the_grpc_code_and_source() {
+    let captured = ops::Captured::start();
+    let addr = start().await;
+    let status = acquire(addr, "CODI-BROKEN", Some("req_ev")).await;
+    assert_eq!(status.code(), Code::Internal);
+    let event = captured.one();
+    assert_eq!(event.level, tracing::Level::ERROR);
+    assert_eq!(event.field("error.type"), "internal_error");
+    assert_eq!(event.field("rpc.grpc.status_code"), "13");
+    assert!(!event.fields.contains_key("http.response.status_code"));
+    assert_eq!(event.field("request_id"), "req_ev");
+    assert_eq!(event.field("message"), "An internal error occurred");
+    assert_eq!(event.field("error.source"), "secret: db-7 password=hunter2");
+
+    let status = acquire(addr, "CODI-FULL", Some("bad id")).await;
+    assert_eq!(status.code(), Code::Aborted);
+    let event = captured.one();
+    assert_eq!(event.level, tracing::Level::INFO);
+    assert_eq!(event.field("rpc.grpc.status_code"), "10");
+    assert_eq!(event.field("request_id"), "req_made");
+    assert_eq!(event.field("request_id.replaced"), "true");
+    let counters = captured.counters();
+    assert_eq!(counters[&("internal_error".into(), "500".into())], 1);
+    assert_eq!(counters[&("no_seats_available".into(), "409".into())], 1);
 }

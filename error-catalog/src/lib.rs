@@ -27,6 +27,7 @@ mod catalog;
 mod client;
 mod integrations;
 mod model;
+mod observe;
 mod wire;
 
 #[doc(hidden)]
@@ -44,6 +45,9 @@ pub use crate::model::api_error::{
 };
 pub use crate::model::format::{Format, UnknownFormat};
 pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+#[cfg(feature = "metrics")]
+pub use crate::observe::register_metrics;
+pub use crate::observe::{ErrorEvent, RESPONSES_TOTAL, RenderedError, report, report_with};
 #[doc(no_inline)]
 pub use crate::validation::{FieldError, FieldErrors, FieldPath};
 pub use crate::wire::custom::{CustomEnvelope, CustomFormat};

@@ -182,6 +182,23 @@ impl Catalog {
         Catalog { types, index }
     }
 
+    /// Registers the `error_catalog_responses_total` counter of every code at zero
+    /// (feature `metrics`); see [`register_metrics`](crate::register_metrics).
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, catalog};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "project_not_found", status = 404, message = "Project not found")]
+    /// pub struct ProjectNotFound;
+    ///
+    /// catalog!(ProjectNotFound).register_metrics();
+    /// ```
+    #[cfg(feature = "metrics")]
+    pub fn register_metrics(&self) {
+        crate::observe::register_metrics(self.iter());
+    }
+
     /// Every code's spec, in listing order.
     pub fn iter(&self) -> Iter {
         Iter {

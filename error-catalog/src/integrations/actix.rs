@@ -34,22 +34,25 @@
 
 use std::future::{Future, Ready, ready};
 use std::pin::Pin;
+use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use ::actix_web::body::{EitherBody, MessageBody};
 use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use ::actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use ::actix_web::http::StatusCode;
-use ::actix_web::http::header::CONTENT_TYPE;
+use ::actix_web::http::header::{ACCEPT, CONTENT_TYPE};
 use ::actix_web::web::{JsonConfig, PathConfig, QueryConfig};
 use ::actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
 use http::HeaderName;
 
-use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
+use crate::integrations::context::{self, RequestContext};
+use crate::integrations::layer::Settings;
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
 use crate::model::format::Format;
+use crate::observe::{ErrorEvent, REPLACED_BODY_CAP, RenderedError, replaced_text};
 use crate::wire::envelope::Envelope;
 
 /// The HTTP status of `error`, as actix-web's type; the derived
@@ -92,7 +95,8 @@ pub fn response(error: &dyn ApiError) -> HttpResponse {
     RequestContext::render(error, |envelope| envelope_response(&envelope))
 }
 
-/// The response for an envelope as it is: its status, headers and body.
+/// The response for an envelope as it is: its status, headers and body; its extensions
+/// hold the [`RenderedError`] that [`ErrorMiddleware`] logs.
 ///
 /// ```
 /// use error_catalog::{ApiError, Format};
@@ -110,7 +114,11 @@ pub fn envelope_response(envelope: &Envelope<'_>) -> HttpResponse {
     for (name, value) in &envelope.headers() {
         builder.insert_header((name.as_str(), value.as_bytes()));
     }
-    builder.body(envelope.to_vec())
+    let mut response = builder.body(envelope.to_vec());
+    response
+        .extensions_mut()
+        .insert(RenderedError::new(envelope.error()));
+    response
 }
 
 /// Handlers that fail with errors of several types can return
@@ -197,46 +205,86 @@ impl From<QueryPayloadError> for Rejection {
     }
 }
 
-/// actix-web middleware: it puts the request id into every error body rendered while
-/// the request is served, renders every error in the service's format when one is set,
-/// and turns plain error responses (the default 404 and 405) into [`Rejection`]
-/// envelopes, keeping their other headers.
+/// actix-web middleware, for everything an error response needs beyond its body, as
+/// axum's [`ErrorLayer`](crate::axum::ErrorLayer) does it: request ids (kept, made,
+/// sent back in `x-request-id` on every response), one format for every error, no plain
+/// error response (a response with a status of 400 or more whose body is no JSON
+/// envelope becomes the envelope of its status's [`Rejection`], its text going to the
+/// log only), and one event per error response.
 ///
-/// Register it with `App::wrap`, last, so that it wraps every service. The request id
-/// comes from the `x-request-id` header; a value that is not visible ASCII is ignored.
+/// An `Err(actix_web::Error)` that an inner middleware or a `wrap_fn` returns (an auth
+/// middleware's `ErrorUnauthorized("…")`) comes out as a response too: an `ApiError`'s
+/// in the service's format with the request id, any other error as the envelope of the
+/// `Rejection` of its status, its text going to the log only.
+///
+/// Register it with `App::wrap`, last, so that it wraps every service.
 ///
 /// ```
 /// use error_catalog::Format;
 /// use error_catalog::actix::ErrorMiddleware;
 ///
-/// let app = actix_web::App::new().wrap(ErrorMiddleware::new().format(Format::Nested));
+/// let app = actix_web::App::new().wrap(
+///     ErrorMiddleware::new()
+///         .format(Format::Nested)
+///         .client_error_level(tracing::Level::WARN),
+/// );
 /// ```
 #[derive(Debug, Clone)]
 pub struct ErrorMiddleware {
-    header: HeaderName,
-    format: Option<Format>,
+    settings: Settings,
 }
 
 impl ErrorMiddleware {
-    /// Reads `x-request-id`; keeps each error type's own format.
+    /// Reads and sends `x-request-id`; keeps each error type's own format; 4xx events
+    /// at `INFO`.
     pub fn new() -> Self {
         ErrorMiddleware {
-            header: X_REQUEST_ID,
-            format: None,
+            settings: Settings::new(),
         }
     }
 
     /// Renders every error (and every rejection) in `format`.
     #[must_use]
     pub fn format(mut self, format: Format) -> Self {
-        self.format = Some(format);
+        self.settings.format = Some(format);
         self
     }
 
-    /// Reads the request id from `header` instead of `x-request-id`.
+    /// Reads and sends the request id in `header` instead of `x-request-id`.
     #[must_use]
     pub fn request_id_header(mut self, header: HeaderName) -> Self {
-        self.header = header;
+        self.settings.header = header;
+        self
+    }
+
+    /// Makes the ids of requests that have none (or none acceptable) with `generate`
+    /// instead of a UUID v7.
+    #[must_use]
+    pub fn request_id_generator(mut self, generate: fn() -> String) -> Self {
+        self.settings.generator = Some(generate);
+        self
+    }
+
+    /// The level of the events of 4xx responses (5xx are always `ERROR`); `INFO` unless
+    /// set.
+    #[must_use]
+    pub fn client_error_level(mut self, level: tracing::Level) -> Self {
+        self.settings.observer.client_level(level);
+        self
+    }
+
+    /// Calls `hook` once per error response, with what was rendered and the request id.
+    #[must_use]
+    pub fn on_error(mut self, hook: impl Fn(&ErrorEvent<'_>) + Send + Sync + 'static) -> Self {
+        self.settings.observer.on_error(std::sync::Arc::new(hook));
+        self
+    }
+
+    /// With `true`, a request whose `Accept` header lists `application/problem+json` gets
+    /// its errors in the [`Problem`](Format::Problem) format.
+    #[must_use]
+    pub fn negotiate(mut self, negotiate: bool) -> Self {
+        self.settings.negotiate = negotiate;
         self
     }
 }
@@ -250,7 +298,8 @@ impl Default for ErrorMiddleware {
 impl<S, B> Transform<S, ServiceRequest> for ErrorMiddleware
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = ::actix_web::Error>,
-    B: MessageBody,
+    S::Future: 'static,
+    B: MessageBody + 'static,
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = ::actix_web::Error;
@@ -261,7 +310,7 @@ where
     fn new_transform(&self, service: S) -> Self::Future {
         ready(Ok(ErrorMiddlewareService {
             service,
-            config: self.clone(),
+            settings: Rc::new(self.settings.clone()),
         }))
     }
 }
@@ -270,73 +319,210 @@ where
 #[derive(Debug)]
 pub struct ErrorMiddlewareService<S> {
     service: S,
-    config: ErrorMiddleware,
+    settings: Rc<Settings>,
 }
 
 impl<S, B> Service<ServiceRequest> for ErrorMiddlewareService<S>
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = ::actix_web::Error>,
-    B: MessageBody,
+    S::Future: 'static,
+    B: MessageBody + 'static,
 {
     type Response = ServiceResponse<EitherBody<B>>;
     type Error = ::actix_web::Error;
-    type Future = ResponseFuture<S::Future>;
+    type Future = ResponseFuture<B>;
 
     forward_ready!(service);
 
-    fn call(&self, request: ServiceRequest) -> Self::Future {
-        let id = request
-            .headers()
-            .get(self.config.header.as_str())
-            .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
-        let context = RequestContext::new()
-            .request_id_header(id.as_ref())
-            .with_format(self.config.format);
+    fn call(&self, mut request: ServiceRequest) -> Self::Future {
+        let settings = Rc::clone(&self.settings);
+        let headers = request.headers();
+        let (context, id) = settings.context(
+            headers
+                .get(settings.header.as_str())
+                .map(|value| value.as_bytes()),
+            headers.get(ACCEPT).map(|value| value.as_bytes()),
+        );
+        let name = ::actix_web::http::header::HeaderName::from_bytes(settings.header.as_ref()).ok();
+        let value = ::actix_web::http::header::HeaderValue::from_bytes(id.as_bytes()).ok();
+        if let (Some(name), Some(value)) = (&name, &value) {
+            request.headers_mut().insert(name.clone(), value.clone());
+        }
+        let inner = self.service.call(request);
+        let scoped = context.clone();
         ResponseFuture {
-            inner: context::scope(context, self.service.call(request)),
+            inner: Box::pin(context::scope(scoped, async move {
+                let mut response = match inner.await {
+                    Ok(response) => finish(response, &context, &settings).await,
+                    Err(error) => {
+                        let mut answer = from_error(&error, &context, &settings);
+                        if let (Some(name), Some(value)) = (name, value) {
+                            answer.headers_mut().insert(name, value);
+                        }
+                        return Err(Answered::from(answer).into());
+                    }
+                };
+                if let (Some(name), Some(value)) = (name, value) {
+                    response.headers_mut().insert(name, value);
+                }
+                Ok(response)
+            })),
         }
     }
 }
 
-pin_project_lite::pin_project! {
-    /// The response future of [`ErrorMiddlewareService`].
-    pub struct ResponseFuture<F> {
-        #[pin]
-        inner: tokio::task::futures::TaskLocalFuture<RequestContext, F>,
+/// The response future of [`ErrorMiddlewareService`].
+pub struct ResponseFuture<B> {
+    #[allow(clippy::type_complexity)]
+    inner:
+        Pin<Box<dyn Future<Output = Result<ServiceResponse<EitherBody<B>>, ::actix_web::Error>>>>,
+}
+
+impl<B> std::fmt::Debug for ResponseFuture<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResponseFuture")
     }
 }
 
-impl<F, B> Future for ResponseFuture<F>
-where
-    F: Future<Output = Result<ServiceResponse<B>, ::actix_web::Error>>,
-{
+impl<B> Future for ResponseFuture<B> {
     type Output = Result<ServiceResponse<EitherBody<B>>, ::actix_web::Error>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut inner = self.project().inner;
-        let response = match inner.as_mut().poll(cx) {
-            Poll::Ready(Ok(response)) => response,
-            Poll::Ready(Err(error)) => return Poll::Ready(Err(error)),
-            Poll::Pending => return Poll::Pending,
-        };
-        let content_type = response.headers().get(CONTENT_TYPE);
-        let rejection = plain::rejection(
-            response.status().as_u16(),
-            content_type.map(::actix_web::http::header::HeaderValue::as_bytes),
-        );
-        let Some(rejection) = rejection else {
-            return Poll::Ready(Ok(response.map_into_left_body()));
-        };
-        let context = inner.take_value().unwrap_or_default();
-        let mut normalized = envelope_response(&context.apply(rejection.envelope()));
-        let (request, original) = response.into_parts();
-        for (name, value) in original.headers() {
-            if plain::keeps_header(name.as_str()) {
-                normalized.headers_mut().append(name.clone(), value.clone());
-            }
-        }
-        Poll::Ready(Ok(
-            ServiceResponse::new(request, normalized).map_into_right_body()
-        ))
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.inner.as_mut().poll(cx)
     }
+}
+
+/// The response the client gets for `response`, and its event (as axum's layer does).
+async fn finish<B: MessageBody + 'static>(
+    response: ServiceResponse<B>,
+    context: &RequestContext,
+    settings: &Settings,
+) -> ServiceResponse<EitherBody<B>> {
+    let observed = {
+        let extensions = response.response().extensions();
+        let rendered = extensions.get::<RenderedError>();
+        rendered.map(|rendered| settings.observe(rendered, context))
+    };
+    if observed.is_some() {
+        return response.map_into_left_body();
+    }
+    let rejection = plain::rejection(
+        response.status().as_u16(),
+        response
+            .headers()
+            .get(CONTENT_TYPE)
+            .map(::actix_web::http::header::HeaderValue::as_bytes),
+    );
+    let Some(rejection) = rejection else {
+        return response.map_into_left_body();
+    };
+    let (request, original) = response.into_parts();
+    let (original, body) = original.into_parts();
+    let text = replaced_text(&read_prefix(body).await);
+    let normalized = replace(&rejection, text, original.headers(), context, settings);
+    ServiceResponse::new(request, normalized).map_into_right_body()
+}
+
+/// The envelope of `rejection` for a replaced response whose headers were `headers` and
+/// whose body began with `text` (for the log).
+fn replace(
+    rejection: &Rejection,
+    text: String,
+    headers: &::actix_web::http::header::HeaderMap,
+    context: &RequestContext,
+    settings: &Settings,
+) -> HttpResponse {
+    let mut normalized = envelope_response(&context.apply(rejection.envelope()));
+    let rendered = RenderedError::new(rejection).replacing(text);
+    settings.observe(&rendered, context);
+    normalized.extensions_mut().insert(rendered);
+    for (name, value) in headers {
+        if plain::keeps_header(name.as_str()) {
+            normalized.headers_mut().append(name.clone(), value.clone());
+        }
+    }
+    normalized
+}
+
+/// The response for an error an inner service returned: its own when it is an envelope
+/// (an `ApiError` rendered in this request's context), else the envelope of the
+/// rejection of its status, with its text in the log.
+fn from_error(
+    error: &::actix_web::Error,
+    context: &RequestContext,
+    settings: &Settings,
+) -> HttpResponse {
+    let response = error.error_response();
+    let observed = {
+        let extensions = response.extensions();
+        let rendered = extensions.get::<RenderedError>();
+        rendered.map(|rendered| settings.observe(rendered, context))
+    };
+    if observed.is_some() {
+        return response;
+    }
+    let status = response.status().as_u16();
+    let rejection = Rejection::from_status(
+        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+    )
+    .unwrap_or(Rejection::NotProcessed);
+    let text = replaced_text(error.to_string().as_bytes());
+    replace(&rejection, text, response.headers(), context, settings)
+}
+
+/// An error response made by the middleware for an `Err` of an inner service, passed on
+/// as an error (the request it answers is no longer at hand): actix-web writes it as it
+/// is.
+#[derive(Debug)]
+struct Answered {
+    status: StatusCode,
+    headers: ::actix_web::http::header::HeaderMap,
+    body: ::actix_web::web::Bytes,
+}
+
+impl From<HttpResponse> for Answered {
+    fn from(response: HttpResponse) -> Self {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().try_into_bytes().unwrap_or_default();
+        Answered {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+impl std::fmt::Display for Answered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "error response {}", self.status)
+    }
+}
+
+impl ResponseError for Answered {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::with_body(self.status, self.body.clone());
+        *response.headers_mut() = self.headers.clone();
+        response.map_into_boxed_body()
+    }
+}
+
+/// The first [`REPLACED_BODY_CAP`] bytes of `body` (fewer if it ends or fails first).
+async fn read_prefix<B: MessageBody>(body: B) -> Vec<u8> {
+    let mut body = Box::pin(body);
+    let mut bytes = Vec::new();
+    while bytes.len() < REPLACED_BODY_CAP {
+        match std::future::poll_fn(|cx| body.as_mut().poll_next(cx)).await {
+            Some(Ok(data)) => {
+                let room = REPLACED_BODY_CAP - bytes.len();
+                bytes.extend_from_slice(&data[..data.len().min(room)]);
+            }
+            _ => break,
+        }
+    }
+    bytes
 }

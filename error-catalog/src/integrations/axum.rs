@@ -49,23 +49,26 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use ::axum::body::Body;
 use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
-use http::header::CONTENT_TYPE;
+use http::header::{ACCEPT, CONTENT_TYPE};
 use http::request::Parts;
 use http::{HeaderName, HeaderValue, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
+use crate::integrations::context::{self, RequestContext};
+use crate::integrations::layer::Settings;
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
 use crate::model::format::Format;
+use crate::observe::{ErrorEvent, REPLACED_BODY_CAP, RenderedError, replaced_text};
 use crate::wire::envelope::Envelope;
 
 /// The response for `error`: its status, `Content-Type`, `Retry-After` when it has a
@@ -106,11 +109,17 @@ pub fn response(error: &dyn ApiError) -> Response {
 /// assert_eq!(response.status(), 404);
 /// assert_eq!(response.headers()["content-type"], "application/json");
 /// ```
+///
+/// The response's extensions hold the [`RenderedError`] of the envelope's error, which
+/// [`ErrorLayer`] logs.
 impl IntoResponse for Envelope<'_> {
     fn into_response(self) -> Response {
         let mut response = Response::new(Body::from(self.to_vec()));
         *response.status_mut() = self.status();
         *response.headers_mut() = self.headers();
+        response
+            .extensions_mut()
+            .insert(RenderedError::new(self.error()));
         response
     }
 }
@@ -143,15 +152,36 @@ impl IntoResponse for Box<dyn ApiError + Send> {
     }
 }
 
-/// A [`tower`](https://docs.rs/tower) layer for axum services: it puts the request id
-/// into every error body rendered while the request is served, renders every error in
-/// the service's format when one is set, and turns plain error responses (the router's
-/// 404 and 405, axum's own extractors) into [`Rejection`] envelopes.
+/// A [`tower`](https://docs.rs/tower) layer for axum services, for everything an error
+/// response needs beyond its body:
+///
+/// - **request ids**: the client's `x-request-id` when it is 1 to 128 visible ASCII
+///   characters, else a new one (a UUID v7, or [your
+///   generator's](ErrorLayer::request_id_generator)); it is set on the request (so
+///   handlers and tower-http's `PropagateRequestIdLayer` see it), put in every error
+///   body, and sent back in the `x-request-id` header of every response, success
+///   included;
+/// - **one format**: every error (and rejection) in [the service's
+///   format](ErrorLayer::format), or [per request](ErrorLayer::negotiate);
+/// - **no plain error response**: a response with a status of 400 or more whose body is
+///   no JSON envelope (no `Content-Type`, `text/*`, HTML, any type but `application/json`
+///   and `application/*+json`) is replaced with the envelope of the [`Rejection`] of its
+///   status (5xx included), keeping its headers but those of the replaced body
+///   (`Content-Type`, `Content-Length`, `Content-Encoding`, `ETag`, ...): the router's
+///   404 and 405, axum's own extractors, a handler's `(500, "db error: …")`. The first
+///   KiB of the replaced body goes to the log, never to the client. A JSON error body
+///   the service wrote itself passes as it is;
+/// - **one event per error response**: logged through `tracing` and counted through
+///   `metrics` (see [the event](crate::RenderedError)'s fields in the crate's
+///   `observe` notes: [`report`](crate::report)), and passed to [your
+///   hook](ErrorLayer::on_error). The derived `IntoResponse` puts a
+///   [`RenderedError`] in the response's extensions; the layer reads it there. An
+///   error rendered without the layer is not logged.
 ///
 /// Add it with `Router::layer`, last, so that it wraps the routes and the fallback.
-/// The request id comes from the `x-request-id` header (set it with tower-http's
-/// `SetRequestIdLayer` when clients do not send one); a value that is not visible ASCII
-/// is ignored.
+/// tower-http's `SetRequestIdLayer` and `PropagateRequestIdLayer` compose with it in
+/// either order: inside this layer they see the id it set, outside it they set the id
+/// it reads.
 ///
 /// ```
 /// use axum::{Router, routing::get};
@@ -160,34 +190,86 @@ impl IntoResponse for Box<dyn ApiError + Send> {
 ///
 /// let app: Router = Router::new()
 ///     .route("/health", get(|| async { "ok" }))
-///     .layer(ErrorLayer::new().format(Format::Nested));
+///     .layer(
+///         ErrorLayer::new()
+///             .format(Format::Nested)
+///             .client_error_level(tracing::Level::WARN)
+///             .on_error(|event| assert!(event.request_id().is_some())),
+///     );
 /// ```
 #[derive(Debug, Clone)]
 pub struct ErrorLayer {
-    header: HeaderName,
-    format: Option<Format>,
+    settings: Settings,
 }
 
 impl ErrorLayer {
-    /// Reads `x-request-id`; keeps each error type's own format.
+    /// Reads and sends `x-request-id`; keeps each error type's own format; 4xx events
+    /// at `INFO`.
     pub fn new() -> Self {
         ErrorLayer {
-            header: X_REQUEST_ID,
-            format: None,
+            settings: Settings::new(),
         }
     }
 
     /// Renders every error (and every rejection) in `format`.
     #[must_use]
     pub fn format(mut self, format: Format) -> Self {
-        self.format = Some(format);
+        self.settings.format = Some(format);
         self
     }
 
-    /// Reads the request id from `header` instead of `x-request-id`.
+    /// Reads and sends the request id in `header` instead of `x-request-id`.
     #[must_use]
     pub fn request_id_header(mut self, header: HeaderName) -> Self {
-        self.header = header;
+        self.settings.header = header;
+        self
+    }
+
+    /// Makes the ids of requests that have none (or none acceptable) with `generate`
+    /// instead of a UUID v7; an id it makes that is not 1 to 128 visible ASCII
+    /// characters is replaced by a UUID v7.
+    ///
+    /// ```
+    /// let layer = error_catalog::axum::ErrorLayer::new().request_id_generator(|| "req_fixed".into());
+    /// ```
+    #[must_use]
+    pub fn request_id_generator(mut self, generate: fn() -> String) -> Self {
+        self.settings.generator = Some(generate);
+        self
+    }
+
+    /// The level of the events of 4xx responses (5xx are always `ERROR`); `INFO` unless
+    /// set.
+    #[must_use]
+    pub fn client_error_level(mut self, level: tracing::Level) -> Self {
+        self.settings.observer.client_level(level);
+        self
+    }
+
+    /// Calls `hook` once per error response, with what was rendered and the request id.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicU64, Ordering};
+    ///
+    /// static SERVER_ERRORS: AtomicU64 = AtomicU64::new(0);
+    /// let layer = error_catalog::axum::ErrorLayer::new().on_error(|event| {
+    ///     if event.error().status().is_server_error() {
+    ///         SERVER_ERRORS.fetch_add(1, Ordering::Relaxed);
+    ///     }
+    /// });
+    /// ```
+    #[must_use]
+    pub fn on_error(mut self, hook: impl Fn(&ErrorEvent<'_>) + Send + Sync + 'static) -> Self {
+        self.settings.observer.on_error(Arc::new(hook));
+        self
+    }
+
+    /// With `true`, a request whose `Accept` header lists `application/problem+json` gets
+    /// its errors (handler errors, rejections, the router's 404 and 405) in the
+    /// [`Problem`](Format::Problem) format; other requests get the configured one.
+    #[must_use]
+    pub fn negotiate(mut self, negotiate: bool) -> Self {
+        self.settings.negotiate = negotiate;
         self
     }
 }
@@ -204,7 +286,7 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
     fn layer(&self, inner: S) -> ErrorService<S> {
         ErrorService {
             inner,
-            layer: self.clone(),
+            settings: Arc::new(self.settings.clone()),
         }
     }
 }
@@ -213,69 +295,88 @@ impl<S> tower_layer::Layer<S> for ErrorLayer {
 #[derive(Debug, Clone)]
 pub struct ErrorService<S> {
     inner: S,
-    layer: ErrorLayer,
+    settings: Arc<Settings>,
 }
 
 impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
 where
     S: tower_service::Service<http::Request<B>, Response = Response>,
+    S::Future: Send + 'static,
+    S::Error: 'static,
 {
     type Response = Response;
     type Error = S::Error;
-    type Future = ResponseFuture<S::Future>;
+    type Future = ResponseFuture<S::Error>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let context = RequestContext::new()
-            .request_id_header(request.headers().get(&self.layer.header))
-            .with_format(self.layer.format);
+    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
+        let settings = Arc::clone(&self.settings);
+        let headers = request.headers();
+        let (context, id) = settings.context(
+            headers.get(&settings.header).map(HeaderValue::as_bytes),
+            headers.get(ACCEPT).map(HeaderValue::as_bytes),
+        );
+        request
+            .headers_mut()
+            .insert(settings.header.clone(), id.clone());
+        let inner = context::scope(context.clone(), self.inner.call(request));
         ResponseFuture {
-            inner: context::scope(context, self.inner.call(request)),
+            inner: Box::pin(async move {
+                let response = inner.await?;
+                let mut response = finish(response, &context, &settings).await;
+                response.headers_mut().insert(settings.header.clone(), id);
+                Ok(response)
+            }),
         }
     }
 }
 
-pin_project_lite::pin_project! {
-    /// The response future of [`ErrorService`].
-    pub struct ResponseFuture<F> {
-        #[pin]
-        inner: tokio::task::futures::TaskLocalFuture<RequestContext, F>,
+/// The response future of [`ErrorService`].
+pub struct ResponseFuture<E> {
+    inner: Pin<Box<dyn Future<Output = Result<Response, E>> + Send>>,
+}
+
+impl<E> std::fmt::Debug for ResponseFuture<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResponseFuture")
     }
 }
 
-impl<F, E> Future for ResponseFuture<F>
-where
-    F: Future<Output = Result<Response, E>>,
-{
+impl<E> Future for ResponseFuture<E> {
     type Output = Result<Response, E>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut inner = self.project().inner;
-        let response = match inner.as_mut().poll(cx) {
-            Poll::Ready(Ok(response)) => response,
-            other => return other,
-        };
-        let content_type = response.headers().get(CONTENT_TYPE);
-        let rejection = plain::rejection(
-            response.status().as_u16(),
-            content_type.map(HeaderValue::as_bytes),
-        );
-        let Some(rejection) = rejection else {
-            return Poll::Ready(Ok(response));
-        };
-        let context = inner.take_value().unwrap_or_default();
-        Poll::Ready(Ok(normalize(response, &rejection, &context)))
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.inner.as_mut().poll(cx)
     }
 }
 
-/// Replaces a plain error response with the envelope of `rejection`, keeping the headers
-/// [`plain::keeps_header`] keeps.
-fn normalize(response: Response, rejection: &Rejection, context: &RequestContext) -> Response {
+/// The response the client gets for `response`, and its event: an error response the
+/// integration rendered is logged as it is; an error response that is no envelope is
+/// replaced ([`plain::rejection`]) and logged with the beginning of its body.
+async fn finish(response: Response, context: &RequestContext, settings: &Settings) -> Response {
+    if let Some(rendered) = response.extensions().get::<RenderedError>() {
+        settings.observe(rendered, context);
+        return response;
+    }
+    let rejection = plain::rejection(
+        response.status().as_u16(),
+        response
+            .headers()
+            .get(CONTENT_TYPE)
+            .map(HeaderValue::as_bytes),
+    );
+    let Some(rejection) = rejection else {
+        return response;
+    };
+    let (parts, body) = response.into_parts();
+    let text = replaced_text(&read_prefix(body).await);
     let mut normalized = context.apply(rejection.envelope()).into_response();
-    let (parts, _) = response.into_parts();
+    let rendered = RenderedError::new(&rejection).replacing(text);
+    settings.observe(&rendered, context);
+    normalized.extensions_mut().insert(rendered);
     let headers = normalized.headers_mut();
     let mut last = None;
     for (name, value) in parts.headers {
@@ -290,6 +391,25 @@ fn normalize(response: Response, rejection: &Rejection, context: &RequestContext
         }
     }
     normalized
+}
+
+/// The first [`REPLACED_BODY_CAP`] bytes of `body` (fewer if it ends or fails first).
+async fn read_prefix(mut body: Body) -> Vec<u8> {
+    use http_body::Body as _;
+    let mut bytes = Vec::new();
+    while bytes.len() < REPLACED_BODY_CAP {
+        let frame = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
+        match frame {
+            Some(Ok(frame)) => {
+                if let Some(data) = frame.data_ref() {
+                    let room = REPLACED_BODY_CAP - bytes.len();
+                    bytes.extend_from_slice(&data[..data.len().min(room)]);
+                }
+            }
+            _ => break,
+        }
+    }
+    bytes
 }
 
 /// A rejection's `reason`: the text of its innermost cause (the parser's message),

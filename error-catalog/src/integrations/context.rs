@@ -19,6 +19,7 @@ use tokio::task::futures::TaskLocalFuture;
 
 use crate::model::api_error::ApiError;
 use crate::model::format::Format;
+use crate::observe::Observer;
 use crate::wire::envelope::Envelope;
 
 /// The header the layers read the request id from by default, as set by tower-http's
@@ -62,6 +63,11 @@ tokio::task_local! {
 pub struct RequestContext {
     request_id: Option<HeaderValue>,
     format: Option<Format>,
+    /// Whether the client's id was replaced (for the event).
+    pub(crate) replaced_id: bool,
+    /// How a tonic error is reported when it becomes a `Status`.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+    pub(crate) observer: Option<Observer>,
 }
 
 impl RequestContext {
@@ -98,6 +104,12 @@ impl RequestContext {
     #[must_use]
     pub fn with_format(mut self, format: Option<Format>) -> Self {
         self.format = format;
+        self
+    }
+
+    /// Sets a request id already checked by [`incoming_id`].
+    pub(crate) fn request_id_value(mut self, value: HeaderValue) -> Self {
+        self.request_id = Some(value);
         self
     }
 
@@ -145,10 +157,76 @@ impl RequestContext {
     }
 }
 
+/// Most bytes of a request id a layer keeps from a client.
+pub(crate) const MAX_ID_LEN: usize = 128;
+
+/// Whether a client's request id is kept: 1 to [`MAX_ID_LEN`] visible ASCII characters
+/// (no space, no tab, no control character).
+pub(crate) fn acceptable_id(bytes: &[u8]) -> bool {
+    (1..=MAX_ID_LEN).contains(&bytes.len()) && bytes.iter().all(|b| (0x21..=0x7e).contains(b))
+}
+
+/// The request id a layer answers a request with, and whether the client's was
+/// replaced: the client's when [acceptable](acceptable_id), else a new one from
+/// `generator` (or a UUID v7 when there is none, or when it makes an unacceptable id).
+/// An empty header is no id: a new one is made, and nothing was replaced.
+pub(crate) fn incoming_id(
+    sent: Option<&[u8]>,
+    generator: Option<fn() -> String>,
+) -> (HeaderValue, bool) {
+    if let Some(bytes) = sent.filter(|bytes| acceptable_id(bytes)) {
+        if let Ok(value) = HeaderValue::from_bytes(bytes) {
+            return (value, false);
+        }
+    }
+    let replaced = sent.is_some_and(|bytes| !bytes.is_empty());
+    let made = generator
+        .map(|generate| generate())
+        .filter(|id| acceptable_id(id.as_bytes()))
+        .and_then(|id| HeaderValue::try_from(id).ok());
+    let value = made.unwrap_or_else(|| {
+        let id = uuid::Uuid::now_v7().hyphenated().to_string();
+        HeaderValue::try_from(id).unwrap_or(HeaderValue::from_static("unknown"))
+    });
+    (value, replaced)
+}
+
 /// `future`, run with `context` as the current one; the layers keep this future's type.
 pub(crate) fn scope<F: Future>(
     context: RequestContext,
     future: F,
 ) -> TaskLocalFuture<RequestContext, F> {
     CONTEXT.scope(context, future)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{acceptable_id, incoming_id};
+
+    #[test]
+    fn client_ids_are_kept_only_when_short_and_visible() {
+        assert!(acceptable_id(b"req_abc123"));
+        assert!(acceptable_id(&[b'a'; 128]));
+        assert!(!acceptable_id(&[b'a'; 129]));
+        assert!(!acceptable_id(b""));
+        assert!(!acceptable_id(b"req 1"));
+        assert!(!acceptable_id(b"req\t1"));
+        assert!(!acceptable_id("req_✓".as_bytes()));
+        assert_eq!(
+            incoming_id(Some(b"req_1"), None),
+            ("req_1".parse().unwrap(), false)
+        );
+        // An empty header is no id: a new one, nothing replaced.
+        let (id, replaced) = incoming_id(Some(b""), Some(|| "gen_1".into()));
+        assert_eq!((id.to_str().unwrap(), replaced), ("gen_1", false));
+        let (id, replaced) = incoming_id(Some(b"a b"), Some(|| "gen_2".into()));
+        assert_eq!((id.to_str().unwrap(), replaced), ("gen_2", true));
+        // A generator that makes an unacceptable id: a UUID v7 instead.
+        let (id, replaced) = incoming_id(None, Some(|| "no good".into()));
+        let id = id.to_str().unwrap().to_owned();
+        assert!(!replaced);
+        assert_eq!(uuid::Uuid::parse_str(&id).unwrap().get_version_num(), 7);
+        let (other, _) = incoming_id(None, None);
+        assert_ne!(other.to_str().unwrap(), id);
+    }
 }

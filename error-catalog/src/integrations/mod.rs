@@ -3,6 +3,8 @@
 //! - `axum`, `actix`, `tonic`, `utoipa`: one module per framework;
 //! - `impls`: the `__impl_*` macros through which `#[derive(ApiError)]` implements the
 //!   frameworks' traits for the derived type;
+//! - `layer`: the settings of axum's and actix-web's layers and what they do per request
+//!   (request id, format, the event of an error response);
 //! - `context`: the [`RequestContext`](context::RequestContext) a layer sets for the
 //!   request being served (axum, actix-web, tonic);
 //! - `rejection`: the [`Rejection`](rejection::Rejection) codes of requests a framework
@@ -19,6 +21,8 @@ pub mod actix;
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub(crate) mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod layer;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod plain;
 #[cfg(any(feature = "axum", feature = "actix-web"))]

@@ -2,9 +2,11 @@
 
 use error_catalog_derive::ApiError;
 
-/// A request the framework rejected before any handler ran: a body that is not JSON or
+/// A request the framework rejected before any handler ran (a body that is not JSON or
 /// not the expected shape, a bad path parameter or query string, no route, a method the
-/// route does not accept.
+/// route does not accept), or an error response of the service that was no envelope
+/// (a plain-text 401 of an auth middleware, a handler's `(500, "…")`): the layers answer
+/// it with the envelope of its status's rejection, and its text goes to the log only.
 ///
 /// The axum and actix-web integrations turn the frameworks' own rejections into this
 /// type, so they are answered with envelopes like every other error of the service, with
@@ -39,6 +41,11 @@ use error_catalog_derive::ApiError;
 ///     [
 ///         "invalid_json", "invalid_body", "unsupported_media_type", "payload_too_large",
 ///         "invalid_path", "invalid_query", "route_not_found", "method_not_allowed",
+///         "unauthorized", "forbidden", "not_acceptable", "request_timeout", "conflict",
+///         "gone", "length_required", "precondition_failed", "uri_too_long",
+///         "range_not_satisfiable", "expectation_failed", "misdirected_request", "locked",
+///         "precondition_required", "too_many_requests", "request_header_fields_too_large",
+///         "not_implemented", "bad_gateway", "service_unavailable", "gateway_timeout",
 ///         "bad_request", "request_not_processed",
 ///     ],
 /// );
@@ -132,7 +139,188 @@ pub enum Rejection {
     )]
     MethodNotAllowed,
 
-    /// The framework rejected the request for another reason.
+    /// The request has no valid credentials.
+    #[error(
+        code = "unauthorized",
+        status = 401,
+        message = "Authentication is required",
+        resolution = "Send valid credentials; the `WWW-Authenticate` header says which."
+    )]
+    Unauthorized,
+
+    /// The credentials do not allow the request.
+    #[error(
+        code = "forbidden",
+        status = 403,
+        message = "Access to this resource is denied",
+        resolution = "Check the credentials' permissions."
+    )]
+    Forbidden,
+
+    /// No representation of the resource matches the request's `Accept` header.
+    #[error(
+        code = "not_acceptable",
+        status = 406,
+        message = "No representation matches the `Accept` header",
+        resolution = "Accept `application/json`."
+    )]
+    NotAcceptable,
+
+    /// The server stopped waiting for the request.
+    #[error(
+        code = "request_timeout",
+        status = 408,
+        message = "The request took too long to arrive",
+        resolution = "Retry the request."
+    )]
+    RequestTimeout,
+
+    /// The request conflicts with the current state of the resource.
+    #[error(
+        code = "conflict",
+        status = 409,
+        message = "The request conflicts with the resource's state",
+        resolution = "Read the resource again, then retry."
+    )]
+    Conflict,
+
+    /// The resource existed and was removed for good.
+    #[error(
+        code = "gone",
+        status = 410,
+        message = "The resource is gone",
+        resolution = "Remove references to this resource."
+    )]
+    Gone,
+
+    /// The request has a body without a `Content-Length`.
+    #[error(
+        code = "length_required",
+        status = 411,
+        message = "The request needs a `Content-Length` header",
+        resolution = "Send the body with a `Content-Length` header."
+    )]
+    LengthRequired,
+
+    /// A conditional header (`If-Match`, `If-Unmodified-Since`) did not hold.
+    #[error(
+        code = "precondition_failed",
+        status = 412,
+        message = "A precondition of the request failed",
+        resolution = "Read the resource again and resend with its current validators."
+    )]
+    PreconditionFailed,
+
+    /// The request's URL is longer than the server accepts.
+    #[error(
+        code = "uri_too_long",
+        status = 414,
+        message = "The URL is too long",
+        resolution = "Send a shorter URL; move data into the body."
+    )]
+    UriTooLong,
+
+    /// The `Range` of the request lies outside the resource.
+    #[error(
+        code = "range_not_satisfiable",
+        status = 416,
+        message = "The requested range cannot be served",
+        resolution = "Request a range within the resource."
+    )]
+    RangeNotSatisfiable,
+
+    /// The server cannot meet the request's `Expect` header.
+    #[error(
+        code = "expectation_failed",
+        status = 417,
+        message = "The `Expect` header cannot be met",
+        resolution = "Resend without the `Expect` header."
+    )]
+    ExpectationFailed,
+
+    /// The server cannot answer for the request's host on this connection.
+    #[error(
+        code = "misdirected_request",
+        status = 421,
+        message = "The request was sent to the wrong server",
+        resolution = "Resend on a new connection."
+    )]
+    MisdirectedRequest,
+
+    /// The resource is locked.
+    #[error(
+        code = "locked",
+        status = 423,
+        message = "The resource is locked",
+        resolution = "Retry once the lock is released."
+    )]
+    Locked,
+
+    /// The server requires a conditional request for this resource.
+    #[error(
+        code = "precondition_required",
+        status = 428,
+        message = "The request must be conditional",
+        resolution = "Resend with `If-Match` (or another validator)."
+    )]
+    PreconditionRequired,
+
+    /// The client sent too many requests; the `Retry-After` header says how long to wait.
+    #[error(
+        code = "too_many_requests",
+        status = 429,
+        message = "Too many requests",
+        resolution = "Wait for the `Retry-After` delay, then retry."
+    )]
+    TooManyRequests,
+
+    /// The request's headers are larger than the server accepts.
+    #[error(
+        code = "request_header_fields_too_large",
+        status = 431,
+        message = "The request headers are too large",
+        resolution = "Send fewer or shorter headers."
+    )]
+    RequestHeaderFieldsTooLarge,
+
+    /// The server does not support the functionality the request needs.
+    #[error(
+        code = "not_implemented",
+        status = 501,
+        message = "The server does not support this request",
+        resolution = "Check the API reference for what is supported."
+    )]
+    NotImplemented,
+
+    /// A server this one depends on gave an invalid answer.
+    #[error(
+        code = "bad_gateway",
+        status = 502,
+        message = "An upstream server failed",
+        resolution = "Retry later."
+    )]
+    BadGateway,
+
+    /// The service cannot answer now (overload, maintenance); the `Retry-After` header says how long to wait when known.
+    #[error(
+        code = "service_unavailable",
+        status = 503,
+        message = "The service is temporarily unavailable",
+        resolution = "Wait for the `Retry-After` delay, then retry."
+    )]
+    ServiceUnavailable,
+
+    /// A server this one depends on did not answer in time.
+    #[error(
+        code = "gateway_timeout",
+        status = 504,
+        message = "An upstream server did not answer in time",
+        resolution = "Retry later."
+    )]
+    GatewayTimeout,
+
+    /// The framework rejected the request for another reason; also the rejection of a
+    /// plain 4xx response whose status has none of its own.
     #[error(
         code = "bad_request",
         status = 400,
@@ -141,8 +329,12 @@ pub enum Rejection {
     )]
     BadRequest,
 
-    /// The server could not prepare the request for its handler (a server-side
-    /// configuration error, not the client's).
+    /// The server could not process the request: it could not prepare the request for
+    /// its handler (a server-side configuration error, not the client's), or a plain
+    /// 500 (or a 5xx without a rejection of its own) was replaced.
+    ///
+    /// Its code is not `internal_error`, which services commonly declare themselves: a
+    /// rejection of that code would clash with theirs in `catalog!(…, Rejection)`.
     #[error(
         code = "request_not_processed",
         status = 500,
@@ -153,25 +345,52 @@ pub enum Rejection {
 }
 
 impl Rejection {
-    /// The rejection a framework's plain error response of this status stands for, if
-    /// any: used by the layers for responses that carry no envelope (axum's router 404 and
-    /// 405, extractors used directly).
+    /// The rejection an error response of this status stands for when its body is no
+    /// envelope: used by the layers for such responses (axum's router 404 and 405,
+    /// extractors used directly, a handler's plain-text 500). Every status from 400 to
+    /// 599 has one: a 4xx without a rejection of its own is [`BadRequest`](Self::BadRequest),
+    /// a 5xx [`NotProcessed`](Self::NotProcessed); other statuses have none.
     ///
     /// ```
-    /// use error_catalog::Rejection;
+    /// use error_catalog::{ApiError, Rejection};
     /// use http::StatusCode;
     ///
     /// assert!(matches!(Rejection::from_status(StatusCode::NOT_FOUND), Some(Rejection::RouteNotFound)));
-    /// assert!(Rejection::from_status(StatusCode::UNAUTHORIZED).is_none());
+    /// let unavailable = Rejection::from_status(StatusCode::SERVICE_UNAVAILABLE).unwrap();
+    /// assert_eq!(unavailable.code(), "service_unavailable");
+    /// assert!(unavailable.retryable());
+    /// assert_eq!(Rejection::from_status(StatusCode::IM_A_TEAPOT).unwrap().code(), "bad_request");
+    /// assert!(Rejection::from_status(StatusCode::OK).is_none());
     /// ```
     pub fn from_status(status: http::StatusCode) -> Option<Rejection> {
         Some(match status.as_u16() {
-            400 => Rejection::BadRequest,
+            401 => Rejection::Unauthorized,
+            403 => Rejection::Forbidden,
             404 => Rejection::RouteNotFound,
             405 => Rejection::MethodNotAllowed,
+            406 => Rejection::NotAcceptable,
+            408 => Rejection::RequestTimeout,
+            409 => Rejection::Conflict,
+            410 => Rejection::Gone,
+            411 => Rejection::LengthRequired,
+            412 => Rejection::PreconditionFailed,
             413 => Rejection::PayloadTooLarge,
+            414 => Rejection::UriTooLong,
             415 => Rejection::UnsupportedMediaType,
+            416 => Rejection::RangeNotSatisfiable,
+            417 => Rejection::ExpectationFailed,
+            421 => Rejection::MisdirectedRequest,
             422 => Rejection::InvalidBody { reason: None },
+            423 => Rejection::Locked,
+            428 => Rejection::PreconditionRequired,
+            429 => Rejection::TooManyRequests,
+            431 => Rejection::RequestHeaderFieldsTooLarge,
+            501 => Rejection::NotImplemented,
+            502 => Rejection::BadGateway,
+            503 => Rejection::ServiceUnavailable,
+            504 => Rejection::GatewayTimeout,
+            400..=499 => Rejection::BadRequest,
+            500..=599 => Rejection::NotProcessed,
             _ => return None,
         })
     }

@@ -37,18 +37,20 @@
 //! ```
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use ::tonic::{Code, Status};
 use http::HeaderName;
 use serde_json::Value;
-use tokio::task::futures::TaskLocalFuture;
 use tonic_types::{ErrorDetails, StatusExt};
 
 use crate::client::decode::ErrorBody;
 use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
 use crate::model::api_error::ApiError;
+use crate::observe::{ErrorEvent, Observer, RenderedError};
 use crate::wire::envelope::Envelope;
 use crate::wire::grpc;
 
@@ -66,8 +68,23 @@ use crate::wire::grpc;
 /// assert_eq!(status.code(), tonic::Code::ResourceExhausted);
 /// assert_eq!(error_catalog::ErrorBody::from(&status).retry_after(), Some(45));
 /// ```
+///
+/// Under [`RequestIdLayer`], this is also where the error's event is emitted (and
+/// counted, and passed to the layer's hook), once per call: with the gRPC code as
+/// `rpc.grpc.status_code`. Outside the layer nothing is logged.
 pub fn status(error: &dyn ApiError) -> Status {
-    RequestContext::render(error, |envelope| envelope_status(&envelope))
+    let Some(context) = RequestContext::current() else {
+        return envelope_status(&error.envelope());
+    };
+    let status = envelope_status(&context.apply(error.envelope()));
+    if let Some(observer) = &context.observer {
+        let rendered = RenderedError::new(error);
+        let event = ErrorEvent::new(&rendered, context.get_request_id())
+            .replaced_id(context.replaced_id)
+            .grpc(status.code() as i32);
+        observer.observe(&event);
+    }
+    status
 }
 
 /// The `Status` for an envelope's error, with the envelope's request id (if any) in a
@@ -184,32 +201,64 @@ fn canonical_code(code: Code) -> Option<grpc::Code> {
     })
 }
 
-/// A tower layer for a tonic server that runs each call inside a [`RequestContext`]
-/// holding the request id from the `x-request-id` metadata, so the `Status` of an
-/// error returned by the handler carries it in a `RequestInfo`.
+/// A tower layer for a tonic server: it gives each call a request id (the client's
+/// `x-request-id` metadata when it is 1 to 128 visible ASCII characters, else a new
+/// one: a UUID v7 or [your generator's](RequestIdLayer::request_id_generator)), sends it
+/// back in the `x-request-id` response metadata of every call, and runs the call inside
+/// a [`RequestContext`] holding it, so the `Status` of an error returned by the handler
+/// carries it in a `RequestInfo` and its event is logged and counted when it becomes a
+/// `Status` ([`status`]).
 ///
 /// ```
 /// use error_catalog::tonic::RequestIdLayer;
 ///
-/// let server = tonic::transport::Server::builder().layer(RequestIdLayer::new());
+/// let server = tonic::transport::Server::builder()
+///     .layer(RequestIdLayer::new().client_error_level(tracing::Level::WARN));
 /// ```
 #[derive(Debug, Clone)]
 pub struct RequestIdLayer {
     header: HeaderName,
+    generator: Option<fn() -> String>,
+    observer: Observer,
 }
 
 impl RequestIdLayer {
-    /// Reads `x-request-id`.
+    /// Reads and sends `x-request-id`; 4xx events at `INFO`.
     pub fn new() -> Self {
         RequestIdLayer {
             header: X_REQUEST_ID,
+            generator: None,
+            observer: Observer::default(),
         }
     }
 
-    /// Reads the request id from `header` instead of `x-request-id`.
+    /// Reads and sends the request id in `header` instead of `x-request-id`.
     #[must_use]
     pub fn request_id_header(mut self, header: HeaderName) -> Self {
         self.header = header;
+        self
+    }
+
+    /// Makes the ids of calls that have none (or none acceptable) with `generate`
+    /// instead of a UUID v7.
+    #[must_use]
+    pub fn request_id_generator(mut self, generate: fn() -> String) -> Self {
+        self.generator = Some(generate);
+        self
+    }
+
+    /// The level of the events of errors with a 4xx status in the catalog (5xx are
+    /// always `ERROR`); `INFO` unless set.
+    #[must_use]
+    pub fn client_error_level(mut self, level: tracing::Level) -> Self {
+        self.observer.client_level(level);
+        self
+    }
+
+    /// Calls `hook` once per error turned into a `Status` during a call.
+    #[must_use]
+    pub fn on_error(mut self, hook: impl Fn(&ErrorEvent<'_>) + Send + Sync + 'static) -> Self {
+        self.observer.on_error(std::sync::Arc::new(hook));
         self
     }
 }
@@ -226,7 +275,7 @@ impl<S> tower_layer::Layer<S> for RequestIdLayer {
     fn layer(&self, inner: S) -> RequestIdService<S> {
         RequestIdService {
             inner,
-            header: self.header.clone(),
+            layer: self.clone(),
         }
     }
 }
@@ -235,23 +284,61 @@ impl<S> tower_layer::Layer<S> for RequestIdLayer {
 #[derive(Debug, Clone)]
 pub struct RequestIdService<S> {
     inner: S,
-    header: HeaderName,
+    layer: RequestIdLayer,
 }
 
-impl<S, B> tower_service::Service<http::Request<B>> for RequestIdService<S>
+impl<S, B, R> tower_service::Service<http::Request<B>> for RequestIdService<S>
 where
-    S: tower_service::Service<http::Request<B>>,
+    S: tower_service::Service<http::Request<B>, Response = http::Response<R>>,
+    S::Future: Send + 'static,
+    S::Error: 'static,
 {
-    type Response = S::Response;
+    type Response = http::Response<R>;
     type Error = S::Error;
-    type Future = TaskLocalFuture<RequestContext, S::Future>;
+    type Future = ResponseFuture<R, S::Error>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: http::Request<B>) -> Self::Future {
-        let context = RequestContext::new().request_id_header(request.headers().get(&self.header));
-        context::scope(context, self.inner.call(request))
+    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
+        let sent = request.headers().get(&self.layer.header);
+        let (id, replaced) =
+            context::incoming_id(sent.map(http::HeaderValue::as_bytes), self.layer.generator);
+        request
+            .headers_mut()
+            .insert(self.layer.header.clone(), id.clone());
+        let mut context = RequestContext::new().request_id_value(id.clone());
+        context.replaced_id = replaced;
+        context.observer = Some(self.layer.observer.clone());
+        let header = self.layer.header.clone();
+        let inner = context::scope(context, self.inner.call(request));
+        ResponseFuture {
+            inner: Box::pin(async move {
+                let mut response = inner.await?;
+                response.headers_mut().insert(header, id);
+                Ok(response)
+            }),
+        }
+    }
+}
+
+/// The response future of [`RequestIdService`].
+pub struct ResponseFuture<R, E> {
+    #[allow(clippy::type_complexity)]
+    inner: Pin<Box<dyn Future<Output = Result<http::Response<R>, E>> + Send>>,
+}
+
+impl<R, E> std::fmt::Debug for ResponseFuture<R, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ResponseFuture")
+    }
+}
+
+impl<R, E> Future for ResponseFuture<R, E> {
+    type Output = Result<http::Response<R>, E>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.inner.as_mut().poll(cx)
     }
 }
