@@ -3,6 +3,12 @@
 //! answered in that API's `Nested` envelope with the request id, and `GET /errors`
 //! serving the catalog.
 //!
+//! Operating it: each error response is one log line through `tracing-subscriber`
+//! (`RUST_LOG` filters, e.g. `RUST_LOG=error_catalog=warn`), with the request id and the
+//! source chain the client never sees; `GET /metrics` serves the
+//! `error_catalog_responses_total` counter in the Prometheus text format, every code
+//! registered at zero. `POST /projects/{id}/archive` fails in its backend to show both.
+//!
 //! Run with `cargo run --example service --features axum`, then for instance:
 //!
 //! ```text
@@ -10,6 +16,8 @@
 //! curl -i -X POST -H 'content-type: application/json' -d '{"hardware_id":"hw_1"}' \
 //!      http://127.0.0.1:3000/licenses/CODI-FULL/sessions
 //! curl http://127.0.0.1:3000/errors
+//! curl -i -X POST http://127.0.0.1:3000/projects/proj_abc123/archive
+//! curl http://127.0.0.1:3000/metrics
 //! ```
 
 use std::collections::HashMap;
@@ -21,6 +29,7 @@ use axum::response::IntoResponse;
 use axum::routing::{delete, get, post};
 use error_catalog::axum::{ErrorLayer, Json, Path};
 use error_catalog::{ApiError, ErrorCatalog, ErrorSpec, FieldErrors, Format, Rejection};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use serde::{Deserialize, Serialize};
 
 /// Authentication errors.
@@ -219,8 +228,13 @@ const CATALOGS: [&[ErrorSpec]; 4] = [
     <Rejection as ErrorCatalog>::CATALOG,
 ];
 
-/// The service's router, with seeded data.
+/// The service's router, with seeded data, without metrics.
 pub fn app() -> Router {
+    app_with_metrics(None)
+}
+
+/// The service's router; `GET /metrics` renders `metrics` (a route not found without).
+pub fn app_with_metrics(metrics: Option<PrometheusHandle>) -> Router {
     let mut state = State::default();
     let project = Project {
         id: "proj_abc123".into(),
@@ -253,6 +267,14 @@ pub fn app() -> Router {
         .route("/errors", get(errors))
         .route("/projects", post(create_project))
         .route("/projects/{id}", get(get_project))
+        .route("/projects/{id}/archive", post(archive_project))
+        .route(
+            "/metrics",
+            get(move || {
+                let rendered = metrics.as_ref().map(PrometheusHandle::render);
+                async move { rendered.ok_or(Rejection::RouteNotFound) }
+            }),
+        )
         .route("/licenses/{key}/sessions", post(acquire_session))
         .route("/sessions/{id}", delete(release_session))
         .route("/sessions/{id}/heartbeat", post(heartbeat))
@@ -379,6 +401,17 @@ async fn get_project(
     }
 }
 
+/// `POST /projects/{id}/archive`: the archive store is down. The client reads
+/// `internal_error`; the log reads why.
+async fn archive_project(Path(id): Path<String>) -> Result<StatusCode, ResourceError> {
+    let _ = id;
+    Err(std::io::Error::new(
+        std::io::ErrorKind::ConnectionRefused,
+        "archive store refused the connection (archive-7:9000)",
+    )
+    .into())
+}
+
 /// `POST /licenses/{key}/sessions`: takes a seat of the license for a machine.
 async fn acquire_session(
     state: axum::extract::State<Shared>,
@@ -478,6 +511,15 @@ async fn heartbeat(
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::io::Result<()> {
+    // One line per error response (target `error_catalog`); `RUST_LOG` filters.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+    // The counter of every code, at zero before the first error.
+    let metrics = PrometheusBuilder::new()
+        .install_recorder()
+        .map_err(std::io::Error::other)?;
+    error_catalog::register_metrics(CATALOGS.iter().flat_map(|specs| specs.iter()));
     let addr = std::env::var("ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into());
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     println!(
@@ -485,5 +527,5 @@ async fn main() -> std::io::Result<()> {
         listener.local_addr()?
     );
     println!("try: curl -i -H 'x-request-id: req_abc123' http://{addr}/projects/proj_xyz789");
-    axum::serve(listener, app()).await
+    axum::serve(listener, app_with_metrics(Some(metrics))).await
 }

@@ -172,7 +172,14 @@ async fn plain_responses_and_inner_errors_become_envelopes_logged_once() {
     assert!(!event.fields.contains_key("error.replaced_body"));
 
     // A handler's error: its source in the log, nowhere in the response.
-    let reply = send(addr, Method::POST, "/archive", &[("x-request-id", b"req_arc")], "").await;
+    let reply = send(
+        addr,
+        Method::POST,
+        "/archive",
+        &[("x-request-id", b"req_arc")],
+        "",
+    )
+    .await;
     assert_eq!(reply.status, 500);
     assert_no_secret(&reply);
     let event = captured.one();

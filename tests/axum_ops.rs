@@ -626,6 +626,22 @@ async fn hooks_extensions_and_negotiation() {
     .await;
     assert_eq!(reply.headers["content-type"], "application/problem+json");
     assert_eq!(reply.json()["code"], "invalid_json");
+    // The service's docs base links the rejections (and errors without their own).
+    let addr_docs = serve(app(ErrorLayer::new()
+        .format(Format::Problem)
+        .docs("https://docs.example.com/errors/")))
+    .await;
+    let reply = fetch(addr_docs, "/nowhere", "req_d").await;
+    assert_eq!(
+        reply.json()["type"],
+        "https://docs.example.com/errors/route_not_found"
+    );
+    let reply = fetch(addr_docs, "/projects/p1", "req_d").await;
+    assert_eq!(
+        reply.json()["type"],
+        "https://docs.example.com/errors/project_missing"
+    );
+
     // Other requests: the configured format.
     let reply = fetch(addr, "/projects/p9", "req_f").await;
     assert_eq!(reply.headers["content-type"], "application/json");
@@ -633,4 +649,39 @@ async fn hooks_extensions_and_negotiation() {
         reply.json(),
         json!({"code":"project_missing","message":"Project p9 not found","details":{"id":"p9"},"request_id":"req_f"})
     );
+}
+
+/// A type that opts out of the derived framework impls writes its own.
+#[derive(Debug, ApiError)]
+#[api_error(format = "flat", impls = false)]
+#[error(code = "quota_exceeded", status = 429, message = "Quota exceeded")]
+pub struct QuotaExceeded;
+
+impl IntoResponse for QuotaExceeded {
+    fn into_response(self) -> Response {
+        let mut response = error_catalog::axum::response(&self);
+        response
+            .headers_mut()
+            .insert("x-quota-plan", "free".parse().unwrap());
+        response
+    }
+}
+
+#[tokio::test]
+async fn a_type_without_the_derived_impls_writes_its_own() {
+    let captured = Captured::start();
+    let addr = serve(
+        Router::new()
+            .route("/quota", get(|| async { Err::<(), _>(QuotaExceeded) }))
+            .layer(ErrorLayer::new()),
+    )
+    .await;
+    let reply = fetch(addr, "/quota", "req_q").await;
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.headers["x-quota-plan"], "free");
+    assert_eq!(
+        reply.json(),
+        json!({"code":"quota_exceeded","message":"Quota exceeded","request_id":"req_q"})
+    );
+    assert_eq!(captured.one().field("error.type"), "quota_exceeded");
 }

@@ -85,9 +85,8 @@ fn exports_show_the_category_text() {
 fn rejection_category_text() {
     use error_catalog::Rejection;
 
-    const FIRST_PARAGRAPH: &str = "A request the framework rejected before any handler ran: a \
-        body that is not JSON or not the expected shape, a bad path parameter or query \
-        string, no route, a method the route does not accept.";
+    const FIRST_PARAGRAPH: &str = "A request the framework rejected before any handler ran, \
+        or an error response of the service that was no envelope.";
     for spec in Rejection::CATALOG {
         assert_eq!(spec.category().doc(), FIRST_PARAGRAPH, "{}", spec.code());
     }

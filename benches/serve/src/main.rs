@@ -2,8 +2,15 @@
 //! that returns the identical `(StatusCode, Json)` response.
 //!
 //! ```text
-//! cargo run --release -p error-catalog-bench-serve [-- REQUESTS CONCURRENCY ROUNDS]
+//! cargo run --release -p error-catalog-bench-serve [-- REQUESTS CONCURRENCY ROUNDS [ops]]
 //! ```
+//!
+//! With `ops`, both sides also log and count each error response: a `tracing-subscriber`
+//! fmt layer writes into `tracing-appender`'s non-blocking writer to a file in the
+//! system's temporary directory, and a Prometheus recorder is installed. The service
+//! logs through its `ErrorLayer` (one `INFO` event of target `error_catalog`, the
+//! `error_catalog_responses_total` counter); the hand-written handler logs the same event
+//! with `tracing::info!` and increments the same counter itself.
 //!
 //! Both servers run in one process on a one-worker tokio runtime (one core); the client
 //! runs on the other core: CONCURRENCY keep-alive HTTP/1.1 connections (hyper) sharing
@@ -88,6 +95,24 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestId {
     }
 }
 
+/// The event and the count of a `404 not_found`, as a hand-written handler writes them.
+fn log_and_count(request_id: Option<&str>) {
+    tracing::info!(
+        target: "error_catalog",
+        error.type = "not_found",
+        http.response.status_code = 404_u64,
+        request_id,
+        retryable = false,
+        message = "The project does not exist",
+    );
+    metrics::counter!(
+        error_catalog::RESPONSES_TOTAL,
+        "code" => "not_found",
+        "status" => "404",
+    )
+    .increment(1);
+}
+
 /// The hand-written handler: the same lookup, the same body, written as a serde struct.
 async fn baseline(
     State(projects): State<Projects>,
@@ -102,6 +127,10 @@ async fn baseline(
     if let Some(project) = found {
         return axum::Json(project).into_response();
     }
+    log_and_count(request_id.as_deref());
+    let header = request_id
+        .as_deref()
+        .and_then(|id| http::HeaderValue::from_str(id).ok());
     let meta = request_id.map(|request_id| Meta { request_id });
     let body = Body {
         error: ErrorObject {
@@ -114,7 +143,11 @@ async fn baseline(
         },
         meta,
     };
-    (StatusCode::NOT_FOUND, axum::Json(body)).into_response()
+    let mut response = (StatusCode::NOT_FOUND, axum::Json(body)).into_response();
+    if let Some(header) = header {
+        response.headers_mut().insert("x-request-id", header);
+    }
+    response
 }
 
 fn baseline_app() -> Router {
@@ -275,11 +308,35 @@ impl Summary {
     }
 }
 
+/// Logging to a file through a non-blocking writer, and a Prometheus recorder; the guard
+/// flushes the writer when dropped.
+fn install_ops() -> tracing_appender::non_blocking::WorkerGuard {
+    let directory = std::env::temp_dir().join("error-catalog-bench-serve");
+    std::fs::create_dir_all(&directory).expect("log directory");
+    let file = tracing_appender::rolling::never(&directory, "serve.log");
+    let (writer, guard) = tracing_appender::non_blocking(file);
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .init();
+    metrics_exporter_prometheus::PrometheusBuilder::new()
+        .install_recorder()
+        .expect("prometheus recorder");
+    println!("logging to {}", directory.join("serve.log").display());
+    guard
+}
+
 fn main() {
-    let mut args = std::env::args().skip(1).map(|arg| arg.parse::<usize>());
+    let ops = std::env::args().any(|arg| arg == "ops");
+    let mut args = std::env::args()
+        .skip(1)
+        .filter(|arg| arg != "ops")
+        .map(|arg| arg.parse::<usize>());
     let requests = args.next().and_then(Result::ok).unwrap_or(10_000);
     let concurrency = args.next().and_then(Result::ok).unwrap_or(32);
     let rounds = args.next().and_then(Result::ok).unwrap_or(21);
+    let _guard = ops.then(install_ops);
 
     let (ours, theirs) = start_servers();
     let client = tokio::runtime::Builder::new_current_thread()
@@ -316,7 +373,8 @@ fn main() {
         }
 
         println!(
-            "\n{requests} requests at {concurrency} concurrent, {rounds} rounds (medians over rounds)"
+            "\n{requests} requests at {concurrency} concurrent, {rounds} rounds (medians over rounds){}",
+            if ops { ", logging and metrics on" } else { "" }
         );
         println!(
             "{:<28} {:>12} {:>10} {:>10} {:>14}",

@@ -25,7 +25,12 @@ pub fn krate(item: &Item) -> TokenStream {
 /// which makes each impl's own bound a higher-ranked one: rustc checks such a bound where
 /// the impl is used, not where it is written, so a type that has no `Error` impl after
 /// all gets no error from these impls (only from the mistake the derive reported).
+///
+/// Nothing with `#[api_error(impls = false)]`: the user implements the framework traits.
 pub fn integrations(item: &Item, unsure_of_error: bool) -> TokenStream {
+    if !item.impls {
+        return TokenStream::new();
+    }
     let ident = item.ident;
     let (impl_generics, ty_generics, _) = item.generics.split_for_impl();
     let predicates = item

@@ -24,6 +24,8 @@ pub struct ContainerAttrs {
     pub docs: Attr<LitStr>,
     pub domain: Attr<LitStr>,
     pub unique_in_crate: Attr<bool>,
+    /// `impls = false`: no framework trait impls (axum, actix-web, tonic, utoipa).
+    pub impls: Attr<bool>,
     pub krate: Attr<syn::Path>,
     /// An unknown key, or an attribute that failed to parse: any key may be the one
     /// meant, so none is reported as missing.
@@ -70,6 +72,7 @@ impl ContainerAttrs {
             docs: Attr::new(keys::DOCS),
             domain: Attr::new(keys::DOMAIN),
             unique_in_crate: Attr::new(keys::UNIQUE_IN_CRATE),
+            impls: Attr::new(keys::IMPLS),
             krate: Attr::new(keys::CRATE),
             unsure: false,
         }
@@ -339,6 +342,9 @@ fn container_key(
         }),
         keys::UNIQUE_IN_CRATE => attrs
             .unique_in_crate
+            .parse(meta, errors, |meta, errors| boolean(meta, key, errors)),
+        keys::IMPLS => attrs
+            .impls
             .parse(meta, errors, |meta, errors| boolean(meta, key, errors)),
         keys::CRATE => attrs.krate.parse(meta, errors, |meta, errors| {
             let Some(path) = string(meta, key, "\"::error_catalog\"", errors)? else {

@@ -16,6 +16,7 @@ pub const FORMAT: &str = "format";
 pub const DOCS: &str = "docs";
 pub const DOMAIN: &str = "domain";
 pub const UNIQUE_IN_CRATE: &str = "unique_in_crate";
+pub const IMPLS: &str = "impls";
 pub const CRATE: &str = "crate";
 
 // Variant-level keys (`retry_after` is a field key too).
@@ -37,7 +38,15 @@ pub const FLATTEN: &str = "flatten";
 pub const HEADER: &str = "header";
 
 /// Keys of the type-level attribute, in the order errors list them.
-pub const CONTAINER_KEYS: &[&str] = &[RENAME_ALL, FORMAT, DOCS, DOMAIN, UNIQUE_IN_CRATE, CRATE];
+pub const CONTAINER_KEYS: &[&str] = &[
+    RENAME_ALL,
+    FORMAT,
+    DOCS,
+    DOMAIN,
+    UNIQUE_IN_CRATE,
+    IMPLS,
+    CRATE,
+];
 
 /// Keys of a variant's attribute (and of a struct's, with the type-level keys).
 pub const VARIANT_KEYS: &[&str] = &[

@@ -36,6 +36,8 @@ pub struct Item<'a> {
     /// Some `#[error("..")]` belongs to thiserror, which then writes `Display`, `Error`
     /// and `From`.
     pub thiserror: bool,
+    /// Whether the framework trait impls are generated (`impls = false` opts out).
+    pub impls: bool,
     /// The input is a union: nothing can be generated for it.
     pub union: bool,
     /// The types of the `#[from]` fields, each once (as written).

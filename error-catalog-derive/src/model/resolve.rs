@@ -31,6 +31,7 @@ pub fn item<'a>(input: &'a Input<'a>) -> Item<'a> {
         shape: input.shape,
         krate: input.attrs.krate.get().cloned(),
         thiserror: input.thiserror,
+        impls: input.attrs.impls.get().copied().unwrap_or(true),
         union: input.union,
         from_types,
     }

@@ -287,6 +287,18 @@ impl ErrorMiddleware {
         self.settings.negotiate = negotiate;
         self
     }
+
+    /// Links the Problem bodies of errors whose type has no docs base (the
+    /// [`Rejection`]s, for one) to `{base}/{code}` instead of `about:blank`.
+    ///
+    /// ```
+    /// let layer = error_catalog::actix::ErrorMiddleware::new().docs("https://docs.example.com/errors/");
+    /// ```
+    #[must_use]
+    pub fn docs(mut self, base: &str) -> Self {
+        self.settings.docs = Some(base.into());
+        self
+    }
 }
 
 impl Default for ErrorMiddleware {

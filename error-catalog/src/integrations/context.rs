@@ -63,6 +63,8 @@ tokio::task_local! {
 pub struct RequestContext {
     request_id: Option<HeaderValue>,
     format: Option<Format>,
+    /// The service's docs base, for errors whose type has none.
+    docs: Option<std::sync::Arc<str>>,
     /// Whether the client's id was replaced (for the event).
     pub(crate) replaced_id: bool,
     /// How a tonic error is reported when it becomes a `Status`.
@@ -97,6 +99,20 @@ impl RequestContext {
     #[must_use]
     pub fn format(mut self, format: Format) -> Self {
         self.format = Some(format);
+        self
+    }
+
+    /// Links the Problem bodies of errors whose type has no docs base (the
+    /// [`Rejection`](crate::Rejection)s, for one) to `{base}/{code}` instead of
+    /// `about:blank`.
+    #[must_use]
+    pub fn docs(mut self, base: &str) -> Self {
+        self.docs = Some(base.into());
+        self
+    }
+
+    pub(crate) fn with_docs(mut self, base: Option<std::sync::Arc<str>>) -> Self {
+        self.docs = base;
         self
     }
 
@@ -142,6 +158,9 @@ impl RequestContext {
         }
         if let Some(id) = self.get_request_id() {
             envelope = envelope.request_id(id);
+        }
+        if let Some(docs) = &self.docs {
+            envelope = envelope.docs_base(&**docs);
         }
         envelope
     }

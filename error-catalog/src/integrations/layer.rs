@@ -21,6 +21,8 @@ pub(crate) struct Settings {
     pub(crate) observer: Observer,
     /// Whether `Accept: application/problem+json` picks the Problem format.
     pub(crate) negotiate: bool,
+    /// The service's docs base, for errors whose type has none.
+    pub(crate) docs: Option<std::sync::Arc<str>>,
 }
 
 impl Settings {
@@ -31,6 +33,7 @@ impl Settings {
             generator: None,
             observer: Observer::default(),
             negotiate: false,
+            docs: None,
         }
     }
 
@@ -48,7 +51,8 @@ impl Settings {
         }
         let mut context = RequestContext::new()
             .request_id_value(id.clone())
-            .with_format(format);
+            .with_format(format)
+            .with_docs(self.docs.clone());
         context.replaced_id = replaced;
         (context, id)
     }

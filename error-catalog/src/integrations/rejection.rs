@@ -2,11 +2,14 @@
 
 use error_catalog_derive::ApiError;
 
-/// A request the framework rejected before any handler ran (a body that is not JSON or
-/// not the expected shape, a bad path parameter or query string, no route, a method the
-/// route does not accept), or an error response of the service that was no envelope
-/// (a plain-text 401 of an auth middleware, a handler's `(500, "…")`): the layers answer
-/// it with the envelope of its status's rejection, and its text goes to the log only.
+/// A request the framework rejected before any handler ran, or an error response of the
+/// service that was no envelope.
+///
+/// The first: a body that is not JSON or not the expected shape, a bad path parameter or
+/// query string, no route, a method the route does not accept. The second: a plain-text
+/// 401 of an auth middleware, a handler's `(500, "…")`, any error status whose body is
+/// not JSON; the layers answer it with the envelope of its status's rejection, and its
+/// text goes to the log only.
 ///
 /// The axum and actix-web integrations turn the frameworks' own rejections into this
 /// type, so they are answered with envelopes like every other error of the service, with

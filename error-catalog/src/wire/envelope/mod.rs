@@ -52,6 +52,7 @@ pub struct Envelope<'a> {
     format: Format,
     request_id: Option<Cow<'a, str>>,
     instance: Option<Cow<'a, str>>,
+    docs_base: Option<Cow<'a, str>>,
 }
 
 impl<'a> Envelope<'a> {
@@ -62,6 +63,7 @@ impl<'a> Envelope<'a> {
             format: error.spec().category().format(),
             request_id: None,
             instance: None,
+            docs_base: None,
         }
     }
 
@@ -86,6 +88,39 @@ impl<'a> Envelope<'a> {
     pub fn instance(mut self, instance: impl Into<Cow<'a, str>>) -> Self {
         self.instance = Some(instance.into());
         self
+    }
+
+    /// The docs base of an error whose type has none (`docs = ".."`): the
+    /// [`Problem`](Format::Problem) body's `type` is then `{base}/{code}` instead of
+    /// `about:blank`. An error whose type has a docs base keeps its own.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, Format};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "project_not_found", status = 404, message = "Project not found")]
+    /// pub struct ProjectNotFound;
+    ///
+    /// let body = ProjectNotFound.envelope().format(Format::Problem).docs_base("https://docs.example.com/errors/").to_json();
+    /// assert!(body.starts_with(r#"{"type":"https://docs.example.com/errors/project_not_found","#));
+    /// ```
+    #[must_use]
+    pub fn docs_base(mut self, base: impl Into<Cow<'a, str>>) -> Self {
+        self.docs_base = Some(base.into());
+        self
+    }
+
+    /// The Problem body's `type`: the spec's docs URL, else the docs base and the code,
+    /// else `about:blank`.
+    pub(crate) fn type_uri(&self) -> Cow<'_, str> {
+        let spec = self.error.spec();
+        match (spec.docs_url(), &self.docs_base) {
+            (Some(url), _) => Cow::Borrowed(url),
+            (None, Some(base)) => {
+                Cow::Owned(format!("{}/{}", base.trim_end_matches('/'), spec.code()))
+            }
+            (None, None) => Cow::Borrowed("about:blank"),
+        }
     }
 
     /// The error the envelope is for.
@@ -115,6 +150,7 @@ impl<'a> Envelope<'a> {
             format: self.format,
             request_id: self.request_id.as_deref().map(Cow::Borrowed),
             instance: self.instance.as_deref().map(Cow::Borrowed),
+            docs_base: self.docs_base.as_deref().map(Cow::Borrowed),
         }
     }
 
@@ -321,7 +357,7 @@ fn serialize_problem<S: Serializer>(
     let error = envelope.error;
     let spec = error.spec();
     let mut map = serializer.serialize_map(None)?;
-    map.serialize_entry(problem::TYPE, spec.docs_url().unwrap_or("about:blank"))?;
+    map.serialize_entry(problem::TYPE, &envelope.type_uri())?;
     map.serialize_entry(problem::TITLE, spec.title())?;
     map.serialize_entry(STATUS, &spec.status_u16())?;
     map.serialize_entry(problem::DETAIL, &error.message())?;

@@ -78,7 +78,10 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
         Format::Problem => {
             let plain = spec.json.plain_text;
             w.raw(PROBLEM_OPEN);
-            w.text(spec.docs_url().unwrap_or("about:blank"), plain)?;
+            match (spec.docs_url(), &envelope.docs_base) {
+                (None, Some(_)) => w.string(&envelope.type_uri())?,
+                (url, _) => w.text(url.unwrap_or("about:blank"), plain)?,
+            }
             w.raw(THEN_TITLE);
             w.text(spec.title(), plain)?;
             w.raw(THEN_STATUS);
