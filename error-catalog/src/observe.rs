@@ -92,7 +92,7 @@ impl RenderedError {
             retryable: error.retryable(),
             // `Message`'s `Display` never fails on a field's `Display`.
             message: error.message().to_string(),
-            source: error.source().and_then(source_chain),
+            source: error.source().map(source_chain),
             replaced_body: None,
         }
     }
@@ -142,7 +142,7 @@ impl RenderedError {
 
 /// `error` and each of its sources, joined with `": "`. A `Display` that fails ends its
 /// part of the text there, never a panic.
-fn source_chain(error: &(dyn std::error::Error + 'static)) -> Option<String> {
+fn source_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut text = String::new();
     let mut next = Some(error);
     for _ in 0..CHAIN_CAP {
@@ -153,7 +153,7 @@ fn source_chain(error: &(dyn std::error::Error + 'static)) -> Option<String> {
         let _ = write!(text, "{error}");
         next = error.source();
     }
-    Some(text)
+    text
 }
 
 /// The text of a replaced body for the log: at most [`REPLACED_BODY_CAP`] bytes, cut on

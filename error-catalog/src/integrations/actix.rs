@@ -352,8 +352,10 @@ where
         let (context, id) = settings.context(
             headers
                 .get(settings.header.as_str())
-                .map(|value| value.as_bytes()),
-            headers.get(ACCEPT).map(|value| value.as_bytes()),
+                .map(::actix_web::http::header::HeaderValue::as_bytes),
+            headers
+                .get(ACCEPT)
+                .map(::actix_web::http::header::HeaderValue::as_bytes),
         );
         let name = ::actix_web::http::header::HeaderName::from_bytes(settings.header.as_ref()).ok();
         let value = ::actix_web::http::header::HeaderValue::from_bytes(id.as_bytes()).ok();

@@ -193,10 +193,10 @@ pub(crate) fn incoming_id(
     sent: Option<&[u8]>,
     generator: Option<fn() -> String>,
 ) -> (HeaderValue, bool) {
-    if let Some(bytes) = sent.filter(|bytes| acceptable_id(bytes)) {
-        if let Ok(value) = HeaderValue::from_bytes(bytes) {
-            return (value, false);
-        }
+    if let Some(bytes) = sent.filter(|bytes| acceptable_id(bytes))
+        && let Ok(value) = HeaderValue::from_bytes(bytes)
+    {
+        return (value, false);
     }
     let replaced = sent.is_some_and(|bytes| !bytes.is_empty());
     let made = generator
