@@ -27,7 +27,7 @@ mod catalog;
 mod client;
 mod integrations;
 mod model;
-mod observe;
+pub mod observe;
 mod wire;
 
 #[doc(hidden)]

@@ -57,7 +57,7 @@ const CHAIN_CAP: usize = 32;
 ///
 /// The axum and actix-web integrations put it in the extensions of every error response
 /// they render, so a middleware of the user's can log or count without parsing the
-/// body; the layers read it to emit the [event](self).
+/// body; the layers read it to emit the [event](crate::observe#the-event).
 ///
 /// ```
 /// use error_catalog::{ApiError, RenderedError};

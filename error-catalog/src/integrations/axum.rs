@@ -43,9 +43,11 @@
 //! [`Rejection`], which says precisely what was wrong (`invalid_json`, `invalid_body`,
 //! `unsupported_media_type`, `invalid_path`, `invalid_query`, ...). `From` impls turn
 //! axum's rejection types into it for extractors of your own. [`ErrorLayer`] replaces
-//! what is still a plain error response (no `Content-Type`, or `text/plain`: the
-//! router's 404 and 405, axum's extractors used directly) with the envelope of the
-//! [`Rejection`] for its status, keeping its other headers (such as `Allow`).
+//! every error response that is still no JSON envelope (the router's 404 and 405, axum's
+//! extractors used directly, a handler's `(500, "…")`) with the envelope of the
+//! [`Rejection`] for its status, keeping its headers but those of the replaced body
+//! (such as `Allow`, `Retry-After`, `WWW-Authenticate`); the replaced text goes to the
+//! log only.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -172,9 +174,8 @@ impl IntoResponse for Box<dyn ApiError + Send> {
 ///   KiB of the replaced body goes to the log, never to the client. A JSON error body
 ///   the service wrote itself passes as it is;
 /// - **one event per error response**: logged through `tracing` and counted through
-///   `metrics` (see [the event](crate::RenderedError)'s fields in the crate's
-///   `observe` notes: [`report`](crate::report)), and passed to [your
-///   hook](ErrorLayer::on_error). The derived `IntoResponse` puts a
+///   `metrics` ([the event's fields and the counter](crate::observe)), and passed to
+///   [your hook](ErrorLayer::on_error). The derived `IntoResponse` puts a
 ///   [`RenderedError`] in the response's extensions; the layer reads it there. An
 ///   error rendered without the layer is not logged.
 ///

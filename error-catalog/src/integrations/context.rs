@@ -6,8 +6,9 @@
 //! [`ErrorMiddleware`](crate::actix::ErrorMiddleware), tonic's
 //! [`RequestIdLayer`](crate::tonic::RequestIdLayer)) read the request id header and run
 //! the rest of the request inside a tokio task-local [`RequestContext`]; rendering an
-//! error reads it. The error is rendered once, where it is turned into a response, with
-//! no second pass over the response and nothing stored in its extensions.
+//! error reads it. The error is rendered once, where it is turned into a response; the
+//! response's extensions get a [`RenderedError`](crate::RenderedError) (its code, status,
+//! message and source chain) for the layer's log line, never the error itself.
 //!
 //! Without a layer there is no context: errors render in their type's format, without a
 //! request id.
