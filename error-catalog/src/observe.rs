@@ -336,12 +336,30 @@ fn log(event: &ErrorEvent<'_>, client_level: tracing::Level) {
     }
 }
 
+/// The digits of every status from 400 to 599, so a label is a static slice of them.
+#[cfg(feature = "metrics")]
+static STATUS_DIGITS: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| (400..=599).map(|status: u16| status.to_string()).collect());
+
+/// The `status` label: a static text for an error status, with no allocation per count.
+#[cfg(feature = "metrics")]
+fn status_label(status: StatusCode) -> metrics::SharedString {
+    let status = status.as_u16();
+    if (400..=599).contains(&status) {
+        let at = usize::from(status - 400) * 3;
+        let digits: &'static str = STATUS_DIGITS.as_str();
+        metrics::SharedString::from(&digits[at..at + 3])
+    } else {
+        metrics::SharedString::from(status.to_string())
+    }
+}
+
 #[cfg(feature = "metrics")]
 fn count(error: &RenderedError) {
     metrics::counter!(
         RESPONSES_TOTAL,
         "code" => error.code(),
-        "status" => error.status.as_str().to_owned(),
+        "status" => status_label(error.status),
     )
     .increment(1);
 }
@@ -402,7 +420,7 @@ pub fn register_metrics<'a>(specs: impl IntoIterator<Item = &'a ErrorSpec>) {
         metrics::counter!(
             RESPONSES_TOTAL,
             "code" => spec.code(),
-            "status" => spec.status().as_str().to_owned(),
+            "status" => status_label(spec.status()),
         )
         .absolute(0);
     }

@@ -349,10 +349,12 @@ where
     fn call(&self, mut request: ServiceRequest) -> Self::Future {
         let settings = Rc::clone(&self.settings);
         let headers = request.headers();
+        // actix-web's header values are of another `http` version: through their bytes.
+        let sent = headers
+            .get(settings.header.as_str())
+            .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
         let (context, id) = settings.context(
-            headers
-                .get(settings.header.as_str())
-                .map(::actix_web::http::header::HeaderValue::as_bytes),
+            sent.as_ref(),
             headers
                 .get(ACCEPT)
                 .map(::actix_web::http::header::HeaderValue::as_bytes),

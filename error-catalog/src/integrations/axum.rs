@@ -314,65 +314,116 @@ pub struct ErrorService<S> {
 impl<S, B> tower_service::Service<http::Request<B>> for ErrorService<S>
 where
     S: tower_service::Service<http::Request<B>, Response = Response>,
-    S::Future: Send + 'static,
-    S::Error: 'static,
 {
     type Response = Response;
     type Error = S::Error;
-    type Future = ResponseFuture<S::Error>;
+    type Future = ResponseFuture<S::Future>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
     }
 
     fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
-        let settings = Arc::clone(&self.settings);
         let headers = request.headers();
-        let (context, id) = settings.context(
-            headers.get(&settings.header).map(HeaderValue::as_bytes),
+        let (context, id) = self.settings.context(
+            headers.get(&self.settings.header),
             headers.get(ACCEPT).map(HeaderValue::as_bytes),
         );
         request
             .headers_mut()
-            .insert(settings.header.clone(), id.clone());
-        let inner = context::scope(context.clone(), self.inner.call(request));
+            .insert(self.settings.header.clone(), id.clone());
         ResponseFuture {
-            inner: Box::pin(async move {
-                let response = inner.await?;
-                let mut response = finish(response, &context, &settings).await;
-                response.headers_mut().insert(settings.header.clone(), id);
-                Ok(response)
-            }),
+            state: State::Serving {
+                inner: context::scope(context, self.inner.call(request)),
+            },
+            settings: Arc::clone(&self.settings),
+            id: Some(id),
         }
     }
 }
 
-/// The response future of [`ErrorService`].
-pub struct ResponseFuture<E> {
-    inner: Pin<Box<dyn Future<Output = Result<Response, E>> + Send>>,
+pin_project_lite::pin_project! {
+    /// The response future of [`ErrorService`].
+    pub struct ResponseFuture<F> {
+        #[pin]
+        state: State<F>,
+        settings: Arc<Settings>,
+        id: Option<HeaderValue>,
+    }
 }
 
-impl<E> std::fmt::Debug for ResponseFuture<E> {
+pin_project_lite::pin_project! {
+    /// Serving the request, then (for an error response that is no envelope only)
+    /// reading the beginning of its body and replacing it.
+    #[project = StateProjection]
+    enum State<F> {
+        Serving {
+            #[pin]
+            inner: tokio::task::futures::TaskLocalFuture<RequestContext, F>,
+        },
+        Replacing {
+            replacing: Pin<Box<dyn Future<Output = Response> + Send>>,
+        },
+    }
+}
+
+impl<F> std::fmt::Debug for ResponseFuture<F> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("ResponseFuture")
     }
 }
 
-impl<E> Future for ResponseFuture<E> {
+impl<F, E> Future for ResponseFuture<F>
+where
+    F: Future<Output = Result<Response, E>>,
+{
     type Output = Result<Response, E>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.inner.as_mut().poll(cx)
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut this = self.project();
+        loop {
+            let mut response = match this.state.as_mut().project() {
+                StateProjection::Serving { mut inner } => {
+                    let response = match inner.as_mut().poll(cx) {
+                        Poll::Ready(Ok(response)) => response,
+                        other => return other,
+                    };
+                    let context = inner.take_value().unwrap_or_default();
+                    match finish(response, context, this.settings) {
+                        Ok(response) => response,
+                        Err(replacing) => {
+                            this.state.set(State::Replacing { replacing });
+                            continue;
+                        }
+                    }
+                }
+                StateProjection::Replacing { replacing } => match replacing.as_mut().poll(cx) {
+                    Poll::Ready(response) => response,
+                    Poll::Pending => return Poll::Pending,
+                },
+            };
+            if let Some(id) = this.id.take() {
+                response
+                    .headers_mut()
+                    .insert(this.settings.header.clone(), id);
+            }
+            return Poll::Ready(Ok(response));
+        }
     }
 }
 
 /// The response the client gets for `response`, and its event: an error response the
 /// integration rendered is logged as it is; an error response that is no envelope is
-/// replaced ([`plain::rejection`]) and logged with the beginning of its body.
-async fn finish(response: Response, context: &RequestContext, settings: &Settings) -> Response {
+/// replaced ([`plain::rejection`]) and logged with the beginning of its body, which
+/// takes reading it: `Err` with the future that does.
+fn finish(
+    response: Response,
+    context: RequestContext,
+    settings: &Arc<Settings>,
+) -> Result<Response, Pin<Box<dyn Future<Output = Response> + Send>>> {
     if let Some(rendered) = response.extensions().get::<RenderedError>() {
-        settings.observe(rendered, context);
-        return response;
+        settings.observe(rendered, &context);
+        return Ok(response);
     }
     let rejection = plain::rejection(
         response.status().as_u16(),
@@ -382,12 +433,26 @@ async fn finish(response: Response, context: &RequestContext, settings: &Setting
             .map(HeaderValue::as_bytes),
     );
     let Some(rejection) = rejection else {
-        return response;
+        return Ok(response);
     };
+    let settings = Arc::clone(settings);
+    Err(Box::pin(async move {
+        replace(response, &rejection, &context, &settings).await
+    }))
+}
+
+/// The envelope of `rejection` for `response`, keeping the headers
+/// [`plain::keeps_header`] keeps; logged with the beginning of the replaced body.
+async fn replace(
+    response: Response,
+    rejection: &Rejection,
+    context: &RequestContext,
+    settings: &Settings,
+) -> Response {
     let (parts, body) = response.into_parts();
     let text = replaced_text(&read_prefix(body).await);
     let mut normalized = context.apply(rejection.envelope()).into_response();
-    let rendered = RenderedError::new(&rejection).replacing(text);
+    let rendered = RenderedError::new(rejection).replacing(text);
     settings.observe(&rendered, context);
     normalized.extensions_mut().insert(rendered);
     let headers = normalized.headers_mut();

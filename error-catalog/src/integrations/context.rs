@@ -191,15 +191,14 @@ pub(crate) fn acceptable_id(bytes: &[u8]) -> bool {
 /// `generator` (or a UUID v7 when there is none, or when it makes an unacceptable id).
 /// An empty header is no id: a new one is made, and nothing was replaced.
 pub(crate) fn incoming_id(
-    sent: Option<&[u8]>,
+    sent: Option<&HeaderValue>,
     generator: Option<fn() -> String>,
 ) -> (HeaderValue, bool) {
-    if let Some(bytes) = sent.filter(|bytes| acceptable_id(bytes))
-        && let Ok(value) = HeaderValue::from_bytes(bytes)
-    {
-        return (value, false);
+    if let Some(value) = sent.filter(|value| acceptable_id(value.as_bytes())) {
+        // A copy of the header's shared bytes, not of the text.
+        return (value.clone(), false);
     }
-    let replaced = sent.is_some_and(|bytes| !bytes.is_empty());
+    let replaced = sent.is_some_and(|value| !value.is_empty());
     let made = generator
         .map(|generate| generate())
         .filter(|id| acceptable_id(id.as_bytes()))
@@ -222,6 +221,7 @@ pub(crate) fn scope<F: Future>(
 #[cfg(test)]
 mod tests {
     use super::{acceptable_id, incoming_id};
+    use http::HeaderValue;
 
     #[test]
     fn client_ids_are_kept_only_when_short_and_visible() {
@@ -237,9 +237,9 @@ mod tests {
             ("req_1".parse().unwrap(), false)
         );
         // An empty header is no id: a new one, nothing replaced.
-        let (id, replaced) = incoming_id(Some(b""), Some(|| "gen_1".into()));
+        let (id, replaced) = incoming_id(sent("").as_ref(), Some(|| "gen_1".into()));
         assert_eq!((id.to_str().unwrap(), replaced), ("gen_1", false));
-        let (id, replaced) = incoming_id(Some(b"a b"), Some(|| "gen_2".into()));
+        let (id, replaced) = incoming_id(sent("a b").as_ref(), Some(|| "gen_2".into()));
         assert_eq!((id.to_str().unwrap(), replaced), ("gen_2", true));
         // A generator that makes an unacceptable id: a UUID v7 instead.
         let (id, replaced) = incoming_id(None, Some(|| "no good".into()));

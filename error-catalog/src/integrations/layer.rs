@@ -41,7 +41,7 @@ impl Settings {
     /// bytes, and the id it is answered with.
     pub(crate) fn context(
         &self,
-        id: Option<&[u8]>,
+        id: Option<&HeaderValue>,
         accept: Option<&[u8]>,
     ) -> (RequestContext, HeaderValue) {
         let (id, replaced) = incoming_id(id, self.generator);
