@@ -25,6 +25,10 @@
 //! logged (call [`report`] for it). Code outside the layers (a background job, a queue
 //! consumer) logs an error by the same rule with [`report`] or [`report_with`].
 //!
+//! The `tracing` feature is on with every framework feature (`axum`, `actix-web`,
+//! `tonic`): the layers are what emit the event, and an event no subscriber listens to
+//! costs next to nothing. The `metrics` feature is opt-in.
+//!
 //! # The counter
 //!
 //! With the `metrics` feature, every event also increments the counter

@@ -25,6 +25,12 @@ use error_catalog_derive::ApiError;
 /// with each quoted excerpt of the input cut to 24 characters, and with control and
 /// bidirectional formatting characters replaced by `�`.
 ///
+/// Its codes take part in `catalog!`'s uniqueness check like any other: a service whose
+/// own types declare one of them (`conflict`, `forbidden`, `too_many_requests`, ...) gets
+/// the duplicate-code error from `catalog!(…, Rejection)` and renames its code (or lists
+/// its types without `Rejection`). The code of a replaced 500 is
+/// `request_not_processed`, not the `internal_error` that services commonly declare.
+///
 /// Its own format is [`Format::Problem`](crate::Format::Problem); set the service's format
 /// on the layer (`ErrorLayer::format`, `ErrorMiddleware::format`) to answer rejections in
 /// the same format as the rest of the service.

@@ -303,8 +303,7 @@ where
 
     fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
         let sent = request.headers().get(&self.layer.header);
-        let (id, replaced) =
-            context::incoming_id(sent, self.layer.generator);
+        let (id, replaced) = context::incoming_id(sent, self.layer.generator);
         request
             .headers_mut()
             .insert(self.layer.header.clone(), id.clone());
