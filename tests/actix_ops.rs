@@ -75,6 +75,15 @@ async fn auth(
 /// Starts the service on its own actix system thread, its events and counters filed
 /// under `sink`; returns its address.
 fn start(sink: Sink, format: Format) -> SocketAddr {
+    start_with(sink, format, |middleware| middleware)
+}
+
+/// [`start`], with more settings of the middleware.
+fn start_with(
+    sink: Sink,
+    format: Format,
+    configure: fn(ErrorMiddleware) -> ErrorMiddleware,
+) -> SocketAddr {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
@@ -89,14 +98,14 @@ fn start(sink: Sink, format: Format) -> SocketAddr {
                     .route("/forbidden", web::get().to(ok))
                     .route("/ok", web::get().to(ok))
                     .wrap(actix_web::middleware::from_fn(auth))
-                    .wrap(
+                    .wrap(configure(
                         ErrorMiddleware::new()
                             .format(format)
                             .request_id_generator(|| "req_made".into())
                             .on_error(|event| {
                                 assert!(event.request_id().is_some());
                             }),
-                    )
+                    ))
             })
             .workers(1)
             .disable_signals()
@@ -231,4 +240,38 @@ async fn no_secret_in_any_format() {
         assert_eq!(reply.status, 500);
         assert_no_secret(&reply);
     }
+}
+
+#[tokio::test]
+async fn negotiation_and_the_docs_base() {
+    let captured = Captured::start();
+    let addr = start_with(captured.sink(), Format::Nested, |middleware| {
+        middleware
+            .negotiate(true)
+            .docs("https://docs.example.com/errors")
+    });
+    let problem: &[(&str, &[u8])] = &[("accept", b"application/problem+json")];
+    for (method, path, code) in [
+        (Method::GET, "/nowhere", "route_not_found"),
+        (Method::GET, "/db", "request_not_processed"),
+        (Method::GET, "/admin", "unauthorized"),
+        (Method::GET, "/forbidden", "not_allowed"),
+        (Method::POST, "/archive", "archive_failed"),
+    ] {
+        let reply = send(addr, method, path, problem, "").await;
+        assert_eq!(
+            reply.headers["content-type"], "application/problem+json",
+            "{path}"
+        );
+        assert_eq!(reply.json()["code"], code);
+        assert_eq!(
+            reply.json()["type"],
+            format!("https://docs.example.com/errors/{code}")
+        );
+        assert_no_secret(&reply);
+    }
+    // Without the `Accept`: the configured format.
+    let reply = fetch(addr, "/nowhere", "req_n").await;
+    assert_eq!(reply.headers["content-type"], "application/json");
+    assert_eq!(reply.json()["error"]["code"], "route_not_found");
 }

@@ -117,11 +117,15 @@ impl tower_service::Service<http::Request<Body>> for Licenses {
 }
 
 async fn start() -> SocketAddr {
+    start_with(RequestIdLayer::new()).await
+}
+
+async fn start_with(layer: RequestIdLayer) -> SocketAddr {
     let incoming = TcpIncoming::bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let addr = incoming.local_addr().unwrap();
     tokio::spawn(
         Server::builder()
-            .layer(RequestIdLayer::new().request_id_generator(|| "req_made".into()))
+            .layer(layer.request_id_generator(|| "req_made".into()))
             .add_service(Licenses)
             .serve_with_incoming(incoming),
     );
@@ -292,4 +296,29 @@ async fn one_event_per_error_status_with_the_grpc_code_and_source() {
     let counters = captured.counters();
     assert_eq!(counters[&("internal_error".into(), "500".into())], 1);
     assert_eq!(counters[&("no_seats_available".into(), "409".into())], 1);
+}
+
+#[tokio::test]
+async fn the_hook_sees_each_error_status_once_at_the_layers_level() {
+    let captured = ops::Captured::start();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let hook = std::sync::Arc::clone(&seen);
+    let addr = start_with(
+        RequestIdLayer::new()
+            .client_error_level(tracing::Level::WARN)
+            .on_error(move |event| {
+                hook.lock().unwrap().push((
+                    event.error().code(),
+                    event.grpc_code(),
+                    event.request_id().map(str::to_owned),
+                ));
+            }),
+    )
+    .await;
+    acquire(addr, "CODI-FULL", Some("req_hook")).await;
+    assert_eq!(captured.one().level, tracing::Level::WARN);
+    assert_eq!(
+        *seen.lock().unwrap(),
+        [("no_seats_available", Some(10), Some("req_hook".to_owned()))]
+    );
 }
