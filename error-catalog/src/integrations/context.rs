@@ -232,8 +232,9 @@ mod tests {
         assert!(!acceptable_id(b"req 1"));
         assert!(!acceptable_id(b"req\t1"));
         assert!(!acceptable_id("req_✓".as_bytes()));
+        let sent = |text: &str| Some(HeaderValue::from_str(text).unwrap());
         assert_eq!(
-            incoming_id(Some(b"req_1"), None),
+            incoming_id(sent("req_1").as_ref(), None),
             ("req_1".parse().unwrap(), false)
         );
         // An empty header is no id: a new one, nothing replaced.
