@@ -135,6 +135,15 @@ fn routes() -> Router {
         )
         .route("/teapot", get(|| async { StatusCode::IM_A_TEAPOT }))
         .route(
+            "/dump",
+            get(|| async {
+                (
+                    StatusCode::BAD_GATEWAY,
+                    format!("upstream said: {}", "hunter2 ".repeat(1000)),
+                )
+            }),
+        )
+        .route(
             "/own-json",
             get(|| async {
                 (
@@ -252,6 +261,16 @@ async fn plain_error_responses_are_replaced_and_their_text_is_logged_only() {
     assert_eq!(reply.status, 400);
     assert_eq!(reply.json()["error"]["code"], "bad_request");
     assert_eq!(captured.one().field("error.replaced_body"), "");
+
+    // A long body: its first KiB in the log.
+    let reply = fetch(addr, "/dump", "req_7").await;
+    assert_eq!(reply.status, 502);
+    assert_eq!(reply.json()["error"]["code"], "bad_gateway");
+    assert_no_secret(&reply);
+    let event = captured.one();
+    let logged = event.field("error.replaced_body");
+    assert_eq!(logged.len(), 1024);
+    assert!(logged.starts_with("upstream said: hunter2 "));
 
     // A JSON error body of the service's own passes as it is, unlogged.
     let reply = fetch(addr, "/own-json", "req_6").await;

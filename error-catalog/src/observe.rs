@@ -429,3 +429,63 @@ pub fn register_metrics<'a>(specs: impl IntoIterator<Item = &'a ErrorSpec>) {
         .absolute(0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::source_chain;
+
+    #[derive(Debug)]
+    struct Link(&'static str, Option<Box<Link>>);
+
+    impl std::fmt::Display for Link {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Link {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|link| link as _)
+        }
+    }
+
+    /// An error whose `source()` is itself: a chain without end.
+    #[derive(Debug)]
+    struct Loop;
+
+    impl std::fmt::Display for Loop {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("again")
+        }
+    }
+
+    impl std::error::Error for Loop {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&Loop)
+        }
+    }
+
+    #[test]
+    fn the_chain_is_followed_to_its_end_and_never_forever() {
+        let chain = Link(
+            "a",
+            Some(Box::new(Link("b", Some(Box::new(Link("c", None)))))),
+        );
+        assert_eq!(source_chain(&chain), "a: b: c");
+        let text = source_chain(&Loop);
+        assert_eq!(text.matches("again").count(), super::CHAIN_CAP);
+    }
+
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    #[test]
+    fn a_replaced_body_is_cut_on_a_character_boundary() {
+        use super::{REPLACED_BODY_CAP, replaced_text};
+        assert_eq!(replaced_text(b"db error"), "db error");
+        let long = "é".repeat(REPLACED_BODY_CAP);
+        let text = replaced_text(long.as_bytes());
+        assert!(text.len() <= REPLACED_BODY_CAP);
+        assert!(long.starts_with(&text));
+        assert_eq!(text.chars().count(), REPLACED_BODY_CAP / 2);
+        assert_eq!(replaced_text(b"\xff ok"), "\u{fffd} ok");
+    }
+}
