@@ -215,9 +215,12 @@ impl From<QueryPayloadError> for Rejection {
 /// An `Err(actix_web::Error)` that an inner middleware or a `wrap_fn` returns (an auth
 /// middleware's `ErrorUnauthorized("…")`) comes out as a response too: an `ApiError`'s
 /// in the service's format with the request id, any other error as the envelope of the
-/// `Rejection` of its status, its text going to the log only.
+/// `Rejection` of its status, its text going to the log only. It leaves the middleware as
+/// an `Err` still (the request it answers is no longer at hand), whose response
+/// actix-web writes as it is.
 ///
-/// Register it with `App::wrap`, last, so that it wraps every service.
+/// Register it with `App::wrap`, last, so that it wraps every service (a middleware
+/// wrapped around it would see those errors as errors).
 ///
 /// ```
 /// use error_catalog::Format;
