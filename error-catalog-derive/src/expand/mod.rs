@@ -52,10 +52,7 @@ fn expand(model: &Model) -> TokenStream {
     let bounds = Bounds::new(model);
 
     let category = spec_table::category(&model.category);
-    let specs = model
-        .variants
-        .iter()
-        .map(|variant| spec_table::spec(model, variant));
+    let specs = spec_table::rows(model);
     let count = model.variants.len();
     let index_arms = model.variants.iter().enumerate().map(|(index, variant)| {
         let pattern = pattern(item, variant, &[]);
@@ -115,7 +112,7 @@ fn expand(model: &Model) -> TokenStream {
             // Statics, not consts: a const table would be evaluated again (its promoted
             // slices interned and validated) in every crate that reads it in a const,
             // such as `catalog!`; a static is evaluated once, here.
-            static __SPECS: [__ec::ErrorSpec; #count] = [#(#specs),*];
+            static __SPECS: [__ec::ErrorSpec; #count] = [#specs];
             #flatten_example_checks
 
             #[automatically_derived]
