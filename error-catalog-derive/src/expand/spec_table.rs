@@ -39,6 +39,44 @@ pub fn category(category: &Category) -> TokenStream {
     }
 }
 
+/// The name of the `JsonHints` constant [`hints_consts`] declares for these values.
+fn hints_name(literal_message: bool, plain_text: bool) -> &'static str {
+    match (literal_message, plain_text) {
+        (true, true) => "__JSON_LITERAL_PLAIN",
+        (true, false) => "__JSON_LITERAL",
+        (false, true) => "__JSON_PLAIN",
+        (false, false) => "__JSON_NONE",
+    }
+}
+
+/// The rows' shared values, each a constant the rows name (a path costs the compiler
+/// less than a struct literal or a reference in each of thousands of rows): the
+/// reference to the `Category` static, and the `JsonHints` the rows use.
+pub fn shared_consts(model: &Model) -> TokenStream {
+    let mut used = [false; 4];
+    for variant in &model.variants {
+        let (literal, plain) = (message::literal(variant), plain_text(variant));
+        used[usize::from(literal) * 2 + usize::from(plain)] = true;
+    }
+    let hints = [(false, false), (false, true), (true, false), (true, true)]
+        .into_iter()
+        .zip(used)
+        .filter(|&(_, used)| used)
+        .map(|((literal_message, plain_text), _)| {
+            let name = format_ident!("{}", hints_name(literal_message, plain_text));
+            quote! {
+                const #name: __ec::JsonHints = __ec::JsonHints {
+                    literal_message: #literal_message,
+                    plain_text: #plain_text,
+                };
+            }
+        });
+    quote! {
+        const __CATEGORY_REF: &__ec::Category = &__CATEGORY;
+        #(#hints)*
+    }
+}
+
 /// Every `ErrorSpec` row of the table, comma-separated, in declaration order.
 pub fn rows(model: &Model) -> TokenStream {
     let mut out = TokenStream::new();
@@ -167,9 +205,8 @@ fn write_spec(model: &Model, variant: &Variant, out: &mut String) {
     write_option_str(out, variant.docs_url.as_deref());
     let _ = write!(
         out,
-        ",category:&__CATEGORY,json:__ec::JsonHints{{literal_message:{},plain_text:{},}},parsed:",
-        message::literal(variant),
-        plain_text(variant),
+        ",category:__CATEGORY_REF,json:{},parsed:",
+        hints_name(message::literal(variant), plain_text(variant)),
     );
     match message::parsed_string(model, variant) {
         Some(parsed) => {
@@ -301,8 +338,10 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
         quote!(&[#(#fields),*])
     };
     // Lets the runtime write these texts into JSON without formatting or escaping them.
-    let literal_message = message::literal(variant);
-    let plain_text = plain_text(variant);
+    let hints = format_ident!(
+        "{}",
+        hints_name(message::literal(variant), plain_text(variant))
+    );
     let docs_url = option_str(variant.docs_url.as_deref());
     let reason = crate::check::grpc_reason(code);
     let parsed = message::parsed_text(model, variant);
@@ -331,11 +370,8 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
             fields: #fields,
             variant: #name,
             docs_url: #docs_url,
-            category: &__CATEGORY,
-            json: __ec::JsonHints {
-                literal_message: #literal_message,
-                plain_text: #plain_text,
-            },
+            category: __CATEGORY_REF,
+            json: #hints,
             parsed: #parsed,
             headers: #headers,
         }
