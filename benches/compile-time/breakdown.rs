@@ -11,8 +11,8 @@
 //!   `derive` - `expanded` is the macro's own run;
 //! - `expanded_nouniq`: `expanded` without the per-code uniqueness macros;
 //! - `expanded_nofields`: `expanded` with the fields function's body emptied;
-//! - `table`: `bare` with the catalog table alone (the `Category`, the `ErrorSpec` rows
-//!   and the `CATALOG` constant that reads them);
+//! - `table`: `bare` with the catalog table alone (the `Category`, the `ErrorSpec` rows,
+//!   the constants they name and the `CATALOG` constant that reads them);
 //! - `empty`: a crate with nothing but the dependency on error-catalog, the fixed cost
 //!   of every crate;
 //!
@@ -182,11 +182,12 @@ fn generate(dir: &Path, size: usize) -> Result<(), String> {
         return Err("the expansion has no fields function".to_owned());
     }
 
-    // The table alone: the `use`, the statics, and the inherent impl's `CATALOG`.
+    // The table alone: the `use`, the statics and constants, and the inherent impl's
+    // `CATALOG`.
     let table: Vec<Stmt> = stmts
         .iter()
         .filter_map(|stmt| match stmt {
-            Stmt::Item(Item::Use(_) | Item::Static(_)) => Some(stmt.clone()),
+            Stmt::Item(Item::Use(_) | Item::Static(_) | Item::Const(_)) => Some(stmt.clone()),
             Stmt::Item(Item::Impl(imp)) if imp.trait_.is_none() => {
                 let mut imp = imp.clone();
                 imp.items.retain(|item| matches!(item, ImplItem::Const(_)));
