@@ -504,7 +504,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
             .map(|(name, ty)| {
                 format!(
                     "FieldSpec {{ name: {name:?}, rust_type: {ty:?}, json_type: JsonType::{}, \
-                     optional: {}, retry_after: {}, example: None, flatten: false }}",
+                     optional: {}, retry_after: {}, example: None, flatten: false, field_errors: false }}",
                     json_type(ty),
                     ty.starts_with("Option"),
                     *name == "retry_after"

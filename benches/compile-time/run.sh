@@ -108,26 +108,11 @@ for round in $(seq 0 "$rounds"); do
 done
 
 if $instructions; then
-    # A RUSTC_WRAPPER that runs rustc under cachegrind for the crate being measured only.
-    cat >results/cachegrind-rustc.sh <<'EOF'
-#!/usr/bin/env bash
-rustc=$1
-shift
-for arg in "$@"; do
-    if [ "$arg" = "$MEASURED_CRATE" ]; then
-        exec valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-            --log-file="$MEASURED_LOG" "$rustc" "$@"
-    fi
-done
-exec "$rustc" "$@"
-EOF
-    chmod +x results/cachegrind-rustc.sh
+    # rustc runs under cachegrind for the crate measured only (cachegrind-rustc.sh).
+    source "$repo/benches/compile-time/cachegrind-rustc.sh"
     echo "command,instructions" >results/instructions.csv
     for name in "${names[@]}"; do
-        touch "$name/src/lib.rs"
-        RUSTC_WRAPPER="$out/results/cachegrind-rustc.sh" MEASURED_CRATE="$name" \
-            MEASURED_LOG="$out/results/$name.cachegrind.log" cargo build --quiet -p "$name"
-        count=$(sed -n 's/.*I *refs: *//p' "results/$name.cachegrind.log" | tr -d ,)
+        count=$(measure "$name" "$out/results/$name.cachegrind.log" cargo build --quiet -p "$name")
         echo "$name,$count" >>results/instructions.csv
         echo "$name: $count instructions" >&2
     done

@@ -10,7 +10,7 @@ use syn::DeriveInput;
 use crate::expand;
 
 /// Inputs that together use every key, field attribute and shape.
-const SEEDS: &[&str] = &[
+pub const SEEDS: &[&str] = &[
     r#"
     /// Authentication errors.
     #[api_error(format = "nested", docs = "https://docs.example.com/errors", domain = "api.example.com", unique_in_crate = false)]

@@ -37,7 +37,6 @@ pub fn expand(item: &Item) -> TokenStream {
         const _: () = {
             use #krate::__private as __ec;
 
-            #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// Every error code of this type (empty: the derive has errors).
                 pub const CATALOG: &'static [__ec::ErrorSpec] = &[];

@@ -57,9 +57,16 @@ pub fn shown_fields<'v>(model: &Model, variant: &'v Variant) -> Vec<&'v str> {
 /// in this order. `NOT_PARSED` for a literal message and for one that its own `write!`
 /// writes. One string literal per row keeps the catalog table cheap to compile.
 pub fn parsed_text(model: &Model, variant: &Variant) -> TokenStream {
-    let not_parsed = quote!(__ec::NOT_PARSED);
+    match parsed_string(model, variant) {
+        Some(text) => quote!(#text),
+        None => quote!(__ec::NOT_PARSED),
+    }
+}
+
+/// The text of [`parsed_text`], or `None` for `NOT_PARSED`.
+pub fn parsed_string(model: &Model, variant: &Variant) -> Option<String> {
     if !parsed(model, variant) {
-        return not_parsed;
+        return None;
     }
     let shown = shown_fields(model, variant);
     let mut text = String::new();
@@ -71,14 +78,14 @@ pub fn parsed_text(model: &Model, variant: &Variant) -> TokenStream {
                 // positions within a byte.
                 let position = shown.iter().position(|name| *name == arg.name);
                 let Some(Ok(position)) = position.map(u8::try_from) else {
-                    return not_parsed;
+                    return None;
                 };
                 text.push('\0');
                 text.push(char::from(position));
             }
         }
     }
-    quote!(#text)
+    Some(text)
 }
 
 /// The body that writes the public message, or `None` when every variant's message is

@@ -52,10 +52,8 @@ fn expand(model: &Model) -> TokenStream {
     let bounds = Bounds::new(model);
 
     let category = spec_table::category(&model.category);
-    let specs = model
-        .variants
-        .iter()
-        .map(|variant| spec_table::spec(model, variant));
+    let specs = spec_table::rows(model);
+    let shared_consts = spec_table::shared_consts(model);
     let count = model.variants.len();
     let index_arms = model.variants.iter().enumerate().map(|(index, variant)| {
         let pattern = pattern(item, variant, &[]);
@@ -112,13 +110,14 @@ fn expand(model: &Model) -> TokenStream {
             use #krate::__private as __ec;
 
             static __CATEGORY: __ec::Category = #category;
+            #shared_consts
             // Statics, not consts: a const table would be evaluated again (its promoted
             // slices interned and validated) in every crate that reads it in a const,
             // such as `catalog!`; a static is evaluated once, here.
-            static __SPECS: [__ec::ErrorSpec; #count] = [#(#specs),*];
+            static __SPECS: [__ec::ErrorSpec; #count] = [#specs];
             #flatten_example_checks
 
-            #[automatically_derived]
+            // No `#[automatically_derived]`: rustc accepts it on trait impls only.
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// Every error code of this type, in declaration order.
                 pub const CATALOG: &'static [__ec::ErrorSpec] = &__SPECS;

@@ -1,8 +1,17 @@
 //! The catalog rows: the type's `Category` and one `ErrorSpec` (with its `FieldSpec`s) per
 //! variant, as the tokens of the static table the expansion declares.
+//!
+//! The rows are most of the expansion's tokens, and none of them needs a span of the
+//! input: [`rows`] writes them as source text and has the compiler parse the text once,
+//! which costs a fraction of building them token by token. A row that must carry spans
+//! (the `FieldErrors` probe of a flattened field names the field's type) and a row
+//! with a literal the text form would not reproduce are built as tokens, by [`spec`].
+
+use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use syn::LitStr;
 
 use crate::expand::message;
 use crate::model::{Category, Detail, Example, Field, Model, Variant};
@@ -28,6 +37,274 @@ pub fn category(category: &Category) -> TokenStream {
             domain: #domain,
         }
     }
+}
+
+/// The name of the `JsonHints` constant [`hints_consts`] declares for these values.
+fn hints_name(literal_message: bool, plain_text: bool) -> &'static str {
+    match (literal_message, plain_text) {
+        (true, true) => "__JSON_LITERAL_PLAIN",
+        (true, false) => "__JSON_LITERAL",
+        (false, true) => "__JSON_PLAIN",
+        (false, false) => "__JSON_NONE",
+    }
+}
+
+/// The rows' shared values, each a constant the rows name (a path costs the compiler
+/// less than a struct literal or a reference in each of thousands of rows): the
+/// reference to the `Category` static, and the `JsonHints` the rows use.
+pub fn shared_consts(model: &Model) -> TokenStream {
+    let mut used = [false; 4];
+    for variant in &model.variants {
+        let (literal, plain) = (message::literal(variant), plain_text(variant));
+        used[usize::from(literal) * 2 + usize::from(plain)] = true;
+    }
+    let hints = [(false, false), (false, true), (true, false), (true, true)]
+        .into_iter()
+        .zip(used)
+        .filter(|&(_, used)| used)
+        .map(|((literal_message, plain_text), _)| {
+            let name = format_ident!("{}", hints_name(literal_message, plain_text));
+            quote! {
+                const #name: __ec::JsonHints = __ec::JsonHints {
+                    literal_message: #literal_message,
+                    plain_text: #plain_text,
+                };
+            }
+        });
+    quote! {
+        const __CATEGORY_REF: &__ec::Category = &__CATEGORY;
+        #(#hints)*
+    }
+}
+
+/// Every `ErrorSpec` row of the table, comma-separated, in declaration order.
+pub fn rows(model: &Model) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut text = String::new();
+    // The variants written into `text` since the last flush.
+    let mut pending: Vec<&Variant> = Vec::new();
+    for variant in &model.variants {
+        if as_text(variant) {
+            write_spec(model, variant, &mut text);
+            text.push(',');
+            pending.push(variant);
+        } else {
+            flush(model, &mut text, &mut pending, &mut out);
+            let spec = spec(model, variant);
+            out.extend(quote!(#spec,));
+        }
+    }
+    flush(model, &mut text, &mut pending, &mut out);
+    out
+}
+
+/// Parses the rows written as text into `out`; should the text not parse, builds the
+/// same rows as tokens.
+fn flush<'v>(
+    model: &Model,
+    text: &mut String,
+    pending: &mut Vec<&'v Variant<'v>>,
+    out: &mut TokenStream,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    match parse(text) {
+        Some(tokens) => out.extend(tokens),
+        None => {
+            for variant in pending.iter() {
+                let spec = spec(model, variant);
+                out.extend(quote!(#spec,));
+            }
+        }
+    }
+    text.clear();
+    pending.clear();
+}
+
+/// The tokens of `text`. Inside the compiler, its own parser reads the text once
+/// (`proc_macro2`'s `parse` would read it twice, first with its own lexer to check it).
+fn parse(text: &str) -> Option<TokenStream> {
+    if proc_macro::is_available() {
+        text.parse::<proc_macro::TokenStream>()
+            .ok()
+            .map(TokenStream::from)
+    } else {
+        text.parse().ok()
+    }
+}
+
+/// Whether the variant's row can be written as text: it has no flattened field of a
+/// non-generic type (whose probe names the type with its span) and no string literal
+/// with a suffix (which the text would drop and the tokens keep, for rustc to reject).
+fn as_text(variant: &Variant) -> bool {
+    let plain = |lit: &LitStr| lit.suffix().is_empty();
+    variant.causes.iter().all(plain)
+        && variant.fields.iter().all(|field| {
+            field.header.as_ref().is_none_or(plain)
+                && field.detail().is_none_or(|detail| {
+                    (field.generic || !detail.flatten)
+                        && detail.example.as_ref().is_none_or(example_plain)
+                })
+        })
+}
+
+fn example_plain(example: &Example) -> bool {
+    match example {
+        Example::Str(lit) => lit.suffix().is_empty(),
+        Example::List(items) => items.iter().all(example_plain),
+        Example::Int(_) | Example::Float(_) | Example::Bool(_) => true,
+    }
+}
+
+/// Writes the row [`spec`] builds, as source text.
+fn write_spec(model: &Model, variant: &Variant, out: &mut String) {
+    let Variant {
+        code,
+        status,
+        retryable,
+        title,
+        description,
+        name,
+        ..
+    } = variant;
+    let message = &variant.message.text;
+    let reason = crate::check::grpc_reason(code);
+    // `write!` into a `String` cannot fail.
+    let _ = write!(
+        out,
+        "__ec::ErrorSpec{{code:{code:?},reason:{reason:?},status:__ec::status({status}u16),\
+         retryable:{retryable},title:{title:?},message:{message:?},\
+         description:{description:?},resolution:"
+    );
+    write_option_str(out, variant.resolution.as_deref());
+    out.push_str(",causes:");
+    write_str_list(out, &variant.causes, "__ec::NO_CAUSES");
+    out.push_str(",retry_after:");
+    match variant.retry_after {
+        Some(secs) => {
+            let _ = write!(out, "__ec::Some({secs}u64)");
+        }
+        None => out.push_str("__ec::None"),
+    }
+    out.push_str(",fields:");
+    if variant.has_details() {
+        out.push_str("&[");
+        let details = variant.fields.iter().filter_map(|f| Some((f, f.detail()?)));
+        for (i, (field, detail)) in details.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_field_spec(out, field, detail);
+        }
+        out.push(']');
+    } else {
+        out.push_str("__ec::NO_FIELDS");
+    }
+    let _ = write!(out, ",variant:{name:?},docs_url:");
+    write_option_str(out, variant.docs_url.as_deref());
+    let _ = write!(
+        out,
+        ",category:__CATEGORY_REF,json:{},parsed:",
+        hints_name(message::literal(variant), plain_text(variant)),
+    );
+    match message::parsed_string(model, variant) {
+        Some(parsed) => {
+            let _ = write!(out, "{parsed:?}");
+        }
+        None => out.push_str("__ec::NOT_PARSED"),
+    }
+    out.push_str(",headers:");
+    let headers: Vec<&LitStr> = variant
+        .fields
+        .iter()
+        .filter_map(|field| field.header.as_ref())
+        .collect();
+    write_str_list(out, headers, "__ec::NO_HEADERS");
+    out.push_str(",}");
+}
+
+/// Writes the `FieldSpec` [`field_spec`] builds, for a field without a probe.
+fn write_field_spec(out: &mut String, field: &Field, detail: &Detail) {
+    let Detail {
+        key,
+        rust_type,
+        json_type,
+        example,
+        flatten,
+        ..
+    } = detail;
+    let _ = write!(
+        out,
+        "__ec::FieldSpec{{name:{key:?},rust_type:{rust_type:?},json_type:__ec::JsonType::{json_type},\
+         optional:{},retry_after:{},example:",
+        field.option_inner.is_some(),
+        field.retry_after,
+    );
+    match example {
+        Some(example) => {
+            out.push_str("__ec::Some(");
+            write_example(out, example);
+            out.push(')');
+        }
+        None => out.push_str("__ec::None"),
+    }
+    let _ = write!(out, ",flatten:{flatten},field_errors:false,}}");
+}
+
+fn write_example(out: &mut String, example: &Example) {
+    let _ = match example {
+        Example::Str(lit) => write!(out, "__ec::ExampleValue::String({:?})", lit.value()),
+        Example::Int(digits) => write!(out, "__ec::ExampleValue::Integer({digits})"),
+        Example::Float(digits) => write!(out, "__ec::ExampleValue::Number({digits})"),
+        Example::Bool(value) => write!(out, "__ec::ExampleValue::Bool({value})"),
+        Example::List(items) => {
+            out.push_str("__ec::ExampleValue::Array(&[");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_example(out, item);
+            }
+            out.push_str("])");
+            Ok(())
+        }
+    };
+}
+
+fn write_option_str(out: &mut String, value: Option<&str>) {
+    let _ = match value {
+        Some(text) => write!(out, "__ec::Some({text:?})"),
+        None => write!(out, "__ec::None"),
+    };
+}
+
+/// `&["..", ..]` of the literals' values, or `empty` when there are none.
+fn write_str_list<'l>(out: &mut String, lits: impl IntoIterator<Item = &'l LitStr>, empty: &str) {
+    let mut lits = lits.into_iter().peekable();
+    if lits.peek().is_none() {
+        out.push_str(empty);
+        return;
+    }
+    out.push_str("&[");
+    for (i, lit) in lits.enumerate() {
+        let comma = if i > 0 { "," } else { "" };
+        let _ = write!(out, "{comma}{:?}", lit.value());
+    }
+    out.push(']');
+}
+
+/// Whether JSON writes the row's code, title, message and docs URL as they are.
+fn plain_text(variant: &Variant) -> bool {
+    [
+        Some(variant.code.as_str()),
+        Some(variant.title.as_str()),
+        Some(variant.message.text.as_str()),
+        variant.docs_url.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .all(json_plain)
 }
 
 /// One `ErrorSpec` row.
@@ -61,16 +338,10 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
         quote!(&[#(#fields),*])
     };
     // Lets the runtime write these texts into JSON without formatting or escaping them.
-    let literal_message = message::literal(variant);
-    let plain_text = [
-        Some(code.as_str()),
-        Some(title.as_str()),
-        Some(message.as_str()),
-        variant.docs_url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .all(json_plain);
+    let hints = format_ident!(
+        "{}",
+        hints_name(message::literal(variant), plain_text(variant))
+    );
     let docs_url = option_str(variant.docs_url.as_deref());
     let reason = crate::check::grpc_reason(code);
     let parsed = message::parsed_text(model, variant);
@@ -99,11 +370,8 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
             fields: #fields,
             variant: #name,
             docs_url: #docs_url,
-            category: &__CATEGORY,
-            json: __ec::JsonHints {
-                literal_message: #literal_message,
-                plain_text: #plain_text,
-            },
+            category: __CATEGORY_REF,
+            json: #hints,
             parsed: #parsed,
             headers: #headers,
         }
@@ -229,7 +497,59 @@ fn json_plain(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::json_plain;
+    use proc_macro2::{TokenStream, TokenTree};
+
+    use super::{as_text, json_plain, parse, spec, write_spec};
+    use crate::check::check;
+    use crate::ctxt::Errors;
+    use crate::input::ast::Input;
+    use crate::never_panics::SEEDS;
+
+    /// The tokens as text, each string literal written by its value (the text form and
+    /// the quoted form may escape a character differently).
+    fn normalized(tokens: TokenStream, out: &mut Vec<String>) {
+        for tree in tokens {
+            match tree {
+                TokenTree::Group(group) => {
+                    out.push(format!("{:?}(", group.delimiter()));
+                    normalized(group.stream(), out);
+                    out.push(")".to_owned());
+                }
+                TokenTree::Literal(lit) => {
+                    out.push(match syn::parse_str::<syn::LitStr>(&lit.to_string()) {
+                        Ok(text) => format!("{:?}", text.value()),
+                        Err(_) => lit.to_string(),
+                    });
+                }
+                other => out.push(other.to_string()),
+            }
+        }
+    }
+
+    /// Every row written as text reads as the same tokens as the row `spec` quotes.
+    #[test]
+    fn text_rows_equal_quoted_rows() {
+        let mut compared = 0;
+        for seed in SEEDS {
+            let node = syn::parse_str(seed).unwrap();
+            let mut errors = Errors::default();
+            let input = Input::from_syn(&node, &mut errors);
+            let model = check(&input, &mut errors);
+            if errors.finish().is_some() {
+                continue;
+            }
+            for variant in model.variants.iter().filter(|variant| as_text(variant)) {
+                let mut text = String::new();
+                write_spec(&model, variant, &mut text);
+                let (mut written, mut quoted) = (Vec::new(), Vec::new());
+                normalized(parse(&text).unwrap(), &mut written);
+                normalized(spec(&model, variant), &mut quoted);
+                assert_eq!(written, quoted, "{}", variant.name);
+                compared += 1;
+            }
+        }
+        assert!(compared >= 8, "only {compared} rows compared");
+    }
 
     #[test]
     fn json_plain_texts() {
