@@ -275,3 +275,40 @@ async fn negotiation_and_the_docs_base() {
     assert_eq!(reply.headers["content-type"], "application/json");
     assert_eq!(reply.json()["error"]["code"], "route_not_found");
 }
+
+#[tokio::test]
+async fn nested_middlewares_log_each_error_once() {
+    let captured = Captured::start();
+    let sink = captured.sink();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = HttpServer::new(move || {
+                std::mem::forget(sink.attach());
+                // A scope with its own middleware, inside an application with another.
+                App::new()
+                    .service(
+                        web::scope("/inner")
+                            .route("/db", web::get().to(db))
+                            .route("/archive", web::post().to(archive))
+                            .wrap(ErrorMiddleware::new()),
+                    )
+                    .wrap(ErrorMiddleware::new())
+            })
+            .workers(1)
+            .disable_signals()
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+            sender.send(server.addrs()[0]).unwrap();
+            server.run().await
+        })
+    });
+    let addr = receiver.recv().unwrap();
+
+    let reply = send(addr, Method::POST, "/inner/archive", &[], "").await;
+    assert_eq!(reply.status, 500);
+    assert_eq!(captured.one().field("error.type"), "archive_failed");
+    let reply = fetch(addr, "/inner/db", "req_db").await;
+    assert_eq!(reply.status, 500);
+    assert_eq!(captured.one().field("error.type"), "request_not_processed");
+}

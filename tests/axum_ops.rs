@@ -442,6 +442,29 @@ async fn the_counter_counts_each_error_response_once() {
 }
 
 #[tokio::test]
+async fn nested_layers_log_and_count_each_error_once() {
+    let captured = Captured::start();
+    // A router with its own layer, inside an application with another.
+    let addr = serve(
+        Router::new()
+            .merge(app(ErrorLayer::new()))
+            .layer(ErrorLayer::new()),
+    )
+    .await;
+    fetch(addr, "/projects/a", "req_1").await;
+    fetch(addr, "/db", "req_2").await;
+    let events = captured.take();
+    let codes: Vec<_> = events
+        .iter()
+        .map(|event| event.field("error.type"))
+        .collect();
+    assert_eq!(codes, ["project_missing", "request_not_processed"]);
+    let counters = captured.counters();
+    assert_eq!(counters[&("project_missing".into(), "404".into())], 1);
+    assert_eq!(counters[&("request_not_processed".into(), "500".into())], 1);
+}
+
+#[tokio::test]
 async fn request_ids_are_kept_made_and_sent_back() {
     let captured = Captured::start();
     let addr = serve(app(ErrorLayer::new())).await;

@@ -47,7 +47,7 @@ use ::actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError}
 use http::HeaderName;
 
 use crate::integrations::context::{self, RequestContext};
-use crate::integrations::layer::Settings;
+use crate::integrations::layer::{Observed, Settings};
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
@@ -210,7 +210,8 @@ impl From<QueryPayloadError> for Rejection {
 /// sent back in `x-request-id` on every response), one format for every error, no plain
 /// error response (a response with a status of 400 or more whose body is no JSON
 /// envelope becomes the envelope of its status's [`Rejection`], its text going to the
-/// log only), and one event per error response.
+/// log only), and one event per error response (under two middlewares, a scope's and
+/// the application's, the inner one logs it).
 ///
 /// An `Err(actix_web::Error)` that an inner middleware or a `wrap_fn` returns (an auth
 /// middleware's `ErrorUnauthorized("…")`) comes out as a response too: an `ApiError`'s
@@ -413,16 +414,24 @@ impl<B> Future for ResponseFuture<B> {
 
 /// The response the client gets for `response`, and its event (as axum's layer does).
 async fn finish<B: MessageBody + 'static>(
-    response: ServiceResponse<B>,
+    mut response: ServiceResponse<B>,
     context: &RequestContext,
     settings: &Settings,
 ) -> ServiceResponse<EitherBody<B>> {
-    let observed = {
+    let rendered = {
         let extensions = response.response().extensions();
-        let rendered = extensions.get::<RenderedError>();
-        rendered.map(|rendered| settings.observe(rendered, context))
+        match extensions.get::<RenderedError>() {
+            // Logged by a middleware nearer the handler.
+            Some(_) if extensions.get::<Observed>().is_some() => true,
+            Some(rendered) => {
+                settings.observe(rendered, context);
+                true
+            }
+            None => false,
+        }
     };
-    if observed.is_some() {
+    if rendered {
+        response.response_mut().extensions_mut().insert(Observed);
         return response.map_into_left_body();
     }
     let rejection = plain::rejection(
@@ -455,6 +464,7 @@ fn replace(
     let rendered = RenderedError::new(rejection).replacing(text);
     settings.observe(&rendered, context);
     normalized.extensions_mut().insert(rendered);
+    normalized.extensions_mut().insert(Observed);
     for (name, value) in headers {
         if plain::keeps_header(name.as_str()) {
             normalized.headers_mut().append(name.clone(), value.clone());

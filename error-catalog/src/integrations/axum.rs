@@ -65,7 +65,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::integrations::context::{self, RequestContext};
-use crate::integrations::layer::Settings;
+use crate::integrations::layer::{Observed, Settings};
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
@@ -177,7 +177,8 @@ impl IntoResponse for Box<dyn ApiError + Send> {
 ///   `metrics` ([the event's fields and the counter](crate::observe)), and passed to
 ///   [your hook](ErrorLayer::on_error). The derived `IntoResponse` puts a
 ///   [`RenderedError`] in the response's extensions; the layer reads it there. An
-///   error rendered without the layer is not logged.
+///   error rendered without the layer is not logged; under two layers (a nested
+///   router's and the application's) the inner one logs it, once.
 ///
 /// Add it with `Router::layer`, last, so that it wraps the routes and the fallback.
 /// tower-http's `SetRequestIdLayer` and `PropagateRequestIdLayer` compose with it in
@@ -417,12 +418,16 @@ where
 /// replaced ([`plain::rejection`]) and logged with the beginning of its body, which
 /// takes reading it: `Err` with the future that does.
 fn finish(
-    response: Response,
+    mut response: Response,
     context: RequestContext,
     settings: &Arc<Settings>,
 ) -> Result<Response, Pin<Box<dyn Future<Output = Response> + Send>>> {
+    if response.extensions().get::<Observed>().is_some() {
+        return Ok(response);
+    }
     if let Some(rendered) = response.extensions().get::<RenderedError>() {
         settings.observe(rendered, &context);
+        response.extensions_mut().insert(Observed);
         return Ok(response);
     }
     let rejection = plain::rejection(
@@ -455,6 +460,7 @@ async fn replace(
     let rendered = RenderedError::new(rejection).replacing(text);
     settings.observe(&rendered, context);
     normalized.extensions_mut().insert(rendered);
+    normalized.extensions_mut().insert(Observed);
     let headers = normalized.headers_mut();
     let mut last = None;
     for (name, value) in parts.headers {
