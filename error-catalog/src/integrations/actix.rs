@@ -44,15 +44,13 @@ use ::actix_web::http::StatusCode;
 use ::actix_web::http::header::{ACCEPT, CONTENT_TYPE};
 use ::actix_web::web::{JsonConfig, PathConfig, QueryConfig};
 use ::actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
-use http::HeaderName;
 
 use crate::integrations::context::{self, RequestContext};
-use crate::integrations::layer::{Observed, Settings};
+use crate::integrations::layer::{Observed, Settings, settings_methods};
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
-use crate::model::format::Format;
-use crate::observe::{ErrorEvent, REPLACED_BODY_CAP, RenderedError, replaced_text};
+use crate::observe::{REPLACED_BODY_CAP, RenderedError, replaced_text};
 use crate::wire::envelope::Envelope;
 
 /// The HTTP status of `error`, as actix-web's type; the derived
@@ -238,78 +236,7 @@ pub struct ErrorMiddleware {
     settings: Settings,
 }
 
-impl ErrorMiddleware {
-    /// Reads and sends `x-request-id`; keeps each error type's own format; 4xx events
-    /// at `INFO`.
-    pub fn new() -> Self {
-        ErrorMiddleware {
-            settings: Settings::new(),
-        }
-    }
-
-    /// Renders every error (and every rejection) in `format`.
-    #[must_use]
-    pub fn format(mut self, format: Format) -> Self {
-        self.settings.format = Some(format);
-        self
-    }
-
-    /// Reads and sends the request id in `header` instead of `x-request-id`.
-    #[must_use]
-    pub fn request_id_header(mut self, header: HeaderName) -> Self {
-        self.settings.header = header;
-        self
-    }
-
-    /// Makes the ids of requests that have none (or none acceptable) with `generate`
-    /// instead of a UUID v7.
-    #[must_use]
-    pub fn request_id_generator(mut self, generate: fn() -> String) -> Self {
-        self.settings.generator = Some(generate);
-        self
-    }
-
-    /// The level of the events of 4xx responses (5xx are always `ERROR`); `INFO` unless
-    /// set.
-    #[must_use]
-    pub fn client_error_level(mut self, level: tracing::Level) -> Self {
-        self.settings.observer.client_level(level);
-        self
-    }
-
-    /// Calls `hook` once per error response, with what was rendered and the request id.
-    #[must_use]
-    pub fn on_error(mut self, hook: impl Fn(&ErrorEvent<'_>) + Send + Sync + 'static) -> Self {
-        self.settings.observer.on_error(std::sync::Arc::new(hook));
-        self
-    }
-
-    /// With `true`, a request whose `Accept` header lists `application/problem+json` gets
-    /// its errors in the [`Problem`](Format::Problem) format.
-    #[must_use]
-    pub fn negotiate(mut self, negotiate: bool) -> Self {
-        self.settings.negotiate = negotiate;
-        self
-    }
-
-    /// Links the Problem bodies of errors whose type has no docs base (the
-    /// [`Rejection`]s, for one) to `{base}/{code}` instead of `about:blank`.
-    ///
-    /// ```
-    /// let layer = error_catalog::actix::ErrorMiddleware::new().docs("https://docs.example.com/errors/");
-    /// ```
-    #[must_use]
-    pub fn docs(mut self, base: &str) -> Self {
-        self.settings.docs = Some(base.into());
-        self
-    }
-}
-
-impl Default for ErrorMiddleware {
-    fn default() -> Self {
-        ErrorMiddleware::new()
-    }
-}
+settings_methods!(ErrorMiddleware, "error_catalog::actix::ErrorMiddleware");
 
 impl<S, B> Transform<S, ServiceRequest> for ErrorMiddleware
 where

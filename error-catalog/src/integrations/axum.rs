@@ -60,17 +60,16 @@ use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
 use http::header::{ACCEPT, CONTENT_TYPE};
 use http::request::Parts;
-use http::{HeaderName, HeaderValue, StatusCode};
+use http::{HeaderValue, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::integrations::context::{self, RequestContext};
-use crate::integrations::layer::{Observed, Settings};
+use crate::integrations::layer::{Observed, Settings, settings_methods};
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
-use crate::model::format::Format;
-use crate::observe::{ErrorEvent, REPLACED_BODY_CAP, RenderedError, replaced_text};
+use crate::observe::{REPLACED_BODY_CAP, RenderedError, replaced_text};
 use crate::wire::envelope::Envelope;
 
 /// The response for `error`: its status, `Content-Type`, `Retry-After` when it has a
@@ -204,95 +203,7 @@ pub struct ErrorLayer {
     settings: Settings,
 }
 
-impl ErrorLayer {
-    /// Reads and sends `x-request-id`; keeps each error type's own format; 4xx events
-    /// at `INFO`.
-    pub fn new() -> Self {
-        ErrorLayer {
-            settings: Settings::new(),
-        }
-    }
-
-    /// Renders every error (and every rejection) in `format`.
-    #[must_use]
-    pub fn format(mut self, format: Format) -> Self {
-        self.settings.format = Some(format);
-        self
-    }
-
-    /// Reads and sends the request id in `header` instead of `x-request-id`.
-    #[must_use]
-    pub fn request_id_header(mut self, header: HeaderName) -> Self {
-        self.settings.header = header;
-        self
-    }
-
-    /// Makes the ids of requests that have none (or none acceptable) with `generate`
-    /// instead of a UUID v7; an id it makes that is not 1 to 128 visible ASCII
-    /// characters is replaced by a UUID v7.
-    ///
-    /// ```
-    /// let layer = error_catalog::axum::ErrorLayer::new().request_id_generator(|| "req_fixed".into());
-    /// ```
-    #[must_use]
-    pub fn request_id_generator(mut self, generate: fn() -> String) -> Self {
-        self.settings.generator = Some(generate);
-        self
-    }
-
-    /// The level of the events of 4xx responses (5xx are always `ERROR`); `INFO` unless
-    /// set.
-    #[must_use]
-    pub fn client_error_level(mut self, level: tracing::Level) -> Self {
-        self.settings.observer.client_level(level);
-        self
-    }
-
-    /// Calls `hook` once per error response, with what was rendered and the request id.
-    ///
-    /// ```
-    /// use std::sync::atomic::{AtomicU64, Ordering};
-    ///
-    /// static SERVER_ERRORS: AtomicU64 = AtomicU64::new(0);
-    /// let layer = error_catalog::axum::ErrorLayer::new().on_error(|event| {
-    ///     if event.error().status().is_server_error() {
-    ///         SERVER_ERRORS.fetch_add(1, Ordering::Relaxed);
-    ///     }
-    /// });
-    /// ```
-    #[must_use]
-    pub fn on_error(mut self, hook: impl Fn(&ErrorEvent<'_>) + Send + Sync + 'static) -> Self {
-        self.settings.observer.on_error(Arc::new(hook));
-        self
-    }
-
-    /// With `true`, a request whose `Accept` header lists `application/problem+json` gets
-    /// its errors (handler errors, rejections, the router's 404 and 405) in the
-    /// [`Problem`](Format::Problem) format; other requests get the configured one.
-    #[must_use]
-    pub fn negotiate(mut self, negotiate: bool) -> Self {
-        self.settings.negotiate = negotiate;
-        self
-    }
-
-    /// Links the Problem bodies of errors whose type has no docs base (the
-    /// [`Rejection`]s, for one) to `{base}/{code}` instead of `about:blank`.
-    ///
-    /// ```
-    /// let layer = error_catalog::axum::ErrorLayer::new().docs("https://docs.example.com/errors/");
-    /// ```
-    #[must_use]
-    pub fn docs(mut self, base: &str) -> Self {
-        self.settings.docs = Some(base.into());
-        self
-    }
-}
-
-impl Default for ErrorLayer {
-    fn default() -> Self {
-        ErrorLayer::new()
-    }
-}
+settings_methods!(ErrorLayer, "error_catalog::axum::ErrorLayer");
 
 impl<S> tower_layer::Layer<S> for ErrorLayer {
     type Service = ErrorService<S>;
