@@ -16,7 +16,7 @@ use actix_web::{App, HttpResponse, HttpServer, web};
 use error_catalog::actix::{ErrorMiddleware, json_config};
 use error_catalog::{ApiError, Format};
 use http::Method;
-use http_client::{Reply, get as fetch, send};
+use http_client::{get as fetch, send};
 use ops::{Captured, Sink};
 use serde_json::json;
 
@@ -118,15 +118,6 @@ fn start_with(
     receiver.recv().unwrap()
 }
 
-fn assert_no_secret(reply: &Reply) {
-    for secret in SECRETS {
-        assert!(!reply.body.contains(secret), "{secret} in {}", reply.body);
-        for line in reply.header_lines() {
-            assert!(!line.contains(secret), "{secret} in {line}");
-        }
-    }
-}
-
 #[tokio::test]
 async fn plain_responses_and_inner_errors_become_envelopes_logged_once() {
     let captured = Captured::start();
@@ -141,7 +132,7 @@ async fn plain_responses_and_inner_errors_become_envelopes_logged_once() {
     );
     assert!(reply.headers.get("etag").is_none());
     assert_eq!(reply.headers["x-request-id"], "req_db");
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     assert_eq!(event.level, tracing::Level::ERROR);
     assert_eq!(event.field("error.type"), "request_not_processed");
@@ -159,7 +150,7 @@ async fn plain_responses_and_inner_errors_become_envelopes_logged_once() {
     );
     assert_eq!(reply.headers["content-type"], "application/json");
     assert_eq!(reply.headers["x-request-id"], "req_adm");
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     assert_eq!(event.level, tracing::Level::INFO);
     assert_eq!(event.field("request_id"), "req_adm");
@@ -190,7 +181,7 @@ async fn plain_responses_and_inner_errors_become_envelopes_logged_once() {
     )
     .await;
     assert_eq!(reply.status, 500);
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     assert_eq!(event.field("error.type"), "archive_failed");
     assert_eq!(event.field("http.response.status_code"), "500");
@@ -234,11 +225,11 @@ async fn no_secret_in_any_format() {
             let reply = fetch(addr, path, "req_f").await;
             assert!(reply.status.as_u16() >= 400);
             assert!(reply.json().is_object(), "{format:?} {path}");
-            assert_no_secret(&reply);
+            reply.assert_no_secret(&SECRETS);
         }
         let reply = send(addr, Method::POST, "/archive", &[], "").await;
         assert_eq!(reply.status, 500);
-        assert_no_secret(&reply);
+        reply.assert_no_secret(&SECRETS);
     }
 }
 
@@ -268,7 +259,7 @@ async fn negotiation_and_the_docs_base() {
             reply.json()["type"],
             format!("https://docs.example.com/errors/{code}")
         );
-        assert_no_secret(&reply);
+        reply.assert_no_secret(&SECRETS);
     }
     // Without the `Accept`: the configured format.
     let reply = fetch(addr, "/nowhere", "req_n").await;

@@ -17,7 +17,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 use error_catalog::axum::{ErrorLayer, Json};
 use error_catalog::{ApiError, Format, RenderedError};
-use http_client::{Reply, get as fetch, send};
+use http_client::{get as fetch, send};
 use ops::Captured;
 use serde_json::json;
 
@@ -179,16 +179,6 @@ fn app(layer: ErrorLayer) -> Router {
     routes().layer(layer)
 }
 
-/// No secret in the status line's company: the body and every header.
-fn assert_no_secret(reply: &Reply) {
-    for secret in SECRETS {
-        assert!(!reply.body.contains(secret), "{secret} in {}", reply.body);
-        for line in reply.header_lines() {
-            assert!(!line.contains(secret), "{secret} in {line}");
-        }
-    }
-}
-
 #[tokio::test]
 async fn plain_error_responses_are_replaced_and_their_text_is_logged_only() {
     let captured = Captured::start();
@@ -200,7 +190,7 @@ async fn plain_error_responses_are_replaced_and_their_text_is_logged_only() {
         reply.json(),
         json!({"error":{"code":"request_not_processed","message":"The server could not process the request"},"meta":{"request_id":"req_1"}})
     );
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     assert_eq!(event.level, tracing::Level::ERROR);
     assert_eq!(event.field("error.type"), "request_not_processed");
@@ -217,7 +207,7 @@ async fn plain_error_responses_are_replaced_and_their_text_is_logged_only() {
     assert_eq!(reply.status, 500);
     assert_eq!(reply.json()["error"]["code"], "request_not_processed");
     assert_eq!(reply.headers["content-type"], "application/json");
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     assert_eq!(
         event.field("error.replaced_body"),
@@ -237,7 +227,7 @@ async fn plain_error_responses_are_replaced_and_their_text_is_logged_only() {
         ]
     );
     assert_eq!(reply.json()["error"]["code"], "service_unavailable");
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     assert_eq!(event.field("retryable"), "true");
     assert!(event.field("error.replaced_body").contains("hunter2"));
@@ -247,7 +237,7 @@ async fn plain_error_responses_are_replaced_and_their_text_is_logged_only() {
     assert_eq!(reply.status, 401);
     assert_eq!(reply.json()["error"]["code"], "unauthorized");
     assert_eq!(reply.headers["www-authenticate"], "Bearer realm=\"api\"");
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     assert_eq!(event.level, tracing::Level::INFO);
     assert_eq!(
@@ -266,7 +256,7 @@ async fn plain_error_responses_are_replaced_and_their_text_is_logged_only() {
     let reply = fetch(addr, "/dump", "req_7").await;
     assert_eq!(reply.status, 502);
     assert_eq!(reply.json()["error"]["code"], "bad_gateway");
-    assert_no_secret(&reply);
+    reply.assert_no_secret(&SECRETS);
     let event = captured.one();
     let logged = event.field("error.replaced_body");
     assert_eq!(logged.len(), 1024);
@@ -296,7 +286,7 @@ async fn no_secret_in_any_format() {
             let reply = fetch(addr, path, "req_f").await;
             assert!(reply.status.as_u16() >= 400);
             assert!(reply.json().is_object(), "{format:?} {path}");
-            assert_no_secret(&reply);
+            reply.assert_no_secret(&SECRETS);
         }
         let reply = send(
             addr,
@@ -307,7 +297,7 @@ async fn no_secret_in_any_format() {
         )
         .await;
         assert_eq!(reply.status, 500);
-        assert_no_secret(&reply);
+        reply.assert_no_secret(&SECRETS);
         assert!(!reply.body.contains("archive-7") && !reply.body.contains("refused"));
     }
 }

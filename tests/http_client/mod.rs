@@ -29,6 +29,16 @@ impl Reply {
             .collect()
     }
 
+    /// Fails the test when one of `secrets` is in the body or in a header.
+    pub fn assert_no_secret(&self, secrets: &[&str]) {
+        for secret in secrets {
+            assert!(!self.body.contains(secret), "{secret} in {}", self.body);
+            for line in self.header_lines() {
+                assert!(!line.contains(secret), "{secret} in {line}");
+            }
+        }
+    }
+
     /// The body as JSON; fails the test when it is not.
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body)
