@@ -7,7 +7,7 @@ mod http_client;
 
 use std::net::SocketAddr;
 
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, web};
 use error_catalog::actix::{ErrorMiddleware, json_config, path_config, query_config};
 use error_catalog::{ApiError, Format};
 use http::Method;
@@ -115,39 +115,27 @@ async fn search(page: web::Query<Page>) -> String {
 
 /// Starts the service on its own actix system thread; returns its address.
 fn start(format: Option<Format>) -> SocketAddr {
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(move || {
-                let middleware = ErrorMiddleware::new().request_id_generator(|| "req_made".into());
-                let middleware = match format {
-                    Some(format) => middleware.format(format),
-                    None => middleware,
-                };
-                App::new()
-                    .app_data(json_config())
-                    .app_data(path_config())
-                    .app_data(query_config())
-                    // A resource answers other methods with 405 (`App::route` with 404).
-                    .service(web::resource("/seats").route(web::get().to(seats)))
-                    .route("/limited", web::get().to(limited))
-                    .route("/expired", web::get().to(expired))
-                    .route("/internal", web::get().to(internal))
-                    .route("/boxed", web::get().to(boxed))
-                    .route("/sessions", web::post().to(create))
-                    .route("/projects/{id}", web::get().to(project))
-                    .route("/search", web::get().to(search))
-                    .wrap(middleware)
-            })
-            .workers(1)
-            .disable_signals()
-            .bind(("127.0.0.1", 0))
-            .unwrap();
-            sender.send(server.addrs()[0]).unwrap();
-            server.run().await
-        })
-    });
-    receiver.recv().unwrap()
+    crate::serve_actix!(move || {
+        let middleware = ErrorMiddleware::new().request_id_generator(|| "req_made".into());
+        let middleware = match format {
+            Some(format) => middleware.format(format),
+            None => middleware,
+        };
+        App::new()
+            .app_data(json_config())
+            .app_data(path_config())
+            .app_data(query_config())
+            // A resource answers other methods with 405 (`App::route` with 404).
+            .service(web::resource("/seats").route(web::get().to(seats)))
+            .route("/limited", web::get().to(limited))
+            .route("/expired", web::get().to(expired))
+            .route("/internal", web::get().to(internal))
+            .route("/boxed", web::get().to(boxed))
+            .route("/sessions", web::post().to(create))
+            .route("/projects/{id}", web::get().to(project))
+            .route("/search", web::get().to(search))
+            .wrap(middleware)
+    })
 }
 
 /// Every header but `date`, sorted (actix-web's header map has no fixed order), with

@@ -12,7 +12,7 @@ use std::net::SocketAddr;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpResponse, web};
 use error_catalog::actix::{ErrorMiddleware, json_config};
 use error_catalog::{ApiError, Format};
 use http::Method;
@@ -84,38 +84,26 @@ fn start_with(
     format: Format,
     configure: fn(ErrorMiddleware) -> ErrorMiddleware,
 ) -> SocketAddr {
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(move || {
-                // The factory runs on each worker thread: file its events too.
-                std::mem::forget(sink.attach());
-                App::new()
-                    .app_data(json_config())
-                    .route("/db", web::get().to(db))
-                    .route("/archive", web::post().to(archive))
-                    .route("/admin", web::get().to(ok))
-                    .route("/forbidden", web::get().to(ok))
-                    .route("/ok", web::get().to(ok))
-                    .wrap(actix_web::middleware::from_fn(auth))
-                    .wrap(configure(
-                        ErrorMiddleware::new()
-                            .format(format)
-                            .request_id_generator(|| "req_made".into())
-                            .on_error(|event| {
-                                assert!(event.request_id().is_some());
-                            }),
-                    ))
-            })
-            .workers(1)
-            .disable_signals()
-            .bind(("127.0.0.1", 0))
-            .unwrap();
-            sender.send(server.addrs()[0]).unwrap();
-            server.run().await
-        })
-    });
-    receiver.recv().unwrap()
+    crate::serve_actix!(move || {
+        // The factory runs on each worker thread: file its events too.
+        std::mem::forget(sink.attach());
+        App::new()
+            .app_data(json_config())
+            .route("/db", web::get().to(db))
+            .route("/archive", web::post().to(archive))
+            .route("/admin", web::get().to(ok))
+            .route("/forbidden", web::get().to(ok))
+            .route("/ok", web::get().to(ok))
+            .wrap(actix_web::middleware::from_fn(auth))
+            .wrap(configure(
+                ErrorMiddleware::new()
+                    .format(format)
+                    .request_id_generator(|| "req_made".into())
+                    .on_error(|event| {
+                        assert!(event.request_id().is_some());
+                    }),
+            ))
+    })
 }
 
 #[tokio::test]
@@ -271,30 +259,18 @@ async fn negotiation_and_the_docs_base() {
 async fn nested_middlewares_log_each_error_once() {
     let captured = Captured::start();
     let sink = captured.sink();
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let server = HttpServer::new(move || {
-                std::mem::forget(sink.attach());
-                // A scope with its own middleware, inside an application with another.
-                App::new()
-                    .service(
-                        web::scope("/inner")
-                            .route("/db", web::get().to(db))
-                            .route("/archive", web::post().to(archive))
-                            .wrap(ErrorMiddleware::new()),
-                    )
-                    .wrap(ErrorMiddleware::new())
-            })
-            .workers(1)
-            .disable_signals()
-            .bind(("127.0.0.1", 0))
-            .unwrap();
-            sender.send(server.addrs()[0]).unwrap();
-            server.run().await
-        })
+    let addr = crate::serve_actix!(move || {
+        std::mem::forget(sink.attach());
+        // A scope with its own middleware, inside an application with another.
+        App::new()
+            .service(
+                web::scope("/inner")
+                    .route("/db", web::get().to(db))
+                    .route("/archive", web::post().to(archive))
+                    .wrap(ErrorMiddleware::new()),
+            )
+            .wrap(ErrorMiddleware::new())
     });
-    let addr = receiver.recv().unwrap();
 
     let reply = send(addr, Method::POST, "/inner/archive", &[], "").await;
     assert_eq!(reply.status, 500);

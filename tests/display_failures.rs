@@ -203,36 +203,24 @@ mod axum {
 mod actix {
     use std::net::SocketAddr;
 
-    use actix_web::{App, HttpServer, web};
+    use actix_web::{App, web};
 
     use crate::http_client;
 
     use super::{Broken, header, message};
 
     fn start() -> SocketAddr {
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let server = HttpServer::new(|| {
-                    App::new()
-                        .route(
-                            "/message",
-                            web::get().to(|| async { Err::<String, Broken>(message()) }),
-                        )
-                        .route(
-                            "/header",
-                            web::get().to(|| async { Err::<String, Broken>(header()) }),
-                        )
-                })
-                .workers(1)
-                .disable_signals()
-                .bind(("127.0.0.1", 0))
-                .unwrap();
-                sender.send(server.addrs()[0]).unwrap();
-                server.run().await
-            })
-        });
-        receiver.recv().unwrap()
+        crate::serve_actix!(|| {
+            App::new()
+                .route(
+                    "/message",
+                    web::get().to(|| async { Err::<String, Broken>(message()) }),
+                )
+                .route(
+                    "/header",
+                    web::get().to(|| async { Err::<String, Broken>(header()) }),
+                )
+        })
     }
 
     #[tokio::test]

@@ -152,40 +152,28 @@ mod axum {
 mod actix {
     use std::net::SocketAddr;
 
-    use actix_web::{App, HttpServer, web};
+    use actix_web::{App, web};
     use error_catalog::actix::{ErrorMiddleware, json_config, path_config, query_config};
 
     use super::{Account, Page, check_service};
 
     fn start() -> SocketAddr {
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let server = HttpServer::new(|| {
-                    App::new()
-                        .app_data(json_config().limit(1 << 20))
-                        .app_data(path_config())
-                        .app_data(query_config())
-                        .route(
-                            "/accounts",
-                            web::post().to(|_: web::Json<Account>| async { "" }),
-                        )
-                        .route(
-                            "/projects/{id}",
-                            web::get().to(|id: web::Path<u32>| async move { id.to_string() }),
-                        )
-                        .route("/search", web::get().to(|_: web::Query<Page>| async { "" }))
-                        .wrap(ErrorMiddleware::new())
-                })
-                .workers(1)
-                .disable_signals()
-                .bind(("127.0.0.1", 0))
-                .unwrap();
-                sender.send(server.addrs()[0]).unwrap();
-                server.run().await
-            })
-        });
-        receiver.recv().unwrap()
+        crate::serve_actix!(|| {
+            App::new()
+                .app_data(json_config().limit(1 << 20))
+                .app_data(path_config())
+                .app_data(query_config())
+                .route(
+                    "/accounts",
+                    web::post().to(|_: web::Json<Account>| async { "" }),
+                )
+                .route(
+                    "/projects/{id}",
+                    web::get().to(|id: web::Path<u32>| async move { id.to_string() }),
+                )
+                .route("/search", web::get().to(|_: web::Query<Page>| async { "" }))
+                .wrap(ErrorMiddleware::new())
+        })
     }
 
     #[tokio::test]

@@ -90,3 +90,24 @@ pub async fn get(addr: SocketAddr, path: &str, request_id: &str) -> Reply {
     )
     .await
 }
+
+/// Serves an actix-web application on a loopback port, one worker on a thread of its own,
+/// and evaluates to its address: `$factory` is the closure `HttpServer::new` takes.
+#[macro_export]
+macro_rules! serve_actix {
+    ($factory:expr) => {{
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let server = actix_web::HttpServer::new($factory)
+                    .workers(1)
+                    .disable_signals()
+                    .bind(("127.0.0.1", 0))
+                    .unwrap();
+                sender.send(server.addrs()[0]).unwrap();
+                server.run().await
+            })
+        });
+        receiver.recv().unwrap()
+    }};
+}
