@@ -38,12 +38,13 @@
 //! [`Catalog::register_metrics`](crate::Catalog::register_metrics)) registers every code
 //! of a catalog at zero, so each series exists before its first error.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
 use http::StatusCode;
 
-use crate::model::api_error::ApiError;
+use crate::model::api_error::{ApiError, message_text};
 use crate::model::spec::ErrorSpec;
 
 /// The name of the counter of error responses.
@@ -82,7 +83,7 @@ pub struct RenderedError {
     spec: &'static ErrorSpec,
     status: StatusCode,
     retryable: bool,
-    message: String,
+    message: Cow<'static, str>,
     source: Option<String>,
     replaced_body: Option<String>,
 }
@@ -94,8 +95,7 @@ impl RenderedError {
             spec: error.spec(),
             status: error.status(),
             retryable: error.retryable(),
-            // `Message`'s `Display` never fails on a field's `Display`.
-            message: error.message().to_string(),
+            message: message_text(error),
             source: error.source().map(source_chain),
             replaced_body: None,
         }
@@ -327,7 +327,7 @@ fn log(event: &ErrorEvent<'_>, client_level: tracing::Level) {
                 retryable = error.retryable,
                 error.source = error.source.as_deref(),
                 error.replaced_body = error.replaced_body.as_deref(),
-                message = error.message.as_str(),
+                message = &*error.message,
             )
         };
     }

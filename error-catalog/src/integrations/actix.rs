@@ -112,10 +112,10 @@ pub fn envelope_response(envelope: &Envelope<'_>) -> HttpResponse {
     for (name, value) in &envelope.headers() {
         builder.insert_header((name.as_str(), value.as_bytes()));
     }
-    let mut response = builder.body(envelope.to_vec());
-    response
-        .extensions_mut()
-        .insert(RenderedError::new(envelope.error()));
+    // The message is rendered once, for the body and for the operators' record.
+    let rendered = RenderedError::new(envelope.error());
+    let mut response = builder.body(envelope.with_message(rendered.message()).to_vec());
+    response.extensions_mut().insert(rendered);
     response
 }
 

@@ -115,12 +115,13 @@ pub fn response(error: &dyn ApiError) -> Response {
 /// [`ErrorLayer`] logs.
 impl IntoResponse for Envelope<'_> {
     fn into_response(self) -> Response {
-        let mut response = Response::new(Body::from(self.to_vec()));
+        // The message is rendered once, for the body and for the operators' record.
+        let rendered = RenderedError::new(self.error());
+        let body = self.with_message(rendered.message()).to_vec();
+        let mut response = Response::new(Body::from(body));
         *response.status_mut() = self.status();
         *response.headers_mut() = self.headers();
-        response
-            .extensions_mut()
-            .insert(RenderedError::new(self.error()));
+        response.extensions_mut().insert(rendered);
         response
     }
 }

@@ -76,14 +76,17 @@ pub fn status(error: &dyn ApiError) -> Status {
     let Some(context) = RequestContext::current() else {
         return envelope_status(&error.envelope());
     };
-    let status = envelope_status(&context.apply(error.envelope()));
-    if let Some(observer) = &context.observer {
-        let rendered = RenderedError::new(error);
-        let event = ErrorEvent::new(&rendered, context.get_request_id())
-            .replaced_id(context.replaced_id)
-            .grpc(status.code() as i32);
-        observer.observe(&event);
-    }
+    let envelope = context.apply(error.envelope());
+    let Some(observer) = &context.observer else {
+        return envelope_status(&envelope);
+    };
+    // The message is rendered once, for the `Status` and for the event.
+    let rendered = RenderedError::new(error);
+    let status = envelope_status(&envelope.with_message(rendered.message()));
+    let event = ErrorEvent::new(&rendered, context.get_request_id())
+        .replaced_id(context.replaced_id)
+        .grpc(status.code() as i32);
+    observer.observe(&event);
     status
 }
 
@@ -118,7 +121,7 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
         details.set_request_info(id, "");
     }
     let code = Code::from(grpc::canonical(error.status()) as i32);
-    Status::with_error_details(code, error.message().to_string(), details)
+    Status::with_error_details(code, envelope.message_string(), details)
 }
 
 /// A client reads a `Status` back as the [`ErrorBody`] it stands for, as if decoded from

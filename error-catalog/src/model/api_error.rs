@@ -1,13 +1,15 @@
 //! The [`ApiError`] trait and the pieces an implementation hands out: the public
 //! [`Message`] and the [`DetailVisitor`] that walks the detail fields.
 
-use core::fmt;
+use core::cell::Cell;
+use core::fmt::{self, Write as _};
+use std::borrow::Cow;
 use std::time::Duration;
 
 use http::{HeaderMap, StatusCode};
 use serde::Serialize;
 
-use crate::model::fields::FieldRef;
+use crate::model::fields::{FieldRef, Fields, Piece, fill};
 use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
 use crate::wire::envelope::Envelope;
@@ -253,6 +255,37 @@ impl fmt::Display for Message<'_> {
             _ => Ok(()),
         }
     }
+}
+
+/// The public message of `error` as text, the same text as the bodies hold: the template
+/// itself when the derive found it literal, else filled in once into a string sized for
+/// it. The integrations render it once and hand it to both the body and the
+/// [`RenderedError`](crate::RenderedError).
+pub(crate) fn message_text(error: &dyn ApiError) -> Cow<'static, str> {
+    let spec = error.spec();
+    if spec.json.literal_message {
+        return Cow::Borrowed(spec.message());
+    }
+    let mut text = String::with_capacity(spec.message().len() + 32);
+    // Whether the error lists its fields: a hand-written impl that hands out a derived
+    // spec does not, and its `fmt_message` writes the message instead.
+    let listed = Cell::new(false);
+    if !spec.parsed.is_empty() {
+        let fields: &Fields<'_, '_> = &|visit| listed.set(error.__fields(visit));
+        // A field whose `Display` fails ends the message there, as `Message` does.
+        let _ = fill(spec.parsed, fields, |piece| match piece {
+            Piece::Text(piece) => {
+                text.push_str(piece);
+                Ok(())
+            }
+            Piece::Value(value) => write!(text, "{value}"),
+        });
+    }
+    if !listed.get() {
+        text.clear();
+        let _ = write!(text, "{}", error.message());
+    }
+    Cow::Owned(text)
 }
 
 /// The message as the error writes it, passing on any error (of a field's `Display`

@@ -53,6 +53,9 @@ pub struct Envelope<'a> {
     request_id: Option<Cow<'a, str>>,
     instance: Option<Cow<'a, str>>,
     docs_base: Option<Cow<'a, str>>,
+    /// The error's public message, already rendered by `message_text` (the
+    /// integrations render it once for the body and their `RenderedError`).
+    message: Option<&'a str>,
 }
 
 impl<'a> Envelope<'a> {
@@ -64,6 +67,7 @@ impl<'a> Envelope<'a> {
             request_id: None,
             instance: None,
             docs_base: None,
+            message: None,
         }
     }
 
@@ -143,7 +147,8 @@ impl<'a> Envelope<'a> {
         self.instance.as_deref()
     }
 
-    /// The same envelope for another error (the fallback body's serializable view).
+    /// The same envelope for `error`: this envelope's error or a view of it with the same
+    /// message (the fallback body's serializable view).
     pub(crate) fn with_error<'b>(&'b self, error: &'b dyn ApiError) -> Envelope<'b> {
         Envelope {
             error,
@@ -151,6 +156,37 @@ impl<'a> Envelope<'a> {
             request_id: self.request_id.as_deref().map(Cow::Borrowed),
             instance: self.instance.as_deref().map(Cow::Borrowed),
             docs_base: self.docs_base.as_deref().map(Cow::Borrowed),
+            message: self.message,
+        }
+    }
+
+    /// The same envelope, with `message` (what `message_text` returns for the
+    /// error) written instead of rendering the message again.
+    #[cfg_attr(
+        not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
+        allow(dead_code)
+    )]
+    pub(crate) fn with_message<'b>(&'b self, message: &'b str) -> Envelope<'b> {
+        Envelope {
+            message: Some(message),
+            ..self.with_error(self.error)
+        }
+    }
+
+    /// The public message as a string, rendered unless the envelope holds it already.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn message_string(&self) -> String {
+        match self.message {
+            Some(text) => text.to_owned(),
+            None => self.error.message().to_string(),
+        }
+    }
+
+    /// The public message, as the body holds it.
+    fn message_value(&self) -> MessageValue<'_> {
+        match self.message {
+            Some(text) => MessageValue::Text(text),
+            None => MessageValue::Of(self.error.message()),
         }
     }
 
@@ -298,7 +334,7 @@ impl Serialize for Envelope<'_> {
             Format::Compact => {
                 let mut map = serializer.serialize_map(None)?;
                 map.serialize_entry(ERROR, self.error.code())?;
-                map.serialize_entry(MESSAGE, &self.error.message())?;
+                map.serialize_entry(MESSAGE, &self.message_value())?;
                 map.serialize_entry(STATUS, &self.error.status().as_u16())?;
                 if let Some(id) = &self.request_id {
                     map.serialize_entry(REQUEST_ID, id)?;
@@ -342,7 +378,7 @@ fn write_code_message_details<M: SerializeMap>(
     map: &mut M,
 ) -> Result<(), M::Error> {
     map.serialize_entry(CODE, envelope.error.code())?;
-    map.serialize_entry(MESSAGE, &envelope.error.message())?;
+    map.serialize_entry(MESSAGE, &envelope.message_value())?;
     if envelope.has_details() {
         let details = Details::new(envelope.error).format(envelope.format);
         map.serialize_entry(DETAILS, &details)?;
@@ -360,7 +396,7 @@ fn serialize_problem<S: Serializer>(
     map.serialize_entry(problem::TYPE, &envelope.type_uri())?;
     map.serialize_entry(problem::TITLE, spec.title())?;
     map.serialize_entry(STATUS, &spec.status_u16())?;
-    map.serialize_entry(problem::DETAIL, &error.message())?;
+    map.serialize_entry(problem::DETAIL, &envelope.message_value())?;
     if let Some(instance) = &envelope.instance {
         map.serialize_entry(problem::INSTANCE, instance)?;
     }
@@ -390,7 +426,7 @@ impl Serialize for GoogleError<'_, '_> {
         let status = error.status();
         let mut map = serializer.serialize_map(Some(4))?;
         map.serialize_entry(CODE, &status.as_u16())?;
-        map.serialize_entry(MESSAGE, &error.message())?;
+        map.serialize_entry(MESSAGE, &self.0.message_value())?;
         map.serialize_entry(STATUS, grpc::canonical(status).name())?;
         map.serialize_entry(DETAILS, &GoogleDetails(self.0))?;
         map.end()
@@ -465,8 +501,109 @@ impl Serialize for MetadataMap<'_> {
     }
 }
 
+/// The public message: rendered already, or rendered as it is serialized.
+enum MessageValue<'a> {
+    Text(&'a str),
+    Of(Message<'a>),
+}
+
+impl Serialize for MessageValue<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            MessageValue::Text(text) => serializer.serialize_str(text),
+            MessageValue::Of(message) => message.serialize(serializer),
+        }
+    }
+}
+
 impl Serialize for Message<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::fmt;
+
+    use crate::model::api_error::message_text;
+    use crate::{ApiError, Format};
+
+    /// A value whose `Display` writes a little, then fails.
+    #[derive(Debug)]
+    struct Failing;
+
+    impl fmt::Display for Failing {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("par")?;
+            Err(fmt::Error)
+        }
+    }
+
+    #[derive(Debug, ApiError)]
+    enum Sample {
+        #[error(code = "literal", status = 400, message = "A \"quoted\" literal")]
+        Literal,
+        #[error(
+            code = "filled",
+            status = 404,
+            message = "The {kind} {id} does not exist"
+        )]
+        Filled { kind: &'static str, id: String },
+        #[error(code = "failing", status = 500, message = "value {value} here")]
+        Failing {
+            #[error(message_only)]
+            value: Failing,
+        },
+    }
+
+    fn samples() -> [Sample; 4] {
+        [
+            Sample::Literal,
+            Sample::Filled {
+                kind: "project",
+                id: "proj_1".into(),
+            },
+            Sample::Filled {
+                kind: "t\u{e9}l\u{e9}phone",
+                id: "\"quoted\"\n\u{1f600}".into(),
+            },
+            Sample::Failing { value: Failing },
+        ]
+    }
+
+    #[test]
+    fn a_message_rendered_once_writes_the_same_bodies() {
+        for error in samples() {
+            let text = message_text(&error);
+            assert_eq!(text, error.message().to_string());
+            for format in Format::ALL {
+                let envelope = error.envelope().format(format).request_id("req_1");
+                let once = envelope.with_message(&text);
+                assert_eq!(once.to_vec(), envelope.to_vec(), "{error:?} in {format:?}");
+                assert_eq!(
+                    serde_json::to_vec(&once).unwrap(),
+                    envelope.to_vec(),
+                    "{error:?} in {format:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_rendered_message_is_what_the_body_holds() {
+        let error = Sample::Filled {
+            kind: "project",
+            id: "proj_1".into(),
+        };
+        for format in Format::ALL {
+            let envelope = error.envelope().format(format);
+            let body = String::from_utf8(envelope.with_message("given \"text\"").to_vec()).unwrap();
+            assert!(body.contains(r#""given \"text\"""#), "{format:?}: {body}");
+            assert!(
+                !body.contains("proj_1 does not exist"),
+                "{format:?}: {body}"
+            );
+        }
     }
 }

@@ -46,7 +46,10 @@ type Result = core::result::Result<(), serde_json::Error>;
 pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
     let error = envelope.error;
     let spec = error.spec();
-    let mut w = Writer { out };
+    let mut w = Writer {
+        out,
+        message: envelope.message,
+    };
     match envelope.format {
         Format::Nested => {
             w.raw(NESTED_OPEN);
@@ -107,6 +110,8 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
 
 struct Writer<'b> {
     out: &'b mut Vec<u8>,
+    /// The message rendered already, if the envelope holds it.
+    message: Option<&'b str>,
 }
 
 impl Writer<'_> {
@@ -147,6 +152,9 @@ impl Writer<'_> {
     fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
         if spec.json.literal_message {
             return self.text(spec.message(), spec.json.plain_text);
+        }
+        if let Some(text) = self.message {
+            return self.string(text);
         }
         self.out.push(b'"');
         let mut escaping = Escaping {
