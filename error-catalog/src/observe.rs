@@ -86,6 +86,9 @@ pub struct RenderedError {
     message: Cow<'static, str>,
     source: Option<String>,
     replaced_body: Option<String>,
+    /// Whether a layer has logged, counted and hooked it: a layer around it (two
+    /// `ErrorLayer`s, one per router, nested) does not do it again.
+    pub(crate) observed: bool,
 }
 
 impl RenderedError {
@@ -98,6 +101,7 @@ impl RenderedError {
             message: message_text(error),
             source: error.source().map(source_chain),
             replaced_body: None,
+            observed: false,
         }
     }
 

@@ -46,7 +46,7 @@ use ::actix_web::web::{JsonConfig, PathConfig, QueryConfig};
 use ::actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
 
 use crate::integrations::context::{self, RequestContext};
-use crate::integrations::layer::{Observed, Settings, settings_methods};
+use crate::integrations::layer::{Settings, settings_methods};
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
@@ -346,19 +346,20 @@ async fn finish<B: MessageBody + 'static>(
     settings: &Settings,
 ) -> ServiceResponse<EitherBody<B>> {
     let rendered = {
-        let extensions = response.response().extensions();
-        match extensions.get::<RenderedError>() {
-            // Logged by a middleware nearer the handler.
-            Some(_) if extensions.get::<Observed>().is_some() => true,
+        let mut extensions = response.response_mut().extensions_mut();
+        match extensions.get_mut::<RenderedError>() {
             Some(rendered) => {
-                settings.observe(rendered, context);
+                // Unless a middleware nearer the handler did.
+                if !rendered.observed {
+                    settings.observe(rendered, context);
+                    rendered.observed = true;
+                }
                 true
             }
             None => false,
         }
     };
     if rendered {
-        response.response_mut().extensions_mut().insert(Observed);
         return response.map_into_left_body();
     }
     let rejection = plain::rejection(
@@ -388,10 +389,10 @@ fn replace(
     settings: &Settings,
 ) -> HttpResponse {
     let mut normalized = envelope_response(&context.apply(rejection.envelope()));
-    let rendered = RenderedError::new(rejection).replacing(text);
+    let mut rendered = RenderedError::new(rejection).replacing(text);
     settings.observe(&rendered, context);
+    rendered.observed = true;
     normalized.extensions_mut().insert(rendered);
-    normalized.extensions_mut().insert(Observed);
     for (name, value) in headers {
         if plain::keeps_header(name.as_str()) {
             normalized.headers_mut().append(name.clone(), value.clone());

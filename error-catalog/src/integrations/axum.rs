@@ -65,7 +65,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::integrations::context::{self, RequestContext};
-use crate::integrations::layer::{Observed, Settings, settings_methods};
+use crate::integrations::layer::{Settings, settings_methods};
 use crate::integrations::plain;
 use crate::integrations::rejection::Rejection;
 use crate::model::api_error::ApiError;
@@ -334,12 +334,12 @@ fn finish(
     context: RequestContext,
     settings: &Arc<Settings>,
 ) -> Result<Response, Pin<Box<dyn Future<Output = Response> + Send>>> {
-    if response.extensions().get::<Observed>().is_some() {
-        return Ok(response);
-    }
-    if let Some(rendered) = response.extensions().get::<RenderedError>() {
-        settings.observe(rendered, &context);
-        response.extensions_mut().insert(Observed);
+    if let Some(rendered) = response.extensions_mut().get_mut::<RenderedError>() {
+        // Unless a layer nearer the handler did.
+        if !rendered.observed {
+            settings.observe(rendered, &context);
+            rendered.observed = true;
+        }
         return Ok(response);
     }
     let rejection = plain::rejection(
@@ -369,10 +369,10 @@ async fn replace(
     let (parts, body) = response.into_parts();
     let text = replaced_text(&read_prefix(body).await);
     let mut normalized = context.apply(rejection.envelope()).into_response();
-    let rendered = RenderedError::new(rejection).replacing(text);
+    let mut rendered = RenderedError::new(rejection).replacing(text);
     settings.observe(&rendered, context);
+    rendered.observed = true;
     normalized.extensions_mut().insert(rendered);
-    normalized.extensions_mut().insert(Observed);
     let headers = normalized.headers_mut();
     let mut last = None;
     for (name, value) in parts.headers {

@@ -170,11 +170,6 @@ impl Settings {
     }
 }
 
-/// Marks an error response that a layer has logged, counted and hooked, so that a layer
-/// around it (two `ErrorLayer`s, one per router, nested) does not do it again.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Observed;
-
 /// Whether an `Accept` header lists `application/problem+json` (with a weight above 0).
 pub(crate) fn accepts_problem(accept: &[u8]) -> bool {
     let Ok(accept) = std::str::from_utf8(accept) else {
