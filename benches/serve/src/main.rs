@@ -19,6 +19,15 @@
 //! (but `date`), same body bytes. Rounds alternate which server goes first; the report
 //! gives the median over rounds of throughput and of each round's p50 and p99 latency,
 //! and the ratios error-catalog / hand-written.
+//!
+//! ```text
+//! cargo run --release -p error-catalog-bench-serve -- in-process ours|theirs [N [ops]]
+//! ```
+//!
+//! sends N requests (1,000 unless given) to one of the two routers in process, without
+//! sockets or hyper, each through [`serve_one`]: `instructions.sh` counts what that
+//! function executes with valgrind's callgrind, a figure that does not depend on what
+//! else the machine runs.
 
 #[path = "../../../examples/service.rs"]
 #[allow(dead_code)]
@@ -40,6 +49,7 @@ use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 use serde::Serialize;
+use tower_service::Service as _;
 
 const PATH: &str = "/projects/proj_xyz789";
 const REQUEST_ID: &str = "req_abc123";
@@ -330,7 +340,54 @@ fn install_ops() -> tracing_appender::non_blocking::WorkerGuard {
     guard
 }
 
+/// Sends one request to `app` in process and reads the whole body: what `instructions.sh`
+/// counts (callgrind's `--toggle-collect` on this function).
+#[inline(never)]
+fn serve_one(runtime: &tokio::runtime::Runtime, app: &mut Router) -> usize {
+    runtime.block_on(async {
+        let request = http::Request::get(PATH)
+            .header("host", "127.0.0.1")
+            .header("x-request-id", REQUEST_ID)
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let response = app.call(request).await.expect("infallible");
+        response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .len()
+    })
+}
+
+/// `in-process ours|theirs [N [ops]]`: N requests through [`serve_one`].
+fn in_process(mut args: impl Iterator<Item = String>) {
+    let side = args.next().unwrap_or_default();
+    let mut app = match side.as_str() {
+        "ours" => service::app(),
+        "theirs" => baseline_app(),
+        _ => panic!("in-process takes `ours` or `theirs`"),
+    };
+    let n = args.next().and_then(|n| n.parse().ok()).unwrap_or(1_000);
+    let _guard = args
+        .next()
+        .is_some_and(|arg| arg == "ops")
+        .then(install_ops);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let bytes: usize = (0..n).map(|_| serve_one(&runtime, &mut app)).sum();
+    println!("{side}: {n} responses, {bytes} body bytes");
+}
+
 fn main() {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().is_some_and(|arg| arg == "in-process") {
+        in_process(args.skip(1));
+        return;
+    }
     let ops = std::env::args().any(|arg| arg == "ops");
     let mut args = std::env::args()
         .skip(1)
