@@ -19,6 +19,8 @@
 //! assert_eq!(ProjectError::CATALOG[0].description(), "The requested project does not exist.");
 //! ```
 #![doc = include_str!("attributes.md")]
+// On docs.rs, each item behind a cargo feature says which one.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The derive's expansion names `::error_catalog`; let it resolve inside this crate too.
 extern crate self as error_catalog;
@@ -62,7 +64,6 @@ pub use crate::integrations::actix;
 pub use crate::integrations::axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub use crate::integrations::context::{RequestContext, X_REQUEST_ID};
-#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::integrations::rejection::Rejection;
 #[cfg(feature = "tonic")]
 pub use crate::integrations::tonic;

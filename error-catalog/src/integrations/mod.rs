@@ -8,7 +8,7 @@
 //! - `context`: the [`RequestContext`](context::RequestContext) a layer sets for the
 //!   request being served (axum, actix-web, tonic);
 //! - `rejection`: the [`Rejection`](rejection::Rejection) codes of requests a framework
-//!   refuses, and `plain`: which plain error responses of a framework the envelope of a
+//!   refuses (with no feature: a client decodes them too), and `plain`: which plain error responses of a framework the envelope of a
 //!   rejection replaces (axum, actix-web).
 //!
 //! Integrations depend on the rest of the crate; nothing else depends on them.
@@ -25,7 +25,6 @@ pub(crate) mod context;
 pub(crate) mod layer;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod plain;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod rejection;
 #[cfg(feature = "tonic")]
 pub mod tonic;

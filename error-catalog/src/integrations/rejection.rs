@@ -31,6 +31,11 @@ use error_catalog_derive::ApiError;
 /// its types without `Rejection`). The code of a replaced 500 is
 /// `request_not_processed`, not the `internal_error` that services commonly declare.
 ///
+/// The type, its codes and its catalog need no cargo feature: a client (an SDK that
+/// enables no framework) names and decodes rejections like its service's own errors;
+/// the `axum` and `actix-web` features add only what turns the frameworks' rejections
+/// into it.
+///
 /// Its own format is [`Format::Problem`](crate::Format::Problem); set the service's format
 /// on the layer (`ErrorLayer::format`, `ErrorMiddleware::format`) to answer rejections in
 /// the same format as the rest of the service.
@@ -416,6 +421,7 @@ const CUT: char = '…';
 
 /// A parser's error text as a rejection's `reason`: a hint about the client's input,
 /// not a copy of it nor of the server's types (the rules are in [`Rejection`]'s docs).
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) fn hint(text: &str) -> String {
     // Excerpts first, so the other passes read a short text whatever the input's size.
     let short = with_excerpts(text);
