@@ -42,6 +42,7 @@ pub use crate::catalog::export::openapi::OpenApi;
 pub use crate::catalog::guard;
 pub use crate::catalog::{Catalog, Iter};
 pub use crate::client::decode::{DecodeError, DecodeErrorKind, ErrorBody};
+pub use crate::client::typed::FromErrorBody;
 pub use crate::model::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };

@@ -364,6 +364,13 @@ pub enum DecodeErrorKind {
     InvalidMember,
     /// The response's `Content-Type` is not JSON.
     ContentType,
+    /// The code is in no entry of the catalog of the type decoded into
+    /// ([`ErrorBody::to_error`]).
+    UnknownCode,
+    /// A detail that the code's variant needs is absent ([`ErrorBody::to_error`]).
+    MissingDetail,
+    /// A detail does not deserialize into its field's type ([`ErrorBody::to_error`]).
+    InvalidDetail,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -377,6 +384,12 @@ enum Repr {
         expected: &'static str,
     },
     ContentType(String),
+    Code(String),
+    Detail {
+        code: String,
+        field: &'static str,
+        reason: String,
+    },
 }
 
 impl DecodeError {
@@ -397,6 +410,52 @@ impl DecodeError {
         match self.repr {
             Repr::Member { path, .. } => Some(path),
             _ => None,
+        }
+    }
+
+    /// The code at fault, for [`UnknownCode`](DecodeErrorKind::UnknownCode),
+    /// [`MissingDetail`](DecodeErrorKind::MissingDetail) and
+    /// [`InvalidDetail`](DecodeErrorKind::InvalidDetail): as the body sent it.
+    pub fn code(&self) -> Option<&str> {
+        match &self.repr {
+            Repr::Code(code) | Repr::Detail { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The detail at fault (its key in the details), for
+    /// [`MissingDetail`](DecodeErrorKind::MissingDetail) and
+    /// [`InvalidDetail`](DecodeErrorKind::InvalidDetail).
+    pub fn field(&self) -> Option<&'static str> {
+        match self.repr {
+            Repr::Detail { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn unknown_code(body: &ErrorBody) -> Self {
+        DecodeError {
+            kind: DecodeErrorKind::UnknownCode,
+            format: Some(body.format),
+            repr: Repr::Code(body.code.clone()),
+        }
+    }
+
+    /// A missing detail (`reason` empty) or an invalid one.
+    pub(crate) fn detail(body: &ErrorBody, field: &'static str, reason: Option<String>) -> Self {
+        let kind = if reason.is_some() {
+            DecodeErrorKind::InvalidDetail
+        } else {
+            DecodeErrorKind::MissingDetail
+        };
+        DecodeError {
+            kind,
+            format: Some(body.format),
+            repr: Repr::Detail {
+                code: body.code.clone(),
+                field,
+                reason: reason.unwrap_or_default(),
+            },
         }
     }
 
@@ -464,6 +523,24 @@ impl fmt::Display for DecodeError {
                 f,
                 "the response's content type `{found}` is not JSON; expected \
                  application/json, application/problem+json or another +json type"
+            ),
+            (Repr::Code(code), _) => write!(
+                f,
+                "the error code `{code}` is in no entry of the catalog decoded into"
+            ),
+            (Repr::Detail { code, field, .. }, DecodeErrorKind::MissingDetail) => {
+                write!(f, "error `{code}`: the detail `{field}` is missing")
+            }
+            (
+                Repr::Detail {
+                    code,
+                    field,
+                    reason,
+                },
+                _,
+            ) => write!(
+                f,
+                "error `{code}`: the detail `{field}` is invalid: {reason}"
             ),
             (Repr::Plain, DecodeErrorKind::Empty) => f.write_str("the error body is empty"),
             (Repr::Plain, DecodeErrorKind::TooDeep) => write!(

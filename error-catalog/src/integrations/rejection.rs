@@ -65,6 +65,7 @@ use error_catalog_derive::ApiError;
 /// );
 /// ```
 #[derive(Debug, ApiError)]
+#[api_error(decode)]
 #[non_exhaustive]
 pub enum Rejection {
     /// The request body is not syntactically valid JSON.
@@ -421,7 +422,6 @@ const CUT: char = '…';
 
 /// A parser's error text as a rejection's `reason`: a hint about the client's input,
 /// not a copy of it nor of the server's types (the rules are in [`Rejection`]'s docs).
-#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) fn hint(text: &str) -> String {
     // Excerpts first, so the other passes read a short text whatever the input's size.
     let short = with_excerpts(text);
