@@ -179,7 +179,11 @@ pub fn optional_retry_detail<T: DeserializeOwned>(
         return read(body, key, value).map(Some);
     }
     match body.retry_after() {
-        Some(secs) => read(body, key, &Value::from(secs)).map(Some),
+        // Whole seconds, rounded up, as the server's hint is.
+        Some(wait) => {
+            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            read(body, key, &Value::from(secs)).map(Some)
+        }
         None => Ok(None),
     }
 }
