@@ -66,6 +66,8 @@ pub use crate::integrations::axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub use crate::integrations::context::{RequestContext, X_REQUEST_ID};
 pub use crate::integrations::rejection::Rejection;
+#[cfg(feature = "reqwest")]
+pub use crate::integrations::reqwest;
 #[cfg(feature = "tonic")]
 pub use crate::integrations::tonic;
 #[cfg(feature = "utoipa")]

@@ -5,7 +5,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::client::decode::{DecodeError, ErrorBody};
-use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
 use crate::wire::grpc;
@@ -70,7 +69,7 @@ use crate::wire::grpc;
 /// assert_eq!(err.kind(), DecodeErrorKind::InvalidDetail);
 /// assert_eq!((err.code(), err.field()), (Some("over_limit"), Some("limit")));
 /// ```
-pub trait FromErrorBody: ErrorCatalog + Sized {
+pub trait FromErrorBody: Sized {
     /// The value `body` stands for.
     ///
     /// # Errors

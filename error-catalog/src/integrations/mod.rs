@@ -1,6 +1,7 @@
 //! The framework integrations, each behind its cargo feature, and what they share.
 //!
-//! - `axum`, `actix`, `tonic`, `utoipa`: one module per framework;
+//! - `axum`, `actix`, `tonic`, `utoipa`: one module per framework; `reqwest`: the
+//!   client side on reqwest;
 //! - `impls`: the `__impl_*` macros through which `#[derive(ApiError)]` implements the
 //!   frameworks' traits for the derived type;
 //! - `layer`: the settings of axum's and actix-web's layers and what they do per request
@@ -26,6 +27,8 @@ pub(crate) mod layer;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod plain;
 pub(crate) mod rejection;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 #[cfg(feature = "tonic")]
 pub mod tonic;
 #[cfg(feature = "utoipa")]
