@@ -12,6 +12,8 @@ use http::header::{CONTENT_TYPE, DATE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
 
+mod fast;
+
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
@@ -661,6 +663,16 @@ fn decode(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError>
     if nesting_exceeds(body, ErrorBody::MAX_DEPTH) {
         return Err(DecodeError::new(DecodeErrorKind::TooDeep, Repr::Plain));
     }
+    if matches!(format, None | Some(Format::Nested | Format::Flat))
+        && let Some(decoded) = fast::decode(body, format)
+    {
+        return Ok(decoded);
+    }
+    tree(body, format)
+}
+
+/// The decoder of every format, through a JSON tree of the whole body.
+fn tree(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError> {
     let root = match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(root)) => root,
         Ok(other) => {
