@@ -697,25 +697,28 @@ fn tree(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError> {
     }
 }
 
-/// Whether arrays and objects nest deeper than `limit`, by a scan that skips strings.
-/// Malformed JSON is left for the parser to report.
+/// Whether arrays and objects nest deeper than `limit`, by a scan that skips strings
+/// (with `memchr`, as most of a body's bytes are in strings). Malformed JSON is left
+/// for the parser to report.
 fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &byte in body {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if byte == b'\\' {
-                escaped = true;
-            } else if byte == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
+    let mut at = 0;
+    while let Some(&byte) = body.get(at) {
+        at += 1;
         match byte {
-            b'"' => in_string = true,
+            b'"' => {
+                // To the closing quote: past each escaped character.
+                loop {
+                    match memchr::memchr2(b'"', b'\\', &body[at.min(body.len())..]) {
+                        Some(offset) if body[at + offset] == b'\\' => at += offset + 2,
+                        Some(offset) => {
+                            at += offset + 1;
+                            break;
+                        }
+                        None => return false,
+                    }
+                }
+            }
             b'{' | b'[' => {
                 depth += 1;
                 if depth > limit {
@@ -1095,6 +1098,43 @@ mod tests {
             "99999999999999999999s",
         ] {
             assert_eq!(protobuf_duration(bad), None, "{bad}");
+        }
+    }
+
+    /// The scan byte by byte, as the one with `memchr` must answer.
+    fn nesting_exceeds_bytewise(body: &[u8], limit: usize) -> bool {
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        for &byte in body {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if byte == b'\\' {
+                    escaped = true;
+                } else if byte == b'"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match byte {
+                b'"' => in_string = true,
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > limit {
+                        return true;
+                    }
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_nesting_scan_is_the_bytewise_one(body in proptest::collection::vec(
+            proptest::sample::select(b"{}[]\"\\a".to_vec()), 0..40), limit in 0usize..6) {
+            proptest::prop_assert_eq!(nesting_exceeds(&body, limit), nesting_exceeds_bytewise(&body, limit));
         }
     }
 
