@@ -1,7 +1,8 @@
 //! A small licensing API on axum, after the CODITECT API's published error codes:
 //! projects, licenses and sessions in memory, every failure one of the error enums below,
 //! answered in that API's `Nested` envelope with the request id, and `GET /errors`
-//! serving the catalog.
+//! serving the catalog. The enums derive `decode` too, so a Rust SDK shares them and
+//! gets each error back typed (`error_catalog::reqwest::check`).
 //!
 //! Operating it: each error response is one log line through `tracing-subscriber`
 //! (`RUST_LOG` filters, e.g. `RUST_LOG=error_catalog=warn`), with the request id and the
@@ -20,6 +21,7 @@
 //! curl http://127.0.0.1:3000/metrics
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -34,7 +36,7 @@ use serde::{Deserialize, Serialize};
 
 /// Authentication errors.
 #[derive(Debug, ApiError)]
-#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors")]
+#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors", decode)]
 pub enum AuthError {
     /// The token is malformed or has been revoked.
     #[error(
@@ -53,14 +55,14 @@ pub enum AuthError {
         resolution = "Request a token with required scopes."
     )]
     InsufficientScope {
-        required_scope: &'static str,
-        current_scopes: Vec<&'static str>,
+        required_scope: Cow<'static, str>,
+        current_scopes: Vec<Cow<'static, str>>,
     },
 }
 
 /// License errors.
 #[derive(Debug, ApiError)]
-#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors")]
+#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors", decode)]
 pub enum LicenseError {
     /// All license seats are currently in use.
     #[error(
@@ -83,7 +85,7 @@ pub enum LicenseError {
         resolution = "Renew subscription or contact support."
     )]
     LicenseExpired {
-        expired_at: &'static str,
+        expired_at: Cow<'static, str>,
         license_id: String,
     },
 
@@ -95,8 +97,8 @@ pub enum LicenseError {
         resolution = "Update payment method and retry."
     )]
     LicenseSuspended {
-        reason: &'static str,
-        suspended_at: &'static str,
+        reason: Cow<'static, str>,
+        suspended_at: Cow<'static, str>,
     },
 
     /// The session expired due to missed heartbeats.
@@ -107,8 +109,8 @@ pub enum LicenseError {
         resolution = "Acquire a new session."
     )]
     SessionTimeout {
-        last_heartbeat: &'static str,
-        timeout_at: &'static str,
+        last_heartbeat: Cow<'static, str>,
+        timeout_at: Cow<'static, str>,
     },
 
     /// The hardware ID format is invalid or unrecognized.
@@ -120,13 +122,13 @@ pub enum LicenseError {
     )]
     InvalidHardwareId {
         provided: String,
-        expected_format: &'static str,
+        expected_format: Cow<'static, str>,
     },
 }
 
 /// Resource errors.
 #[derive(Debug, ApiError)]
-#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors")]
+#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors", decode)]
 pub enum ResourceError {
     /// The requested resource doesn't exist.
     #[error(
@@ -136,7 +138,7 @@ pub enum ResourceError {
         resolution = "Verify the resource ID exists."
     )]
     NotFound {
-        resource_type: &'static str,
+        resource_type: Cow<'static, str>,
         resource_id: String,
     },
 
@@ -159,7 +161,10 @@ pub enum ResourceError {
         message = "A project with this name already exists",
         resolution = "Use a different identifier."
     )]
-    AlreadyExists { field: &'static str, value: String },
+    AlreadyExists {
+        field: Cow<'static, str>,
+        value: String,
+    },
 
     /// An unexpected error occurred.
     #[error(
@@ -168,7 +173,18 @@ pub enum ResourceError {
         message = "An internal error occurred",
         resolution = "Retry the request. If persistent, contact support with request_id."
     )]
-    Internal(#[from] std::io::Error),
+    Internal {
+        /// Never sent; a client rebuilds it as `None`.
+        source: Option<std::io::Error>,
+    },
+}
+
+impl From<std::io::Error> for ResourceError {
+    fn from(source: std::io::Error) -> Self {
+        ResourceError::Internal {
+            source: Some(source),
+        }
+    }
 }
 
 /// A project.
@@ -327,8 +343,8 @@ fn require(headers: &HeaderMap, scope: &'static str) -> Result<(), AuthError> {
         Ok(())
     } else {
         Err(AuthError::InsufficientScope {
-            required_scope: scope,
-            current_scopes: current.to_vec(),
+            required_scope: scope.into(),
+            current_scopes: current.iter().map(|scope| Cow::Borrowed(*scope)).collect(),
         })
     }
 }
@@ -357,7 +373,7 @@ async fn create_project(
     let mut state = write(&state);
     if state.projects.values().any(|p| p.name == new.name) {
         return Err(ResourceError::AlreadyExists {
-            field: "name",
+            field: "name".into(),
             value: new.name,
         }
         .into());
@@ -395,7 +411,7 @@ async fn get_project(
     match read(&state).projects.get(&id) {
         Some(project) => Ok(axum::Json(project.clone())),
         None => Err(ResourceError::NotFound {
-            resource_type: "project",
+            resource_type: "project".into(),
             resource_id: id,
         }),
     }
@@ -426,7 +442,7 @@ async fn acquire_session(
     let mut state = write(&state);
     let Some(license) = state.licenses.get(&key) else {
         return Err(ResourceError::NotFound {
-            resource_type: "license",
+            resource_type: "license".into(),
             resource_id: key,
         }
         .into());
@@ -434,15 +450,15 @@ async fn acquire_session(
     match license.state {
         LicenseState::Expired => {
             return Err(LicenseError::LicenseExpired {
-                expired_at: "2026-01-01T00:00:00Z",
+                expired_at: "2026-01-01T00:00:00Z".into(),
                 license_id: key,
             }
             .into());
         }
         LicenseState::Suspended => {
             return Err(LicenseError::LicenseSuspended {
-                reason: "payment_failed",
-                suspended_at: "2026-01-05T00:00:00Z",
+                reason: "payment_failed".into(),
+                suspended_at: "2026-01-05T00:00:00Z".into(),
             }
             .into());
         }
@@ -452,7 +468,7 @@ async fn acquire_session(
     if !valid_id {
         return Err(LicenseError::InvalidHardwareId {
             provided: request.hardware_id,
-            expected_format: "hw_[a-z0-9]{32}",
+            expected_format: "hw_[a-z0-9]{32}".into(),
         }
         .into());
     }
@@ -488,7 +504,7 @@ async fn release_session(
     match write(&state).sessions.remove(&id) {
         Some(_) => Ok(StatusCode::NO_CONTENT),
         None => Err(ResourceError::NotFound {
-            resource_type: "session",
+            resource_type: "session".into(),
             resource_id: id,
         }),
     }
@@ -503,8 +519,8 @@ async fn heartbeat(
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(LicenseError::SessionTimeout {
-            last_heartbeat: "2026-01-09T10:00:00Z",
-            timeout_at: "2026-01-09T10:06:00Z",
+            last_heartbeat: "2026-01-09T10:00:00Z".into(),
+            timeout_at: "2026-01-09T10:06:00Z".into(),
         })
     }
 }

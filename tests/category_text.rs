@@ -80,7 +80,6 @@ fn exports_show_the_category_text() {
 
 /// The crate's own `Rejection`, whose rustdoc has an example: its category text is the
 /// first paragraph, and so is the Markdown heading of its section.
-#[cfg(feature = "axum")]
 #[test]
 fn rejection_category_text() {
     use error_catalog::Rejection;

@@ -5,8 +5,9 @@ mod common;
 
 use common::decoded;
 use error_catalog::{ApiError, DecodeError, DecodeErrorKind, ErrorBody, Format};
-use http::{HeaderMap, HeaderValue};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
 use serde_json::{Value, json};
+use std::time::{Duration, SystemTime};
 
 /// Billing errors.
 #[derive(Debug, ApiError)]
@@ -165,7 +166,7 @@ fn from_response_uses_content_type_and_retry_after() {
         let body = ErrorBody::from_response(&envelope.headers(), &envelope.to_vec()).unwrap();
         assert_eq!(body.format(), format);
         // Compact has no retry hint in the body; the header provides it.
-        assert_eq!(body.retry_after(), Some(7), "{format}");
+        assert_eq!(body.retry_after(), Some(Duration::from_secs(7)), "{format}");
     }
 
     let mut headers = HeaderMap::new();
@@ -190,7 +191,8 @@ fn from_response_uses_content_type_and_retry_after() {
     );
     let body = ErrorBody::from_response(&headers, compact).unwrap();
     assert_eq!(body.format(), Format::Compact);
-    assert_eq!(body.retry_after(), None);
+    // An HTTP date without a `Date` header is relative to the clock: this one is past.
+    assert_eq!(body.retry_after(), Some(Duration::ZERO));
 
     headers.insert("content-type", HeaderValue::from_static("text/plain"));
     let err = ErrorBody::from_response(&headers, compact).unwrap_err();
@@ -296,6 +298,7 @@ fn google_body_from_another_server() {
                    {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.500s"}]}}"#
         .parse()
         .unwrap();
+    assert_eq!(body.retry_after(), Some(Duration::from_millis(1500)));
     assert_eq!(
         decoded(&body),
         json!({"format":"google","code":"BACKEND_DOWN","message":"The service is currently unavailable.","status":503,
@@ -441,4 +444,96 @@ fn display_and_error_trait() {
     let boxed: Box<dyn std::error::Error> = Box::new(body.clone());
     assert_eq!(boxed.to_string(), "not_found: Project not found");
     assert_eq!(body.into_details(), serde_json::Map::new());
+}
+
+/// Every format decoded from a whole response has a status: the body's, else the
+/// response's.
+#[test]
+fn responses_give_every_format_a_status() {
+    let err = BillingError::RateLimited {
+        limit: 1,
+        window: "1 second".into(),
+        retry_after: 7,
+    };
+    for format in Format::ALL {
+        let envelope = err.envelope().format(format);
+        let mut response = Response::builder().status(err.status());
+        for (name, value) in &envelope.headers() {
+            response = response.header(name, value);
+        }
+        let response = response.body(envelope.to_vec()).unwrap();
+        let body = ErrorBody::from_http_response(&response).unwrap();
+        assert_eq!(body.format(), format);
+        assert_eq!(
+            body.status(),
+            Some(StatusCode::TOO_MANY_REQUESTS),
+            "{format}"
+        );
+        assert_eq!(body.retry_after(), Some(Duration::from_secs(7)), "{format}");
+    }
+    // A status the body states wins over the response's.
+    let compact = br#"{"error":"card_declined","message":"m","status":402}"#;
+    let body = ErrorBody::from_parts(StatusCode::BAD_REQUEST, &HeaderMap::new(), compact).unwrap();
+    assert_eq!(body.status(), Some(StatusCode::PAYMENT_REQUIRED));
+    let flat = br#"{"code":"card_declined","message":"m"}"#;
+    let body = ErrorBody::from_parts(StatusCode::BAD_REQUEST, &HeaderMap::new(), flat).unwrap();
+    assert_eq!(body.status(), Some(StatusCode::BAD_REQUEST));
+}
+
+/// Both forms of `Retry-After` (RFC 9110 section 10.2.3).
+#[test]
+fn retry_after_reads_seconds_and_http_dates() {
+    let flat = br#"{"code":"busy","message":"m"}"#;
+    let wait = |retry_after: &str, date: Option<&str>| {
+        let mut headers = HeaderMap::new();
+        headers.insert("retry-after", HeaderValue::from_str(retry_after).unwrap());
+        if let Some(date) = date {
+            headers.insert("date", HeaderValue::from_str(date).unwrap());
+        }
+        ErrorBody::from_response(&headers, flat)
+            .unwrap()
+            .retry_after()
+    };
+    let date = Some("Sun, 06 Nov 1994 08:49:37 GMT");
+    assert_eq!(wait("120", None), Some(Duration::from_secs(120)));
+    assert_eq!(wait(" 0 ", None), Some(Duration::ZERO));
+    assert_eq!(
+        wait("Sun, 06 Nov 1994 08:51:37 GMT", date),
+        Some(Duration::from_secs(120))
+    );
+    // A date before the response's is no wait.
+    assert_eq!(
+        wait("Sun, 06 Nov 1994 08:48:37 GMT", date),
+        Some(Duration::ZERO)
+    );
+    // The obsolete forms RFC 9110 says a recipient must read.
+    assert_eq!(
+        wait("Sunday, 06-Nov-94 08:50:37 GMT", date),
+        Some(Duration::from_secs(60))
+    );
+    assert_eq!(
+        wait("Sun Nov  6 08:49:47 1994", date),
+        Some(Duration::from_secs(10))
+    );
+    // Without `Date`, relative to the clock.
+    let soon = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(3600));
+    let left = wait(&soon, None).unwrap();
+    assert!(
+        left > Duration::from_secs(3500) && left <= Duration::from_secs(3600),
+        "{left:?}"
+    );
+    // Neither form, a negative or fractional number, an unreadable `Date`: ignored.
+    for bad in ["soon", "-5", "1.5", "", "99999999999999999999999"] {
+        assert_eq!(wait(bad, None), None, "{bad:?}");
+    }
+    assert_eq!(
+        wait("Sun, 06 Nov 1994 08:51:37 GMT", Some("yesterday")),
+        None
+    );
+    // A hint in the body wins over the header.
+    let mut headers = HeaderMap::new();
+    headers.insert("retry-after", HeaderValue::from_static("120"));
+    let body = br#"{"code":"busy","message":"m","details":{"retry_after":5}}"#;
+    let decoded = ErrorBody::from_response(&headers, body).unwrap();
+    assert_eq!(decoded.retry_after(), Some(Duration::from_secs(5)));
 }

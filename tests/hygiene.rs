@@ -81,6 +81,32 @@ pub mod shadowed {
         },
     }
 
+    /// A type a client decodes, next to the shadowing names.
+    #[derive(Debug, ApiError)]
+    #[api_error(decode)]
+    pub enum Decoded<T: ::std::fmt::Display + ::serde::Serialize> {
+        /// A detail of each kind.
+        #[error(code = "hygiene_decoded", status = 429, message = "Decoded {value}")]
+        Detailed {
+            /// A generic detail.
+            value: T,
+            /// An optional detail.
+            hint: ::std::option::Option<u32>,
+            /// The retry hint.
+            #[error(retry_after)]
+            wait: u64,
+            /// Field errors.
+            #[error(flatten)]
+            errors: ::error_catalog::FieldErrors,
+            /// An optional source.
+            #[source]
+            cause: ::std::option::Option<::std::fmt::Error>,
+        },
+        /// A tuple variant.
+        #[error(code = "hygiene_decoded_tuple", status = 400, message = "Tuple")]
+        Tuple(::std::option::Option<u8>),
+    }
+
     /// A struct deriving the trait next to the shadowing names.
     #[derive(Debug, ApiError)]
     #[error(code = "hygiene_struct", status = 400)]
@@ -132,6 +158,24 @@ pub mod bare {
         #[error(code = "hygiene_bare_unavailable", status = 503, retry_after = 5)]
         Unavailable(#[from] ::std::io::Error),
     }
+
+    /// A type a client decodes, in a module with no prelude.
+    #[derive(::std::fmt::Debug, ::error_catalog::ApiError)]
+    #[api_error(decode)]
+    pub enum BareDecoded {
+        /// The request is malformed.
+        #[error(
+            code = "hygiene_bare_decoded",
+            status = 400,
+            message = "Bad field {field}"
+        )]
+        Bad {
+            /// The field.
+            field: ::std::string::String,
+            /// An optional line.
+            line: ::std::option::Option<u32>,
+        },
+    }
 }
 
 #[test]
@@ -168,4 +212,36 @@ fn derives_compile_and_work_next_to_shadowed_names() {
     assert_eq!(bare.to_string(), "Bad field email");
     assert_eq!(bare::Bare::CATALOG[1].retry_after(), Some(5));
     assert!(bare::Bare::CATALOG[1].retryable());
+
+    let sent: shadowed::Decoded<u8> = shadowed::Decoded::Detailed {
+        value: 9,
+        hint: Some(2),
+        wait: 30,
+        errors: error_catalog::FieldErrors::new(),
+        cause: Some(std::fmt::Error),
+    };
+    let body: error_catalog::ErrorBody = sent.envelope().to_json().parse().unwrap();
+    let back = body.to_error::<shadowed::Decoded<u8>>().unwrap();
+    assert!(matches!(
+        back,
+        shadowed::Decoded::Detailed {
+            value: 9,
+            hint: Some(2),
+            wait: 30,
+            cause: None,
+            ..
+        }
+    ));
+    let body: error_catalog::ErrorBody = bare::BareDecoded::Bad {
+        field: "a".into(),
+        line: None,
+    }
+    .envelope()
+    .to_json()
+    .parse()
+    .unwrap();
+    assert!(matches!(
+        body.to_error::<bare::BareDecoded>().unwrap(),
+        bare::BareDecoded::Bad { line: None, .. }
+    ));
 }

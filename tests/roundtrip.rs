@@ -135,7 +135,7 @@ proptest! {
         prop_assert_eq!(body.lookup::<RoundTrip>(), Some(err.spec()));
         // The same through the headers, which add the hint Compact bodies lack.
         let body = ErrorBody::from_response(&envelope.headers(), &json).unwrap();
-        prop_assert_eq!(body.retry_after(), err.retry_after());
+        prop_assert_eq!(body.retry_after(), err.retry_after().map(std::time::Duration::from_secs));
         prop_assert_eq!(body.format(), format);
     }
 

@@ -103,7 +103,6 @@ fn problem_bodies_carry_the_title() {
 }
 
 /// The crate's own rejections follow the same rule.
-#[cfg(feature = "axum")]
 #[test]
 fn rejection_titles() {
     use error_catalog::Rejection;

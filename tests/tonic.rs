@@ -223,7 +223,7 @@ async fn retry_info_and_a_made_request_id() {
 
     let body = ErrorBody::from(&status);
     assert_eq!(body.status(), Some(http::StatusCode::TOO_MANY_REQUESTS));
-    assert_eq!(body.retry_after(), Some(45));
+    assert_eq!(body.retry_after(), Some(std::time::Duration::from_secs(45)));
     assert_eq!(body.request_id(), Some("req_made"));
     assert_eq!(
         body.lookup::<LicenseError>().unwrap().code(),

@@ -63,6 +63,17 @@ pub const SEEDS: &[&str] = &[
         Denied { #[error(message_only)] who: String },
     }
     "#,
+    r#"
+    #[api_error(decode, format = "google")]
+    enum D<T> {
+        #[error(code = "d", status = 409, message = "D {n}")]
+        A { n: u8, m: Option<T>, #[error(flatten)] errors: Errors, #[error(retry_after)] wait: u64, #[error(skip)] s: Option<u8> },
+        #[error(code = "e", status = 400)]
+        B(Option<u8>),
+        #[error(code = "f", status = 500)]
+        C { #[source] source: Option<std::io::Error>, #[error(message_only)] hint: Option<String> },
+    }
+    "#,
     "union U { #[error(code = \"u\")] a: u8 }",
 ];
 

@@ -19,6 +19,8 @@
 //! assert_eq!(ProjectError::CATALOG[0].description(), "The requested project does not exist.");
 //! ```
 #![doc = include_str!("attributes.md")]
+// On docs.rs, each item behind a cargo feature says which one.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // The derive's expansion names `::error_catalog`; let it resolve inside this crate too.
 extern crate self as error_catalog;
@@ -40,6 +42,7 @@ pub use crate::catalog::export::openapi::OpenApi;
 pub use crate::catalog::guard;
 pub use crate::catalog::{Catalog, Iter};
 pub use crate::client::decode::{DecodeError, DecodeErrorKind, ErrorBody};
+pub use crate::client::typed::FromErrorBody;
 pub use crate::model::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
@@ -62,8 +65,9 @@ pub use crate::integrations::actix;
 pub use crate::integrations::axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 pub use crate::integrations::context::{RequestContext, X_REQUEST_ID};
-#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub use crate::integrations::rejection::Rejection;
+#[cfg(feature = "reqwest")]
+pub use crate::integrations::reqwest;
 #[cfg(feature = "tonic")]
 pub use crate::integrations::tonic;
 #[cfg(feature = "utoipa")]

@@ -10,8 +10,19 @@ pub use crate::model::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog,
 };
 pub use crate::model::fields::{FieldRef, write_message};
+
+/// What the impl of `#[api_error(decode)]` names.
+pub use crate::client::decode::{DecodeError, ErrorBody};
+pub use crate::client::typed::{
+    FromErrorBody, detail as decode_detail, flattened as decode_flattened,
+    optional_detail as decode_optional, optional_retry_detail as decode_optional_retry,
+    retry_detail as decode_retry, unknown_code as decode_unknown_code,
+    variant_index as decode_variant,
+};
 pub use crate::model::format::Format;
 pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
+pub use core::result::Result::{self, Err, Ok};
+pub use serde::de::DeserializeOwned;
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
 pub use crate::catalog::index::{build as build_index, slots as index_slots};

@@ -100,7 +100,8 @@ pub fn decoded(body: &error_catalog::ErrorBody) -> Value {
         "status": body.status().map(|status| status.as_u16()),
         "details": body.details(),
         "request_id": body.request_id(),
-        "retry_after": body.retry_after(),
+        // Whole seconds, rounded up.
+        "retry_after": body.retry_after().map(|wait| wait.as_secs() + u64::from(wait.subsec_nanos() > 0)),
     })
 }
 

@@ -8,6 +8,7 @@
 //! ordinary code in the runtime crate.
 
 mod bounds;
+mod decode;
 mod fallback;
 mod fields;
 mod message;
@@ -34,13 +35,22 @@ pub fn derive(node: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
     let input = Input::from_syn(node, &mut errors);
     let model = check::check(&input, &mut errors);
+    let decode = decode::requested(&input);
+    if decode {
+        decode::check(&model, &mut errors);
+    }
     match errors.finish() {
         Some(error) => {
             let fallback = fallback::expand(&model.item);
+            let decode = decode.then(|| decode::fallback(&model.item));
             let errors = error.to_compile_error();
-            quote! { #errors #fallback }
+            quote! { #errors #fallback #decode }
         }
-        None => expand(&model),
+        None => {
+            let decode = decode.then(|| decode::expand(&model));
+            let expansion = expand(&model);
+            quote! { #expansion #decode }
+        }
     }
 }
 
@@ -266,10 +276,18 @@ fn std_impls(model: &Model, bounds: &Bounds, message_body: Option<&TokenStream>)
         let span = field.ty.span();
         // Only the call is spanned at the field (a type error lands there); `Some` is
         // spanned at the derive, where `unused_qualifications` does not look.
-        let call = quote_spanned!(span=> #binding.as_dyn_error());
-        source_arms.push(quote! {
-            #pattern => __ec::Some(#call),
-        });
+        if field.option_inner.is_some() {
+            // An `Option` source (which `#[api_error(decode)]` rebuilds as `None`).
+            let call = quote_spanned!(span=> __s.as_dyn_error());
+            source_arms.push(quote! {
+                #pattern => __ec::Option::map(__ec::Option::as_ref(#binding), |__s| #call),
+            });
+        } else {
+            let call = quote_spanned!(span=> #binding.as_dyn_error());
+            source_arms.push(quote! {
+                #pattern => __ec::Some(#call),
+            });
+        }
         if field.is_from() {
             let ty = field.ty;
             let path = path(item, variant);

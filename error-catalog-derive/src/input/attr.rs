@@ -27,6 +27,8 @@ pub struct ContainerAttrs {
     /// `impls = false`: no framework trait impls (axum, actix-web, tonic, utoipa).
     pub impls: Attr<bool>,
     pub krate: Attr<syn::Path>,
+    /// `decode`: the type implements `FromErrorBody` (`expand/decode.rs`).
+    pub decode: Flag,
     /// An unknown key, or an attribute that failed to parse: any key may be the one
     /// meant, so none is reported as missing.
     pub unsure: bool,
@@ -74,6 +76,7 @@ impl ContainerAttrs {
             unique_in_crate: Attr::new(keys::UNIQUE_IN_CRATE),
             impls: Attr::new(keys::IMPLS),
             krate: Attr::new(keys::CRATE),
+            decode: Attr::new(keys::DECODE),
             unsure: false,
         }
     }
@@ -356,6 +359,7 @@ fn container_key(
             }
             Ok(parsed)
         }),
+        keys::DECODE => attrs.decode.parse_flag(meta, errors),
         _ => unreachable_key(meta, key, errors),
     }
 }

@@ -18,6 +18,8 @@ pub const DOMAIN: &str = "domain";
 pub const UNIQUE_IN_CRATE: &str = "unique_in_crate";
 pub const IMPLS: &str = "impls";
 pub const CRATE: &str = "crate";
+/// `#[api_error(decode)]`: clients rebuild the type from a body (`FromErrorBody`).
+pub const DECODE: &str = "decode";
 
 // Variant-level keys (`retry_after` is a field key too).
 pub const CODE: &str = "code";
@@ -46,6 +48,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     UNIQUE_IN_CRATE,
     IMPLS,
     CRATE,
+    DECODE,
 ];
 
 /// Keys of a variant's attribute (and of a struct's, with the type-level keys).

@@ -5,10 +5,14 @@
 
 use core::fmt;
 use core::str::FromStr;
+use core::time::Duration;
+use std::time::SystemTime;
 
-use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::header::{CONTENT_TYPE, DATE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
+
+mod fast;
 
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
@@ -33,7 +37,7 @@ use crate::wire::members::{
 /// | [`status`](ErrorBody::status) | none | none | `status` | `status` | `error.code` |
 /// | [`details`](ErrorBody::details) | `error.details` | `details` | none | the extension members but `code` and `request_id` | `ErrorInfo.metadata` (string values) |
 /// | [`request_id`](ErrorBody::request_id) | `meta.request_id` | `request_id` | `request_id` | `request_id` | `RequestInfo.requestId` |
-/// | [`retry_after`](ErrorBody::retry_after) | `details.retry_after` | `details.retry_after` | none | `retry_after` | `RetryInfo.retryDelay`, rounded up to whole seconds |
+/// | [`retry_after`](ErrorBody::retry_after) | `details.retry_after` | `details.retry_after` | none | `retry_after` | `RetryInfo.retryDelay` |
 ///
 /// The format is detected from the top-level members: any of the RFC 9457 members
 /// `type`, `title`, `detail` or `instance` means `Problem`; otherwise an `error` string
@@ -79,7 +83,7 @@ pub struct ErrorBody {
     status: Option<StatusCode>,
     details: Map<String, Value>,
     request_id: Option<String>,
-    retry_after: Option<u64>,
+    retry_after: Option<Duration>,
 }
 
 impl ErrorBody {
@@ -143,13 +147,18 @@ impl ErrorBody {
     /// of `application/problem+json` selects [`Format::Problem`]; `application/json` or
     /// another `+json` type (or none) lets the format be detected; any other type is a
     /// [`DecodeErrorKind::ContentType`] error. When the body has no retry hint, a
-    /// `Retry-After` header in delta-seconds provides it (an HTTP date is ignored).
+    /// `Retry-After` header provides it, in either form of RFC 9110: delta-seconds, or an
+    /// HTTP date, taken relative to the response's `Date` header (to the clock without
+    /// one; a date already past is no wait). A header in neither form is ignored.
+    ///
+    /// [`from_http_response`](ErrorBody::from_http_response) also reads the status.
     ///
     /// # Errors
     ///
     /// As [`from_json`](ErrorBody::from_json), and a content type that is not JSON.
     ///
     /// ```
+    /// use core::time::Duration;
     /// use error_catalog::{DecodeErrorKind, ErrorBody, Format};
     /// use http::{HeaderMap, HeaderValue};
     ///
@@ -159,7 +168,12 @@ impl ErrorBody {
     /// let body = br#"{"error":{"code":"service_unavailable","message":"Service temporarily unavailable"}}"#;
     /// let decoded = ErrorBody::from_response(&headers, body).unwrap();
     /// assert_eq!(decoded.format(), Format::Nested);
-    /// assert_eq!(decoded.retry_after(), Some(30));
+    /// assert_eq!(decoded.retry_after(), Some(Duration::from_secs(30)));
+    ///
+    /// headers.insert("date", HeaderValue::from_static("Thu, 03 Dec 2026 08:00:00 GMT"));
+    /// headers.insert("retry-after", HeaderValue::from_static("Thu, 03 Dec 2026 08:02:00 GMT"));
+    /// let decoded = ErrorBody::from_response(&headers, body).unwrap();
+    /// assert_eq!(decoded.retry_after(), Some(Duration::from_secs(120)));
     ///
     /// headers.insert("content-type", HeaderValue::from_static("text/html"));
     /// let err = ErrorBody::from_response(&headers, body).unwrap_err();
@@ -172,11 +186,68 @@ impl ErrorBody {
         };
         let mut decoded = decode(body, format)?;
         if decoded.retry_after.is_none() {
-            decoded.retry_after = headers
-                .get(RETRY_AFTER)
-                .and_then(|value| value.to_str().ok())
-                .and_then(|text| text.trim().parse().ok());
+            decoded.retry_after = retry_after_header(headers);
         }
+        Ok(decoded)
+    }
+
+    /// Decodes an HTTP error response: its body by its headers as
+    /// [`from_response`](ErrorBody::from_response) does, and its status, which fills
+    /// [`status`](ErrorBody::status) when the body states none (`Nested`, `Flat`), so a
+    /// body of every format has one.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_response`](ErrorBody::from_response).
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use error_catalog::{ErrorBody, Format};
+    /// use http::{Response, StatusCode};
+    ///
+    /// let response = Response::builder()
+    ///     .status(429)
+    ///     .header("content-type", "application/json")
+    ///     .header("retry-after", "30")
+    ///     .body(r#"{"code":"rate_limited","message":"Too many requests"}"#)
+    ///     .unwrap();
+    /// let body = ErrorBody::from_http_response(&response).unwrap();
+    /// assert_eq!(body.format(), Format::Flat);
+    /// assert_eq!(body.status(), Some(StatusCode::TOO_MANY_REQUESTS));
+    /// assert_eq!(body.retry_after(), Some(Duration::from_secs(30)));
+    /// ```
+    pub fn from_http_response<B: AsRef<[u8]>>(
+        response: &http::Response<B>,
+    ) -> Result<Self, DecodeError> {
+        Self::from_parts(
+            response.status(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+
+    /// As [`from_http_response`](ErrorBody::from_http_response), from a response's
+    /// status, headers and body read apart (as HTTP clients hand them out).
+    ///
+    /// # Errors
+    ///
+    /// As [`from_response`](ErrorBody::from_response).
+    ///
+    /// ```
+    /// use error_catalog::ErrorBody;
+    /// use http::{HeaderMap, StatusCode};
+    ///
+    /// let body = br#"{"error":{"code":"not_found","message":"No such project"}}"#;
+    /// let decoded = ErrorBody::from_parts(StatusCode::NOT_FOUND, &HeaderMap::new(), body).unwrap();
+    /// assert_eq!(decoded.status(), Some(StatusCode::NOT_FOUND));
+    /// ```
+    pub fn from_parts(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, DecodeError> {
+        let mut decoded = Self::from_response(headers, body)?;
+        decoded.status.get_or_insert(status);
         Ok(decoded)
     }
 
@@ -197,7 +268,9 @@ impl ErrorBody {
     }
 
     /// The HTTP status the body states, if its format has one (`Compact`, `Problem`,
-    /// `Google`).
+    /// `Google`), else the response's when decoded with
+    /// [`from_http_response`](ErrorBody::from_http_response) or
+    /// [`from_parts`](ErrorBody::from_parts).
     pub fn status(&self) -> Option<StatusCode> {
         self.status
     }
@@ -210,7 +283,7 @@ impl ErrorBody {
     /// let body = ErrorBody::from_json(br#"{"error":{"code":"rate_limit_exceeded","message":"Too many requests","details":{"limit":300,"window":"1 minute","retry_after":45}}}"#).unwrap();
     /// assert_eq!(body.details()["limit"], 300);
     /// assert_eq!(body.details()["window"], "1 minute");
-    /// assert_eq!(body.retry_after(), Some(45));
+    /// assert_eq!(body.retry_after(), Some(core::time::Duration::from_secs(45)));
     /// ```
     pub fn details(&self) -> &Map<String, Value> {
         &self.details
@@ -226,9 +299,9 @@ impl ErrorBody {
         self.request_id.as_deref()
     }
 
-    /// Seconds to wait before retrying, when the body (or, with
+    /// How long to wait before retrying, when the body (or, with
     /// [`from_response`](ErrorBody::from_response), the `Retry-After` header) says so.
-    pub fn retry_after(&self) -> Option<u64> {
+    pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
     }
 
@@ -292,7 +365,7 @@ impl ErrorBody {
         status: Option<StatusCode>,
         details: Map<String, Value>,
         request_id: Option<String>,
-        retry_after: Option<u64>,
+        retry_after: Option<Duration>,
     ) -> Self {
         ErrorBody {
             format: Format::Google,
@@ -364,6 +437,13 @@ pub enum DecodeErrorKind {
     InvalidMember,
     /// The response's `Content-Type` is not JSON.
     ContentType,
+    /// The code is in no entry of the catalog of the type decoded into
+    /// ([`ErrorBody::to_error`]).
+    UnknownCode,
+    /// A detail that the code's variant needs is absent ([`ErrorBody::to_error`]).
+    MissingDetail,
+    /// A detail does not deserialize into its field's type ([`ErrorBody::to_error`]).
+    InvalidDetail,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -377,6 +457,12 @@ enum Repr {
         expected: &'static str,
     },
     ContentType(String),
+    Code(String),
+    Detail {
+        code: String,
+        field: &'static str,
+        reason: String,
+    },
 }
 
 impl DecodeError {
@@ -397,6 +483,52 @@ impl DecodeError {
         match self.repr {
             Repr::Member { path, .. } => Some(path),
             _ => None,
+        }
+    }
+
+    /// The code at fault, for [`UnknownCode`](DecodeErrorKind::UnknownCode),
+    /// [`MissingDetail`](DecodeErrorKind::MissingDetail) and
+    /// [`InvalidDetail`](DecodeErrorKind::InvalidDetail): as the body sent it.
+    pub fn code(&self) -> Option<&str> {
+        match &self.repr {
+            Repr::Code(code) | Repr::Detail { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The detail at fault (its key in the details), for
+    /// [`MissingDetail`](DecodeErrorKind::MissingDetail) and
+    /// [`InvalidDetail`](DecodeErrorKind::InvalidDetail).
+    pub fn field(&self) -> Option<&'static str> {
+        match self.repr {
+            Repr::Detail { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn unknown_code(body: &ErrorBody) -> Self {
+        DecodeError {
+            kind: DecodeErrorKind::UnknownCode,
+            format: Some(body.format),
+            repr: Repr::Code(body.code.clone()),
+        }
+    }
+
+    /// A missing detail (`reason` empty) or an invalid one.
+    pub(crate) fn detail(body: &ErrorBody, field: &'static str, reason: Option<String>) -> Self {
+        let kind = if reason.is_some() {
+            DecodeErrorKind::InvalidDetail
+        } else {
+            DecodeErrorKind::MissingDetail
+        };
+        DecodeError {
+            kind,
+            format: Some(body.format),
+            repr: Repr::Detail {
+                code: body.code.clone(),
+                field,
+                reason: reason.unwrap_or_default(),
+            },
         }
     }
 
@@ -465,6 +597,24 @@ impl fmt::Display for DecodeError {
                 "the response's content type `{found}` is not JSON; expected \
                  application/json, application/problem+json or another +json type"
             ),
+            (Repr::Code(code), _) => write!(
+                f,
+                "the error code `{code}` is in no entry of the catalog decoded into"
+            ),
+            (Repr::Detail { code, field, .. }, DecodeErrorKind::MissingDetail) => {
+                write!(f, "error `{code}`: the detail `{field}` is missing")
+            }
+            (
+                Repr::Detail {
+                    code,
+                    field,
+                    reason,
+                },
+                _,
+            ) => write!(
+                f,
+                "error `{code}`: the detail `{field}` is invalid: {reason}"
+            ),
             (Repr::Plain, DecodeErrorKind::Empty) => f.write_str("the error body is empty"),
             (Repr::Plain, DecodeErrorKind::TooDeep) => write!(
                 f,
@@ -513,6 +663,16 @@ fn decode(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError>
     if nesting_exceeds(body, ErrorBody::MAX_DEPTH) {
         return Err(DecodeError::new(DecodeErrorKind::TooDeep, Repr::Plain));
     }
+    if matches!(format, None | Some(Format::Nested | Format::Flat))
+        && let Some(decoded) = fast::decode(body, format)
+    {
+        return Ok(decoded);
+    }
+    tree(body, format)
+}
+
+/// The decoder of every format, through a JSON tree of the whole body.
+fn tree(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError> {
     let root = match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(root)) => root,
         Ok(other) => {
@@ -537,25 +697,28 @@ fn decode(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError>
     }
 }
 
-/// Whether arrays and objects nest deeper than `limit`, by a scan that skips strings.
-/// Malformed JSON is left for the parser to report.
+/// Whether arrays and objects nest deeper than `limit`, by a scan that skips strings
+/// (with `memchr`, as most of a body's bytes are in strings). Malformed JSON is left
+/// for the parser to report.
 fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &byte in body {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if byte == b'\\' {
-                escaped = true;
-            } else if byte == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
+    let mut at = 0;
+    while let Some(&byte) = body.get(at) {
+        at += 1;
         match byte {
-            b'"' => in_string = true,
+            b'"' => {
+                // To the closing quote: past each escaped character.
+                loop {
+                    match memchr::memchr2(b'"', b'\\', &body[at.min(body.len())..]) {
+                        Some(offset) if body[at + offset] == b'\\' => at += offset + 2,
+                        Some(offset) => {
+                            at += offset + 1;
+                            break;
+                        }
+                        None => return false,
+                    }
+                }
+            }
             b'{' | b'[' => {
                 depth += 1;
                 if depth > limit {
@@ -673,8 +836,27 @@ fn status_code(value: &Value) -> Option<StatusCode> {
 
 /// `details.retry_after` when it is a whole number of seconds (the name of the detail a
 /// `#[error(retry_after)]` field is usually given).
-fn retry_hint(details: &Map<String, Value>) -> Option<u64> {
-    details.get("retry_after").and_then(Value::as_u64)
+fn retry_hint(details: &Map<String, Value>) -> Option<Duration> {
+    details
+        .get("retry_after")
+        .and_then(Value::as_u64)
+        .map(Duration::from_secs)
+}
+
+/// The `Retry-After` header (RFC 9110 section 10.2.3): delta-seconds, or an HTTP date
+/// taken relative to the `Date` header, else to the clock. A date already past is no
+/// wait; a value in neither form, or a `Date` that is no HTTP date, is ignored.
+fn retry_after_header(headers: &HeaderMap) -> Option<Duration> {
+    let text = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok().map(Duration::from_secs);
+    }
+    let at = httpdate::parse_http_date(text).ok()?;
+    let now = match headers.get(DATE) {
+        Some(date) => httpdate::parse_http_date(date.to_str().ok()?.trim()).ok()?,
+        None => SystemTime::now(),
+    };
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 /// The paths of the members in decoding errors, such as `error.code`.
@@ -843,7 +1025,7 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
                 let delay = entry
                     .string(google::RETRY_DELAY, path::RETRY_DELAY)?
                     .ok_or_else(|| DecodeError::missing(format, path::RETRY_DELAY))?;
-                retry_after = Some(duration_secs(&delay).ok_or_else(|| {
+                retry_after = Some(protobuf_duration(&delay).ok_or_else(|| {
                     DecodeError::invalid(format, path::RETRY_DELAY, "a duration such as \"45s\"")
                 })?);
             }
@@ -864,8 +1046,8 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     })
 }
 
-/// Whole seconds, rounded up, of a protobuf JSON `Duration` such as `45s` or `1.5s`.
-fn duration_secs(text: &str) -> Option<u64> {
+/// A protobuf JSON `Duration` such as `45s` or `1.5s` (at most nine fractional digits).
+fn protobuf_duration(text: &str) -> Option<Duration> {
     let number = text.strip_suffix('s')?;
     let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
     if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
@@ -873,28 +1055,38 @@ fn duration_secs(text: &str) -> Option<u64> {
     }
     if !fraction.bytes().all(|b| b.is_ascii_digit())
         || (number.contains('.') && fraction.is_empty())
+        || fraction.len() > 9
     {
         return None;
     }
     let seconds: u64 = whole.parse().ok()?;
-    if fraction.bytes().any(|b| b != b'0') {
-        seconds.checked_add(1)
+    let nanos = if fraction.is_empty() {
+        0
     } else {
-        Some(seconds)
-    }
+        let digits: u32 = fraction.parse().ok()?;
+        digits * 10u32.pow(9 - u32::try_from(fraction.len()).ok()?)
+    };
+    Some(Duration::new(seconds, nanos))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{duration_secs, nesting_exceeds};
+    use core::time::Duration;
+
+    use super::{nesting_exceeds, protobuf_duration};
 
     #[test]
     fn durations() {
-        assert_eq!(duration_secs("45s"), Some(45));
-        assert_eq!(duration_secs("0s"), Some(0));
-        assert_eq!(duration_secs("1.5s"), Some(2));
-        assert_eq!(duration_secs("2.000s"), Some(2));
+        assert_eq!(protobuf_duration("45s"), Some(Duration::from_secs(45)));
+        assert_eq!(protobuf_duration("0s"), Some(Duration::ZERO));
+        assert_eq!(protobuf_duration("1.5s"), Some(Duration::from_millis(1500)));
+        assert_eq!(protobuf_duration("2.000s"), Some(Duration::from_secs(2)));
+        assert_eq!(
+            protobuf_duration("0.000000001s"),
+            Some(Duration::from_nanos(1))
+        );
         for bad in [
+            "1.0000000001s",
             "",
             "s",
             "45",
@@ -905,7 +1097,44 @@ mod tests {
             "1e3s",
             "99999999999999999999s",
         ] {
-            assert_eq!(duration_secs(bad), None, "{bad}");
+            assert_eq!(protobuf_duration(bad), None, "{bad}");
+        }
+    }
+
+    /// The scan byte by byte, as the one with `memchr` must answer.
+    fn nesting_exceeds_bytewise(body: &[u8], limit: usize) -> bool {
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        for &byte in body {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if byte == b'\\' {
+                    escaped = true;
+                } else if byte == b'"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match byte {
+                b'"' => in_string = true,
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > limit {
+                        return true;
+                    }
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_nesting_scan_is_the_bytewise_one(body in proptest::collection::vec(
+            proptest::sample::select(b"{}[]\"\\a".to_vec()), 0..40), limit in 0usize..6) {
+            proptest::prop_assert_eq!(nesting_exceeds(&body, limit), nesting_exceeds_bytewise(&body, limit));
         }
     }
 

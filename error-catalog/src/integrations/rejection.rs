@@ -31,6 +31,11 @@ use error_catalog_derive::ApiError;
 /// its types without `Rejection`). The code of a replaced 500 is
 /// `request_not_processed`, not the `internal_error` that services commonly declare.
 ///
+/// The type, its codes and its catalog need no cargo feature: a client (an SDK that
+/// enables no framework) names and decodes rejections like its service's own errors;
+/// the `axum` and `actix-web` features add only what turns the frameworks' rejections
+/// into it.
+///
 /// Its own format is [`Format::Problem`](crate::Format::Problem); set the service's format
 /// on the layer (`ErrorLayer::format`, `ErrorMiddleware::format`) to answer rejections in
 /// the same format as the rest of the service.
@@ -60,6 +65,7 @@ use error_catalog_derive::ApiError;
 /// );
 /// ```
 #[derive(Debug, ApiError)]
+#[api_error(decode)]
 #[non_exhaustive]
 pub enum Rejection {
     /// The request body is not syntactically valid JSON.

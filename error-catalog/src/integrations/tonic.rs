@@ -66,7 +66,10 @@ use crate::wire::grpc;
 ///
 /// let status = error_catalog::tonic::status(&RateLimited { retry_after: 45 });
 /// assert_eq!(status.code(), tonic::Code::ResourceExhausted);
-/// assert_eq!(error_catalog::ErrorBody::from(&status).retry_after(), Some(45));
+/// assert_eq!(
+///     error_catalog::ErrorBody::from(&status).retry_after(),
+///     Some(core::time::Duration::from_secs(45)),
+/// );
 /// ```
 ///
 /// Under [`RequestIdLayer`], this is also where the error's event is emitted (and
@@ -167,10 +170,7 @@ impl From<&Status> for ErrorBody {
                 .request_info()
                 .map(|info| info.request_id.clone())
                 .filter(|id| !id.is_empty()),
-            details
-                .retry_info()
-                .and_then(|info| info.retry_delay)
-                .map(|delay| delay.as_secs() + u64::from(delay.subsec_nanos() > 0)),
+            details.retry_info().and_then(|info| info.retry_delay),
         )
     }
 }

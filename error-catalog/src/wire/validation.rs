@@ -11,7 +11,8 @@
 //! | [`Problem`](crate::Format::Problem) | [`Pointers`](Layout::Pointers) | `"errors":[{"detail":"..","pointer":"#/email"}]` (RFC 9457) |
 //! | others, custom formats | [`List`](Layout::List) | as `Nested` (in `Google`, a metadata string) |
 //!
-//! `code` is written only for errors that have one.
+//! `code` is written only for errors that have one. A client reads every layout back
+//! with [`FieldErrors`]' `Deserialize`, which says which formats carry every error.
 //!
 //! ```
 //! use error_catalog::{ApiError, FieldError, FieldErrors, Format};
@@ -56,8 +57,10 @@ use std::collections::HashSet;
 use std::fmt;
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use serde::de::Error as _;
 use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 
 use crate::model::api_error::{DetailValue, DetailVisitor};
 use crate::model::format::Format;
@@ -456,6 +459,154 @@ impl Serialize for FieldErrors {
                 map.end()
             }
         }
+    }
+}
+
+/// Reads every layout [`Serialize`] and the formats write, so a client gets the same
+/// errors back:
+///
+/// - a list of [`List`](Layout::List) entries (`{"field", "code", "message"}`) or of
+///   [`Pointers`](Layout::Pointers) entries (`{"detail", "pointer", "code"}`, the
+///   pointer in URI fragment form or plain), told apart entry by entry;
+/// - an object: the details of an envelope, where an `errors` member that is a list (or
+///   the JSON text of one) holds the errors, or else the [`Map`](Layout::Map) layout, one
+///   `{"code", "message"}` per field;
+/// - a string holding the JSON text of either, as [`Format::Google`]'s metadata
+///   carries it.
+///
+/// The layout read is not kept: the value writes each format in the format's own layout,
+/// as the server's did. Members other than these are ignored; an entry without its path
+/// or message, or a value of another shape, is an error naming what was expected.
+///
+/// Which formats carry every error: `Nested` ([`List`](Layout::List)), `Problem`
+/// ([`Pointers`](Layout::Pointers)) and `Google` (the list as metadata text) give back
+/// exactly the errors sent, in order. `Flat` ([`Map`](Layout::Map)) keeps one error per
+/// field (the first), read back in the order of the fields' names rather than the order
+/// sent, and `Compact` carries no details at all.
+///
+/// ```
+/// use error_catalog::{FieldError, FieldErrors, FieldPath};
+///
+/// let list = r#"[{"field":"items.0.sku","code":"required","message":"SKU is required"}]"#;
+/// let pointers = r##"[{"detail":"SKU is required","pointer":"#/items/0/sku","code":"required"}]"##;
+/// let map = r#"{"items.0.sku":{"code":"required","message":"SKU is required"}}"#;
+/// let expected: FieldErrors = [FieldError::new(FieldPath::new("items").index(0).key("sku"), "SKU is required")
+///     .with_code("required")]
+/// .into_iter()
+/// .collect();
+/// for text in [list, pointers, map] {
+///     assert_eq!(serde_json::from_str::<FieldErrors>(text).unwrap(), expected);
+/// }
+/// // As Google's metadata holds it: the list's JSON text.
+/// let google = serde_json::to_string(list).unwrap();
+/// assert_eq!(serde_json::from_str::<FieldErrors>(&google).unwrap(), expected);
+/// ```
+impl<'de> Deserialize<'de> for FieldErrors {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        read::errors(value, true).map_err(D::Error::custom)
+    }
+}
+
+/// Reading the layouts back.
+mod read {
+    use serde_json::{Map, Value};
+
+    use super::{FieldError, FieldErrors, FieldPath};
+    use crate::wire::members::validation::{ERRORS, FIELD, POINTER};
+    use crate::wire::members::{CODE, MESSAGE, problem};
+
+    const EXPECTED: &str = "field errors: a list of `field` or `pointer` entries, an object of fields, or the JSON text of one";
+
+    /// `text` says whether a string may hold the JSON text of the errors (once).
+    pub(super) fn errors(value: Value, text: bool) -> Result<FieldErrors, String> {
+        match value {
+            Value::Array(entries) => entries.into_iter().map(entry).collect(),
+            Value::Object(mut map) => {
+                if matches!(map.get(ERRORS), Some(Value::Array(_) | Value::String(_))) {
+                    let list = map.remove(ERRORS).unwrap_or_default();
+                    return errors(list, text);
+                }
+                map.into_iter()
+                    .map(|(field, value)| {
+                        let path = field.parse().unwrap_or_else(|never| match never {});
+                        code_message(path, value, MESSAGE)
+                    })
+                    .collect()
+            }
+            Value::String(json) if text => match serde_json::from_str::<Value>(&json) {
+                Ok(value @ (Value::Array(_) | Value::Object(_))) => errors(value, false),
+                _ => Err(format!("invalid {EXPECTED}")),
+            },
+            _ => Err(format!("invalid {EXPECTED}")),
+        }
+    }
+
+    fn entry(value: Value) -> Result<FieldError, String> {
+        let Value::Object(map) = value else {
+            return Err("invalid field error: expected an object".into());
+        };
+        if let Some(pointer) = map.get(POINTER) {
+            let Some(path) = pointer.as_str().and_then(from_pointer) else {
+                return Err(format!(
+                    "invalid field error: `{POINTER}` must be a JSON Pointer to a field"
+                ));
+            };
+            return code_message(path, Value::Object(map), problem::DETAIL);
+        }
+        match map.get(FIELD) {
+            Some(Value::String(field)) => {
+                let path = field.parse().unwrap_or_else(|never| match never {});
+                code_message(path, Value::Object(map), MESSAGE)
+            }
+            _ => Err(format!(
+                "invalid field error: expected a `{FIELD}` or `{POINTER}` string"
+            )),
+        }
+    }
+
+    /// The error on `path` from an object with a `message` (or `detail`) and a `code`.
+    fn code_message(path: FieldPath, value: Value, message: &str) -> Result<FieldError, String> {
+        let Value::Object(mut map) = value else {
+            return Err(format!(
+                "invalid field error for `{path}`: expected an object"
+            ));
+        };
+        let text = |map: &mut Map<String, Value>, key: &str| match map.remove(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(text)) => Ok(Some(text)),
+            Some(_) => Err(format!(
+                "invalid field error for `{path}`: `{key}` must be a string"
+            )),
+        };
+        let Some(message) = text(&mut map, message)? else {
+            return Err(format!(
+                "invalid field error for `{path}`: `{message}` is missing"
+            ));
+        };
+        let code = text(&mut map, CODE)?;
+        let error = FieldError::new(path, message);
+        Ok(match code {
+            Some(code) => error.with_code(code),
+            None => error,
+        })
+    }
+
+    /// The path of a JSON Pointer, in URI fragment form (`#/a~1b/0`) or plain (`/a`).
+    pub(super) fn from_pointer(pointer: &str) -> Option<FieldPath> {
+        let plain = match pointer.strip_prefix('#') {
+            Some(fragment) => percent_encoding::percent_decode_str(fragment)
+                .decode_utf8()
+                .ok()?
+                .into_owned(),
+            None => pointer.to_owned(),
+        };
+        let rest = plain.strip_prefix('/')?;
+        let segments = rest
+            .split('/')
+            .map(|segment| segment.replace("~1", "/").replace("~0", "~").into())
+            .collect();
+        Some(FieldPath { segments })
     }
 }
 

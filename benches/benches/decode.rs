@@ -1,0 +1,232 @@
+//! Decoding an error body with three details into the typed enum of
+//! `#[api_error(decode)]`, against the baseline a hand-written SDK would use:
+//! `serde_json::from_slice` into hand-written structs of the body's shape, then a
+//! `match` on the code that builds the same enum value.
+//!
+//! A third contender, `hand-written-map`, is the same structs with the details read into
+//! a JSON map and taken from it field by field: the floor of any decoder that keeps the
+//! details as a map, as `ErrorBody::details` does.
+//!
+//! All read the same `Nested` body, written by the derived envelope, and their results
+//! are checked equal before measuring. After criterion's own output, the bench prints
+//! the ratios to `hand-written` of this run, read back from criterion's estimates.
+//!
+//! ```sh
+//! cargo bench -p error-catalog-benches --bench decode
+//! ```
+
+// The enums and structs are benchmark fixtures, not API.
+#![allow(missing_docs)]
+
+use std::fs;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use criterion::Criterion;
+use error_catalog::{ApiError, ErrorBody};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// The typed enum, as the server and its SDK share it.
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(format = "nested", decode)]
+pub enum LicenseError {
+    #[error(
+        code = "no_seats_available",
+        status = 409,
+        message = "All seats are currently in use ({active_seats}/{max_seats})"
+    )]
+    NoSeatsAvailable {
+        max_seats: u32,
+        active_seats: u32,
+        next_available_hint: String,
+    },
+    #[error(
+        code = "license_expired",
+        status = 403,
+        message = "This license expired on {expired_at}"
+    )]
+    LicenseExpired {
+        expired_at: String,
+        license_id: String,
+    },
+    #[error(
+        code = "session_timeout",
+        status = 410,
+        message = "Session expired due to missed heartbeat"
+    )]
+    SessionTimeout {
+        last_heartbeat: String,
+        timeout_at: String,
+    },
+}
+
+/// The hand-written structs of the body's shape.
+#[derive(Deserialize)]
+struct HandBody {
+    error: HandError,
+    meta: HandMeta,
+}
+
+#[derive(Deserialize)]
+struct HandError {
+    code: String,
+    message: String,
+    details: HandDetails,
+}
+
+#[derive(Deserialize)]
+struct HandDetails {
+    max_seats: u32,
+    active_seats: u32,
+    next_available_hint: String,
+}
+
+#[derive(Deserialize)]
+struct HandMeta {
+    request_id: String,
+}
+
+/// The hand-written decoding: the structs, then a match on the code. The message and
+/// the request id are kept, as `ErrorBody` keeps them.
+fn hand_written(body: &[u8]) -> Option<(LicenseError, String, String)> {
+    let body: HandBody = serde_json::from_slice(body).ok()?;
+    let error = match body.error.code.as_str() {
+        "no_seats_available" => LicenseError::NoSeatsAvailable {
+            max_seats: body.error.details.max_seats,
+            active_seats: body.error.details.active_seats,
+            next_available_hint: body.error.details.next_available_hint,
+        },
+        _ => return None,
+    };
+    Some((error, body.error.message, body.meta.request_id))
+}
+
+/// The same structs with the details as a JSON map, read field by field after the
+/// `match`: what any decoder pays that keeps the details as a map, as
+/// `ErrorBody::details` does.
+fn hand_written_map(body: &[u8]) -> Option<(LicenseError, String, String)> {
+    #[derive(Deserialize)]
+    struct MapBody {
+        error: MapError,
+        meta: HandMeta,
+    }
+    #[derive(Deserialize)]
+    struct MapError {
+        code: String,
+        message: String,
+        details: Map<String, Value>,
+    }
+    let body: MapBody = serde_json::from_slice(body).ok()?;
+    let details = &body.error.details;
+    let error = match body.error.code.as_str() {
+        "no_seats_available" => LicenseError::NoSeatsAvailable {
+            max_seats: u32::deserialize(details.get("max_seats")?).ok()?,
+            active_seats: u32::deserialize(details.get("active_seats")?).ok()?,
+            next_available_hint: String::deserialize(details.get("next_available_hint")?).ok()?,
+        },
+        _ => return None,
+    };
+    Some((error, body.error.message, body.meta.request_id))
+}
+
+/// The typed decoding.
+fn typed(body: &[u8]) -> Option<(LicenseError, ErrorBody)> {
+    let decoded = ErrorBody::from_json(body).ok()?;
+    let error = decoded.to_error::<LicenseError>().ok()?;
+    Some((error, decoded))
+}
+
+fn body() -> Vec<u8> {
+    let err = LicenseError::NoSeatsAvailable {
+        max_seats: 10,
+        active_seats: 10,
+        next_available_hint: "2026-01-09T10:30:00Z".into(),
+    };
+    err.envelope().request_id("req_abc123").to_vec()
+}
+
+fn benches(c: &mut Criterion) {
+    let body = body();
+    let (hand_error, message, request_id) = hand_written(&body).expect("hand-written decodes");
+    let (typed_error, decoded) = typed(&body).expect("typed decodes");
+    assert_eq!(
+        Some(&hand_error),
+        hand_written_map(&body).map(|(error, ..)| error).as_ref()
+    );
+    assert_eq!(hand_error, typed_error);
+    assert_eq!(decoded.message(), message);
+    assert_eq!(decoded.request_id(), Some(request_id.as_str()));
+
+    let mut group = c.benchmark_group("decode");
+    group.bench_function("typed", |b| b.iter(|| typed(black_box(&body))));
+    group.bench_function("hand-written", |b| {
+        b.iter(|| hand_written(black_box(&body)))
+    });
+    group.bench_function("hand-written-map", |b| {
+        b.iter(|| hand_written_map(black_box(&body)));
+    });
+    group.finish();
+}
+
+/// Where criterion writes its estimates: `$CRITERION_HOME`, else `<target dir>/criterion`
+/// (the same rule criterion follows).
+fn criterion_home() -> PathBuf {
+    std::env::var_os("CRITERION_HOME").map_or_else(
+        || {
+            Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .parent()
+                .unwrap_or_else(|| Path::new("target"))
+                .join("criterion")
+        },
+        PathBuf::from,
+    )
+}
+
+/// Criterion's estimates (ns per iteration) of one benchmark, if this run wrote them:
+/// the headline figure it prints (the slope of the linear fit, else the mean) and the
+/// median.
+fn estimates(function: &str, since: SystemTime) -> Option<(f64, f64)> {
+    let path = criterion_home()
+        .join("decode")
+        .join(function)
+        .join("new/estimates.json");
+    let modified = fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    if modified < since {
+        return None;
+    }
+    let estimates: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(path).ok()?).ok()?;
+    let point = |name: &str| estimates[name]["point_estimate"].as_f64();
+    Some((point("slope").or_else(|| point("mean"))?, point("median")?))
+}
+
+fn main() {
+    let start = SystemTime::now();
+    let mut criterion = Criterion::default().configure_from_args();
+    benches(&mut criterion);
+    criterion.final_summary();
+
+    let Some(hand) = estimates("hand-written", start) else {
+        return;
+    };
+    println!("\nratio to hand-written, ns per body (target for typed <= 1.50x)");
+    println!(
+        "  {:<18} {:>26}   {:>26}",
+        "", "criterion's estimate", "median"
+    );
+    for function in ["typed", "hand-written-map"] {
+        if let Some(other) = estimates(function, start) {
+            println!(
+                "  {function:<18} {:>6.0} / {:>5.0} = {:>5.2}x   {:>6.0} / {:>5.0} = {:>5.2}x",
+                other.0,
+                hand.0,
+                other.0 / hand.0,
+                other.1,
+                hand.1,
+                other.1 / hand.1,
+            );
+        }
+    }
+}
