@@ -11,6 +11,7 @@ pub use crate::model::api_error::{
 };
 pub use crate::model::fields::{FieldRef, write_message};
 pub use crate::model::format::Format;
+pub use crate::model::locale::{Locale, Locales, Translation};
 pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.

@@ -10,7 +10,7 @@
 mod bounds;
 mod fallback;
 mod fields;
-mod message;
+pub(crate) mod message;
 mod pattern;
 mod runtime;
 mod spec_table;
@@ -103,6 +103,7 @@ fn expand(model: &Model) -> TokenStream {
     let uniqueness = unique::crate_uniqueness(model);
     let flatten_example_checks = spec_table::flatten_example_checks(model);
     let integrations = integrations(item, false);
+    let locales_static = crate::locales::expand::locales_static(model);
 
     quote! {
         #[allow(non_local_definitions)]
@@ -115,6 +116,7 @@ fn expand(model: &Model) -> TokenStream {
             // slices interned and validated) in every crate that reads it in a const,
             // such as `catalog!`; a static is evaluated once, here.
             static __SPECS: [__ec::ErrorSpec; #count] = [#specs];
+            #locales_static
             #flatten_example_checks
 
             // No `#[automatically_derived]`: rustc accepts it on trait impls only.

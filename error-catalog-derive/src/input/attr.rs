@@ -15,6 +15,7 @@ use crate::ctxt::Errors;
 use crate::input::case::RenameRule;
 use crate::input::format::Format;
 use crate::input::keys::{self, CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
+use crate::input::locales::{self, LocaleAttrs};
 use crate::input::slot::{Attr, Flag, skip_until_comma, skip_value};
 
 /// The type-level keys.
@@ -27,6 +28,8 @@ pub struct ContainerAttrs {
     /// `impls = false`: no framework trait impls (axum, actix-web, tonic, utoipa).
     pub impls: Attr<bool>,
     pub krate: Attr<syn::Path>,
+    /// `locales`, `default_locale` and `partial_locales`.
+    pub locales: LocaleAttrs,
     /// An unknown key, or an attribute that failed to parse: any key may be the one
     /// meant, so none is reported as missing.
     pub unsure: bool,
@@ -74,6 +77,7 @@ impl ContainerAttrs {
             unique_in_crate: Attr::new(keys::UNIQUE_IN_CRATE),
             impls: Attr::new(keys::IMPLS),
             krate: Attr::new(keys::CRATE),
+            locales: LocaleAttrs::new(),
             unsure: false,
         }
     }
@@ -258,7 +262,7 @@ fn wrong_type(lit: &Lit, key: &str, expected: &str, example: &str, errors: &mut 
 }
 
 /// `key = "text"`.
-fn string(
+pub(crate) fn string(
     meta: &ParseNestedMeta,
     key: &str,
     example: &str,
@@ -356,6 +360,9 @@ fn container_key(
             }
             Ok(parsed)
         }),
+        keys::LOCALES | keys::DEFAULT_LOCALE | keys::PARTIAL_LOCALES => {
+            locales::key(meta, key, &mut attrs.locales, errors)
+        }
         _ => unreachable_key(meta, key, errors),
     }
 }

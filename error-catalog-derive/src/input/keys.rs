@@ -18,6 +18,9 @@ pub const DOMAIN: &str = "domain";
 pub const UNIQUE_IN_CRATE: &str = "unique_in_crate";
 pub const IMPLS: &str = "impls";
 pub const CRATE: &str = "crate";
+pub const LOCALES: &str = "locales";
+pub const DEFAULT_LOCALE: &str = "default_locale";
+pub const PARTIAL_LOCALES: &str = "partial_locales";
 
 // Variant-level keys (`retry_after` is a field key too).
 pub const CODE: &str = "code";
@@ -46,6 +49,9 @@ pub const CONTAINER_KEYS: &[&str] = &[
     UNIQUE_IN_CRATE,
     IMPLS,
     CRATE,
+    LOCALES,
+    DEFAULT_LOCALE,
+    PARTIAL_LOCALES,
 ];
 
 /// Keys of a variant's attribute (and of a struct's, with the type-level keys).

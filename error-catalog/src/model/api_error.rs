@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::model::fields::FieldRef;
 use crate::model::format::Format;
+use crate::model::locale::{self, Locale};
 use crate::model::spec::ErrorSpec;
 use crate::wire::envelope::Envelope;
 
@@ -141,7 +142,10 @@ pub trait ApiError: std::error::Error {
     /// assert_eq!(err.message().to_string(), "Project proj_xyz789 not found");
     /// ```
     fn message(&self) -> Message<'_> {
-        Message(self.as_api_error())
+        Message {
+            error: self.as_api_error(),
+            locale: None,
+        }
     }
 
     /// The JSON error body for this error, in its type's default format; see
@@ -203,7 +207,95 @@ impl<E: ApiError + Send + Sync + 'static> From<E> for Box<dyn ApiError + Send + 
 /// assert_eq!(format!("{}", err.message()), "All seats are in use (10/10)");
 /// ```
 #[derive(Clone, Copy)]
-pub struct Message<'a>(&'a dyn ApiError);
+pub struct Message<'a> {
+    error: &'a dyn ApiError,
+    /// The translated locale to write in; `None` for the default locale.
+    locale: Option<&'static Locale>,
+}
+
+impl Message<'_> {
+    /// The message in the locale `tag`, one of the locales of the error's type
+    /// (`#[api_error(locales = "..")]`), compared ASCII case-insensitively; any other
+    /// tag leaves the message in the default locale. A partial locale that lacks the
+    /// code writes it in the default locale too. Selecting a locale allocates nothing,
+    /// and neither does writing a translation without selectors.
+    ///
+    /// To pick the locale from a request's `Accept-Language`, with fallback from `fr-CA`
+    /// to `fr`, use [`negotiate`](Message::negotiate) (feature `i18n`).
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let err = ProjectError::NotFound { id: "proj_1".into() };
+    /// assert_eq!(err.message().locale("fr").to_string(), "Projet proj_1 introuvable");
+    /// assert_eq!(err.message().locale("it").to_string(), "Project proj_1 not found");
+    /// assert_eq!(err.message().locale("fr").language(), Some("fr"));
+    /// ```
+    #[must_use]
+    pub fn locale(self, tag: &str) -> Self {
+        let locale = self
+            .error
+            .spec()
+            .category()
+            .locales()
+            .and_then(|locales| locales.get(tag));
+        Message { locale, ..self }
+    }
+
+    /// The message in the locale that best matches `accept_language`, a list of
+    /// language tags as in an `Accept-Language` header (`fr-CA, de;q=0.8, *;q=0.1`),
+    /// among the locales of the error's type: tags in the order of their `q` weights,
+    /// each matched by RFC 4647 lookup (`fr-CA`, then `fr`), else the default locale.
+    /// Malformed, unknown or excessive input (past 64 tags) never fails: what cannot be
+    /// read is skipped. Matching is `fluent-langneg`'s.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let err = ProjectError::NotFound { id: "proj_1".into() };
+    /// assert_eq!(err.message().negotiate("fr-CA, de;q=0.8").to_string(), "Projet proj_1 introuvable");
+    /// assert_eq!(err.message().negotiate("it, de;q=0.5").language(), Some("de"));
+    /// assert_eq!(err.message().negotiate("*;q=x").language(), Some("en"));
+    /// ```
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn negotiate(self, accept_language: &str) -> Self {
+        let locale = self
+            .error
+            .spec()
+            .category()
+            .locales()
+            .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
+        Message { locale, ..self }
+    }
+
+    /// The language tag the message is written in: the selected locale when it has the
+    /// code's text, else the type's default locale; `None` for a type without
+    /// `locales`. What a `Content-Language` header says.
+    pub fn language(&self) -> Option<&'static str> {
+        let locales = self.error.spec().category().locales()?;
+        let written = self.locale.filter(|locale| {
+            locale
+                .translation(self.error.spec())
+                .is_some_and(|translation| cfg!(feature = "i18n") || !translation.has_selectors())
+        });
+        Some(written.map_or(locales.default_locale(), Locale::tag))
+    }
+}
 
 /// When a value interpolated into the message fails to format (its `Display` returns
 /// `Err`), the text ends there, as in the JSON bodies: `to_string()`, `format!` and the
@@ -248,20 +340,26 @@ impl fmt::Display for Message<'_> {
             out: f,
             failed: false,
         };
-        match fmt::write(&mut out, format_args!("{}", Strict(self.0))) {
+        match fmt::write(&mut out, format_args!("{}", Strict(*self))) {
             Err(err) if out.failed => Err(err),
             _ => Ok(()),
         }
     }
 }
 
-/// The message as the error writes it, passing on any error (of a field's `Display`
-/// too).
-struct Strict<'a>(&'a dyn ApiError);
+/// The message as the error writes it (or its translation), passing on any error (of a
+/// field's `Display` too).
+struct Strict<'a>(Message<'a>);
 
 impl fmt::Display for Strict<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
+        let Message { error, locale } = self.0;
+        if let Some(locale) = locale
+            && locale::write_message(f, error, locale)?
+        {
+            return Ok(());
+        }
+        error.fmt_message(f)
     }
 }
 
