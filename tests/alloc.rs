@@ -129,7 +129,11 @@ pub enum OrderError {
         message = "The cart holds {count} items; the limit is {max}"
     )]
     TooMany { count: u32, max: u32 },
-    #[error(code = "payment_declined", status = 402, message = "The payment was declined")]
+    #[error(
+        code = "payment_declined",
+        status = 402,
+        message = "The payment was declined"
+    )]
     Declined { reason: String },
 }
 
@@ -138,7 +142,9 @@ fn a_translation_without_selectors_is_written_without_allocating() {
     use std::fmt::Write as _;
     let errors = [
         OrderError::NotFound { id: "ord_1".into() },
-        OrderError::Declined { reason: "carte expirée".into() },
+        OrderError::Declined {
+            reason: "carte expirée".into(),
+        },
     ];
     let mut buffer = String::with_capacity(256);
     for error in &errors {

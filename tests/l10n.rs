@@ -230,3 +230,87 @@ fn without_i18n_selectors_use_the_default_locale() {
     );
     assert_eq!(err.message().locale("fr").language(), Some("en"));
 }
+
+mod envelopes {
+    use super::{OrderError, not_found};
+    use error_catalog::{ApiError, Format};
+
+    const FORMATS: [Format; 5] = [
+        Format::Nested,
+        Format::Flat,
+        Format::Compact,
+        Format::Problem,
+        Format::Google,
+    ];
+
+    #[test]
+    fn every_format_writes_the_translation() {
+        let err = not_found();
+        let bodies: Vec<String> = FORMATS
+            .iter()
+            .map(|&format| err.envelope().format(format).locale("fr").to_json())
+            .collect();
+        assert_eq!(
+            bodies[0],
+            r#"{"error":{"code":"order_not_found","message":"Commande ord_1 introuvable","details":{"id":"ord_1"}}}"#
+        );
+        assert_eq!(
+            bodies[2],
+            r#"{"error":"order_not_found","message":"Commande ord_1 introuvable","status":404}"#
+        );
+        assert_eq!(
+            bodies[3],
+            r#"{"type":"about:blank","title":"Commande introuvable","status":404,"detail":"Commande ord_1 introuvable","code":"order_not_found","id":"ord_1"}"#
+        );
+        // Google: `message` stays the default text, the translation is a detail.
+        let google: serde_json::Value = serde_json::from_str(&bodies[4]).unwrap();
+        assert_eq!(google["error"]["message"], "Order ord_1 not found");
+        let details = google["error"]["details"].as_array().unwrap();
+        let localized = details.last().unwrap();
+        assert_eq!(
+            localized["@type"],
+            "type.googleapis.com/google.rpc.LocalizedMessage"
+        );
+        assert_eq!(localized["locale"], "fr");
+        assert_eq!(localized["message"], "Commande ord_1 introuvable");
+    }
+
+    #[test]
+    fn the_fast_writer_and_serde_agree() {
+        let errors = [
+            not_found(),
+            OrderError::TooMany { count: 1, max: 2 },
+            OrderError::Declined {
+                reason: "say \"no\"\n".into(),
+            },
+        ];
+        for error in &errors {
+            for format in FORMATS {
+                for tag in ["fr", "de", "pt", "it"] {
+                    let envelope = error.envelope().format(format).locale(tag).request_id("r1");
+                    assert_eq!(
+                        envelope.to_vec(),
+                        serde_json::to_vec(&envelope).unwrap(),
+                        "{} {format} {tag}",
+                        error.code()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn content_language_follows_what_is_written() {
+        let err = not_found();
+        assert_eq!(
+            err.envelope().locale("de").headers()["content-language"],
+            "de"
+        );
+        assert_eq!(err.envelope().headers()["content-language"], "en");
+        let declined = OrderError::Declined { reason: "x".into() };
+        let envelope = declined.envelope().format(Format::Google).locale("pt");
+        assert_eq!(envelope.content_language(), Some("en"));
+        assert!(!envelope.to_json().contains("LocalizedMessage"));
+        assert_eq!(envelope.title(), "Payment declined");
+    }
+}

@@ -214,6 +214,11 @@ pub struct Message<'a> {
 }
 
 impl Message<'_> {
+    /// The message in `locale` (a locale of the error's type), or the default locale.
+    pub(crate) fn in_locale(self, locale: Option<&'static Locale>) -> Self {
+        Message { locale, ..self }
+    }
+
     /// The message in the locale `tag`, one of the locales of the error's type
     /// (`#[api_error(locales = "..")]`), compared ASCII case-insensitively; any other
     /// tag leaves the message in the default locale. A partial locale that lacks the

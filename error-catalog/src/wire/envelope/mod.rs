@@ -3,13 +3,14 @@
 use std::borrow::Cow;
 use std::io;
 
-use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::model::api_error::{ApiError, DetailValue, Message};
 use crate::model::format::Format;
+use crate::model::locale::Locale;
 use crate::wire::details::{Details, InFormat, SerializableOnly};
 use crate::wire::grpc;
 use crate::wire::members::{
@@ -53,6 +54,8 @@ pub struct Envelope<'a> {
     request_id: Option<Cow<'a, str>>,
     instance: Option<Cow<'a, str>>,
     docs_base: Option<Cow<'a, str>>,
+    /// The translated locale the texts are written in; `None` for the default locale.
+    locale: Option<&'static Locale>,
 }
 
 impl<'a> Envelope<'a> {
@@ -64,6 +67,7 @@ impl<'a> Envelope<'a> {
             request_id: None,
             instance: None,
             docs_base: None,
+            locale: None,
         }
     }
 
@@ -123,6 +127,84 @@ impl<'a> Envelope<'a> {
         }
     }
 
+    /// Writes the message and title in the locale `tag`, one of the locales of the
+    /// error's type (see [`Message::locale`]); any other tag keeps the default locale.
+    /// The headers then have `Content-Language`. In the [`Google`](Format::Google)
+    /// format, `message` stays the developer-facing default text and a
+    /// `google.rpc.LocalizedMessage` detail carries the translation, as AIP-193 says.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, Format};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic", format = "problem")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let err = ProjectError::NotFound { id: "proj_1".into() };
+    /// let envelope = err.envelope().locale("fr");
+    /// assert_eq!(
+    ///     envelope.to_json(),
+    ///     r#"{"type":"about:blank","title":"Projet introuvable","status":404,"detail":"Projet proj_1 introuvable","code":"not_found","id":"proj_1"}"#,
+    /// );
+    /// assert_eq!(envelope.headers()["content-language"], "fr");
+    /// let google = envelope.format(Format::Google).to_json();
+    /// assert!(google.contains(r#""message":"Project proj_1 not found""#));
+    /// assert!(google.contains(r#"{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"fr","message":"Projet proj_1 introuvable"}"#));
+    /// ```
+    #[must_use]
+    pub fn locale(mut self, tag: &str) -> Self {
+        self.locale = self
+            .error
+            .spec()
+            .category()
+            .locales()
+            .and_then(|locales| locales.get(tag));
+        self
+    }
+
+    /// Writes the texts in the locale that best matches an `Accept-Language` list, as
+    /// [`Message::negotiate`] chooses it; see [`locale`](Envelope::locale).
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn negotiate(mut self, accept_language: &str) -> Self {
+        self.locale = self
+            .error
+            .spec()
+            .category()
+            .locales()
+            .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
+        self
+    }
+
+    /// The public message, in the envelope's locale.
+    pub fn message(&self) -> Message<'a> {
+        self.error.message().in_locale(self.locale)
+    }
+
+    /// The language tag the texts are written in (what `Content-Language` says): the
+    /// chosen locale when it has the code's text, else the default locale; `None` for
+    /// a type without `locales`.
+    pub fn content_language(&self) -> Option<&'static str> {
+        self.message().language()
+    }
+
+    /// The locale the message is translated into, if it is (not the default locale).
+    pub(crate) fn translated(&self) -> Option<&'static Locale> {
+        let locale = self.locale?;
+        (self.content_language() == Some(locale.tag())).then_some(locale)
+    }
+
+    /// The title, translated when the message is and the locale has a `.title`.
+    pub fn title(&self) -> &'static str {
+        let spec = self.error.spec();
+        self.translated()
+            .and_then(|locale| locale.translation(spec)?.title())
+            .unwrap_or(spec.title())
+    }
+
     /// The error the envelope is for.
     pub fn error(&self) -> &'a dyn ApiError {
         self.error
@@ -151,6 +233,7 @@ impl<'a> Envelope<'a> {
             request_id: self.request_id.as_deref().map(Cow::Borrowed),
             instance: self.instance.as_deref().map(Cow::Borrowed),
             docs_base: self.docs_base.as_deref().map(Cow::Borrowed),
+            locale: self.locale,
         }
     }
 
@@ -191,6 +274,12 @@ impl<'a> Envelope<'a> {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         self.error.add_headers(&mut headers);
+        if let Some(language) = self
+            .content_language()
+            .and_then(|tag| HeaderValue::from_str(tag).ok())
+        {
+            headers.insert(CONTENT_LANGUAGE, language);
+        }
         headers
     }
 
@@ -298,7 +387,7 @@ impl Serialize for Envelope<'_> {
             Format::Compact => {
                 let mut map = serializer.serialize_map(None)?;
                 map.serialize_entry(ERROR, self.error.code())?;
-                map.serialize_entry(MESSAGE, &self.error.message())?;
+                map.serialize_entry(MESSAGE, &self.message())?;
                 map.serialize_entry(STATUS, &self.error.status().as_u16())?;
                 if let Some(id) = &self.request_id {
                     map.serialize_entry(REQUEST_ID, id)?;
@@ -342,7 +431,7 @@ fn write_code_message_details<M: SerializeMap>(
     map: &mut M,
 ) -> Result<(), M::Error> {
     map.serialize_entry(CODE, envelope.error.code())?;
-    map.serialize_entry(MESSAGE, &envelope.error.message())?;
+    map.serialize_entry(MESSAGE, &envelope.message())?;
     if envelope.has_details() {
         let details = Details::new(envelope.error).format(envelope.format);
         map.serialize_entry(DETAILS, &details)?;
@@ -358,9 +447,9 @@ fn serialize_problem<S: Serializer>(
     let spec = error.spec();
     let mut map = serializer.serialize_map(None)?;
     map.serialize_entry(problem::TYPE, &envelope.type_uri())?;
-    map.serialize_entry(problem::TITLE, spec.title())?;
+    map.serialize_entry(problem::TITLE, envelope.title())?;
     map.serialize_entry(STATUS, &spec.status_u16())?;
-    map.serialize_entry(problem::DETAIL, &error.message())?;
+    map.serialize_entry(problem::DETAIL, &envelope.message())?;
     if let Some(instance) = &envelope.instance {
         map.serialize_entry(problem::INSTANCE, instance)?;
     }
@@ -417,6 +506,9 @@ impl Serialize for GoogleDetails<'_, '_> {
         if let Some(id) = &envelope.request_id {
             seq.serialize_element(&TypedDetail(google::REQUEST_INFO, google::REQUEST_ID, id))?;
         }
+        if let Some(locale) = envelope.translated() {
+            seq.serialize_element(&LocalizedMessage(locale.tag(), envelope.message()))?;
+        }
         seq.end()
     }
 }
@@ -431,6 +523,19 @@ impl Serialize for TypedDetail<'_> {
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry(google::TYPE, type_url)?;
         map.serialize_entry(name, value)?;
+        map.end()
+    }
+}
+
+/// `google.rpc.LocalizedMessage`: the locale and the translated message.
+struct LocalizedMessage<'a>(&'static str, Message<'a>);
+
+impl Serialize for LocalizedMessage<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry(google::TYPE, google::LOCALIZED_MESSAGE)?;
+        map.serialize_entry(google::LOCALE, self.0)?;
+        map.serialize_entry(MESSAGE, &self.1)?;
         map.end()
     }
 }

@@ -16,7 +16,7 @@ use core::fmt::{self, Write as _};
 use serde::{Serialize, Serializer as _};
 
 use super::Envelope;
-use crate::model::api_error::{ApiError, DetailValue};
+use crate::model::api_error::{ApiError, DetailValue, Message};
 use crate::model::fields::{Fields, Piece, fill};
 use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
@@ -46,7 +46,10 @@ type Result = core::result::Result<(), serde_json::Error>;
 pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
     let error = envelope.error;
     let spec = error.spec();
-    let mut w = Writer { out };
+    let mut w = Writer {
+        out,
+        translated: envelope.translated().map(|_| envelope.message()),
+    };
     match envelope.format {
         Format::Nested => {
             w.raw(NESTED_OPEN);
@@ -83,7 +86,11 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
                 (url, _) => w.text(url.unwrap_or("about:blank"), plain)?,
             }
             w.raw(THEN_TITLE);
-            w.text(spec.title(), plain)?;
+            if w.translated.is_some() {
+                w.string(envelope.title())?;
+            } else {
+                w.text(spec.title(), plain)?;
+            }
             w.raw(THEN_STATUS);
             w.status(spec.status_u16())?;
             w.raw(THEN_DETAIL);
@@ -107,6 +114,8 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
 
 struct Writer<'b> {
     out: &'b mut Vec<u8>,
+    /// The message, when it is written in a translated locale.
+    translated: Option<Message<'b>>,
 }
 
 impl Writer<'_> {
@@ -145,6 +154,9 @@ impl Writer<'_> {
     /// [`Message`](crate::model::api_error::Message)'s `Display` does: only an error of the
     /// writer itself fails the body.
     fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
+        if let Some(message) = self.translated {
+            return self.display(message);
+        }
         if spec.json.literal_message {
             return self.text(spec.message(), spec.json.plain_text);
         }
@@ -175,6 +187,22 @@ impl Writer<'_> {
             filled = fmt::write(&mut escaping, format_args!("{}", error.message()));
         }
         if filled.is_err()
+            && let Some(error) = escaping.error
+        {
+            return Err(error);
+        }
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    /// A message as its `Display` writes it, escaped as it comes.
+    fn display(&mut self, message: Message<'_>) -> Result {
+        self.out.push(b'"');
+        let mut escaping = Escaping {
+            out: &mut *self.out,
+            error: None,
+        };
+        if fmt::write(&mut escaping, format_args!("{message}")).is_err()
             && let Some(error) = escaping.error
         {
             return Err(error);
