@@ -311,7 +311,9 @@ where
         request
             .headers_mut()
             .insert(self.layer.header.clone(), id.clone());
-        let mut context = RequestContext::new().request_id_value(id.clone());
+        let mut context = RequestContext::new()
+            .request_id_value(id.clone())
+            .accept_language(request.headers().get(http::header::ACCEPT_LANGUAGE));
         context.replaced_id = replaced;
         context.observer = Some(self.layer.observer.clone());
         let header = self.layer.header.clone();
