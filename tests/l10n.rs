@@ -306,7 +306,12 @@ mod envelopes {
             err.envelope().locale("de").headers()["content-language"],
             "de"
         );
-        assert_eq!(err.envelope().headers()["content-language"], "en");
+        assert_eq!(
+            err.envelope().locale("it").headers()["content-language"],
+            "en"
+        );
+        // No locale asked for: no `Content-Language`.
+        assert!(!err.envelope().headers().contains_key("content-language"));
         let declined = OrderError::Declined { reason: "x".into() };
         let envelope = declined.envelope().format(Format::Google).locale("pt");
         assert_eq!(envelope.content_language(), Some("en"));

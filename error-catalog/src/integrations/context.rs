@@ -134,7 +134,7 @@ impl RequestContext {
 
     /// Sets the request's `Accept-Language` list: with the `i18n` feature, errors whose
     /// type has `locales` are rendered in the best match (see
-    /// [`Envelope::negotiate`]); a value that is not text is ignored.
+    /// [`Envelope::negotiate`]); a value that is not text gets the default locale.
     ///
     /// ```
     /// # #[cfg(feature = "i18n")] {
@@ -158,7 +158,11 @@ impl RequestContext {
     /// ```
     #[must_use]
     pub fn accept_language(mut self, value: Option<&HeaderValue>) -> Self {
-        self.accept_language = value.filter(|value| value.to_str().is_ok()).cloned();
+        // A list that is not text asks for a language all the same: the default one.
+        self.accept_language = value.map(|value| match value.to_str() {
+            Ok(_) => value.clone(),
+            Err(_) => HeaderValue::from_static(""),
+        });
         self
     }
 

@@ -60,6 +60,7 @@ use error_catalog_derive::ApiError;
 /// );
 /// ```
 #[derive(Debug, ApiError)]
+#[api_error(locales = "src/integrations/locales")]
 #[non_exhaustive]
 pub enum Rejection {
     /// The request body is not syntactically valid JSON.

@@ -56,6 +56,9 @@ pub struct Envelope<'a> {
     docs_base: Option<Cow<'a, str>>,
     /// The translated locale the texts are written in; `None` for the default locale.
     locale: Option<&'static Locale>,
+    /// A locale was asked for (`locale` or `negotiate`): the headers say which one the
+    /// texts are in.
+    localized: bool,
 }
 
 impl<'a> Envelope<'a> {
@@ -68,6 +71,7 @@ impl<'a> Envelope<'a> {
             instance: None,
             docs_base: None,
             locale: None,
+            localized: false,
         }
     }
 
@@ -129,7 +133,7 @@ impl<'a> Envelope<'a> {
 
     /// Writes the message and title in the locale `tag`, one of the locales of the
     /// error's type (see [`Message::locale`]); any other tag keeps the default locale.
-    /// The headers then have `Content-Language`. In the [`Google`](Format::Google)
+    /// The headers then have `Content-Language` (when the type has locales). In the [`Google`](Format::Google)
     /// format, `message` stays the developer-facing default text and a
     /// `google.rpc.LocalizedMessage` detail carries the translation, as AIP-193 says.
     ///
@@ -162,6 +166,7 @@ impl<'a> Envelope<'a> {
             .category()
             .locales()
             .and_then(|locales| locales.get(tag));
+        self.localized = true;
         self
     }
 
@@ -176,6 +181,7 @@ impl<'a> Envelope<'a> {
             .category()
             .locales()
             .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
+        self.localized = true;
         self
     }
 
@@ -234,6 +240,7 @@ impl<'a> Envelope<'a> {
             instance: self.instance.as_deref().map(Cow::Borrowed),
             docs_base: self.docs_base.as_deref().map(Cow::Borrowed),
             locale: self.locale,
+            localized: self.localized,
         }
     }
 
@@ -274,10 +281,8 @@ impl<'a> Envelope<'a> {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         self.error.add_headers(&mut headers);
-        if let Some(language) = self
-            .content_language()
-            .and_then(|tag| HeaderValue::from_str(tag).ok())
-        {
+        let language = self.content_language().filter(|_| self.localized);
+        if let Some(language) = language.and_then(|tag| HeaderValue::from_str(tag).ok()) {
             headers.insert(CONTENT_LANGUAGE, language);
         }
         headers
