@@ -319,3 +319,60 @@ mod envelopes {
         assert_eq!(envelope.title(), "Payment declined");
     }
 }
+
+mod exports {
+    use super::OrderError;
+    use error_catalog::catalog;
+
+    #[test]
+    fn the_json_export_lists_each_locale_s_texts() {
+        let json: serde_json::Value =
+            serde_json::from_str(&catalog!(OrderError).to_json()).unwrap();
+        let not_found = &json["errors"][0]["translations"];
+        assert_eq!(
+            not_found["fr"],
+            serde_json::json!({
+                "message": "Commande { $id } introuvable",
+                "title": "Commande introuvable",
+                "resolution": "Vérifiez l'identifiant de la commande.",
+            })
+        );
+        // `pt` translates the message only: the title and resolution are the default ones.
+        assert_eq!(not_found["pt"]["title"], "Order not found");
+        assert_eq!(not_found["pt"]["resolution"], "Check the order ID.");
+        // A partial locale without the code is left out.
+        let declined = &json["errors"][2]["translations"];
+        assert_eq!(
+            declined.as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["de", "fr"]
+        );
+        assert!(
+            json["errors"][1]["translations"]["de"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("[one] Der Warenkorb enthält einen Artikel")
+        );
+    }
+
+    #[test]
+    fn the_translator_template_holds_every_code() {
+        let template = catalog!(OrderError).fluent_template();
+        assert_eq!(
+            template,
+            "## OrderError: Order errors.\n\n\
+             # The order does not exist.\n\
+             order_not_found = Order { $id } not found\n    .title = Order not found\n    .resolution = Check the order ID.\n\n\
+             cart-too_many = The cart holds { $count } items; the limit is { $max }\n    .title = Cart too many\n\n\
+             payment_declined = The payment was declined\n    .title = Payment declined\n"
+        );
+    }
+
+    #[test]
+    fn a_type_without_locales_has_no_translations_member() {
+        #[derive(Debug, error_catalog::ApiError)]
+        #[error(code = "gone", status = 410, message = "Gone")]
+        pub struct Gone;
+        let json: serde_json::Value = serde_json::from_str(&catalog!(Gone).to_json()).unwrap();
+        assert!(json["errors"][0].get("translations").is_none());
+    }
+}

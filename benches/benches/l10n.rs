@@ -44,14 +44,20 @@ pub enum OrderError {
         message = "The cart holds {count} items; the limit is {max}"
     )]
     TooMany { count: u32, max: u32 },
-    #[error(code = "payment_declined", status = 402, message = "The payment was declined")]
+    #[error(
+        code = "payment_declined",
+        status = 402,
+        message = "The payment was declined"
+    )]
     Declined { reason: String },
 }
 
 const ACCEPT_LANGUAGE: &str = "fr-CA, fr;q=0.9, en;q=0.8";
 
 fn benches(c: &mut Criterion) {
-    let not_found = OrderError::NotFound { id: "ord_7f3a9c".into() };
+    let not_found = OrderError::NotFound {
+        id: "ord_7f3a9c".into(),
+    };
     let too_many = OrderError::TooMany { count: 12, max: 10 };
     let mut buffer = Vec::with_capacity(1024);
     for (group, error) in [("plain", &not_found), ("plural", &too_many)] {
@@ -59,7 +65,10 @@ fn benches(c: &mut Criterion) {
         g.bench_function("default", |b| {
             b.iter(|| {
                 buffer.clear();
-                black_box(error).envelope().format(Format::Problem).write_json(&mut buffer);
+                black_box(error)
+                    .envelope()
+                    .format(Format::Problem)
+                    .write_json(&mut buffer);
                 black_box(buffer.len())
             });
         });
@@ -131,14 +140,30 @@ fn main() {
 
     println!("\nratios of medians, this run");
     let rows = [
-        ("plain", "fr", "default", "translated, no selector / default locale (target <= 1.2x)"),
-        ("plural", "fr", "default", "translated, plural / default locale (target <= 3x)"),
-        ("negotiate", "accept_language", "envelope", "negotiating 3 tags / one envelope (target <= 0.10x)"),
+        (
+            "plain",
+            "fr",
+            "default",
+            "translated, no selector / default locale (target <= 1.2x)",
+        ),
+        (
+            "plural",
+            "fr",
+            "default",
+            "translated, plural / default locale (target <= 3x)",
+        ),
+        (
+            "negotiate",
+            "accept_language",
+            "envelope",
+            "negotiating 3 tags / one envelope (target <= 0.10x)",
+        ),
     ];
     for (group, measured, baseline, what) in rows {
-        if let (Some(measured), Some(baseline)) =
-            (median(group, measured, start), median(group, baseline, start))
-        {
+        if let (Some(measured), Some(baseline)) = (
+            median(group, measured, start),
+            median(group, baseline, start),
+        ) {
             println!(
                 "  {what}: {:.2}x ({measured:.0} ns / {baseline:.0} ns)",
                 measured / baseline

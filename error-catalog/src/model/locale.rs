@@ -198,6 +198,17 @@ impl Translation {
     }
 }
 
+/// The Fluent message id of a code (the derive's rule): the code with each `.` written
+/// `-`, after an `e` when it does not start with a letter.
+pub(crate) fn message_id(code: &str) -> String {
+    let id = code.replace('.', "-");
+    if id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        id
+    } else {
+        format!("e{id}")
+    }
+}
+
 impl ErrorSpec {
     /// The translation of this code into the locale `tag` (exactly, ASCII
     /// case-insensitively), if its type has that locale and the locale has the code.
