@@ -376,3 +376,40 @@ mod exports {
         assert!(json["errors"][0].get("translations").is_none());
     }
 }
+
+mod guard {
+    use super::OrderError;
+    use error_catalog::catalog;
+    use error_catalog::guard::Change;
+
+    #[test]
+    fn a_locale_that_loses_a_code_is_a_breaking_change() {
+        let current = catalog!(OrderError);
+        let mut baseline: serde_json::Value = serde_json::from_str(&current.to_json()).unwrap();
+        assert!(current.compare(&baseline.to_string()).unwrap().is_empty());
+        // The baseline had an Italian text, and a Portuguese one for `payment_declined`.
+        baseline["errors"][0]["translations"]["it"] =
+            baseline["errors"][0]["translations"]["fr"].clone();
+        baseline["errors"][2]["translations"]["pt"] =
+            baseline["errors"][2]["translations"]["fr"].clone();
+        let report = current.compare(&baseline.to_string()).unwrap();
+        assert_eq!(
+            report.breaking().cloned().collect::<Vec<_>>(),
+            [
+                Change::TranslationRemoved {
+                    code: "order_not_found".into(),
+                    locale: "it".into()
+                },
+                Change::TranslationRemoved {
+                    code: "payment_declined".into(),
+                    locale: "pt".into()
+                },
+            ]
+        );
+        assert!(
+            report
+                .to_string()
+                .contains("code `order_not_found`: locale `it` no longer translates it")
+        );
+    }
+}
