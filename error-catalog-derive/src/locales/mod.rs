@@ -659,6 +659,17 @@ mod tests {
     }
 
     #[test]
+    fn the_never_panics_seed_expands_without_errors() {
+        let seed = crate::never_panics::SEEDS
+            .iter()
+            .find(|seed| seed.contains("tests/locales/seed"))
+            .unwrap();
+        let out = derive(&syn::parse_str(seed).unwrap()).to_string();
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(out.contains("__LOCALES"), "{out}");
+    }
+
+    #[test]
     fn every_mistake_of_every_file_in_one_compile() {
         let dir = folder(
             "mistakes",
