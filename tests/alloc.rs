@@ -161,3 +161,30 @@ fn a_translation_without_selectors_is_written_without_allocating() {
         "Le paiement a été refusé : carte expirée"
     );
 }
+
+#[test]
+fn a_translated_envelope_is_written_without_allocating() {
+    let errors = [
+        OrderError::NotFound { id: "ord_1".into() },
+        OrderError::Declined {
+            reason: "carte \"expirée\"".into(),
+        },
+    ];
+    let mut buffer = Vec::with_capacity(1024);
+    for error in &errors {
+        for format in [
+            Format::Nested,
+            Format::Flat,
+            Format::Compact,
+            Format::Problem,
+        ] {
+            for tag in ["fr", "de", "pt", "it"] {
+                let envelope = error.envelope().format(format).locale(tag);
+                buffer.clear();
+                let count = allocations(|| envelope.write_json(&mut buffer));
+                assert_eq!(count, 0, "{} in {format}, {tag}", error.code());
+                assert_eq!(buffer, serde_json::to_vec(&envelope).unwrap());
+            }
+        }
+    }
+}

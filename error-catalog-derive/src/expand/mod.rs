@@ -13,7 +13,7 @@ mod fields;
 pub(crate) mod message;
 mod pattern;
 mod runtime;
-mod spec_table;
+pub(crate) mod spec_table;
 mod unique;
 
 use proc_macro2::TokenStream;

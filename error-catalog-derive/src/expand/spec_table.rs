@@ -509,7 +509,7 @@ fn option_str(value: Option<&str>) -> TokenStream {
 /// Whether JSON writes `text` as it is: it has no `"`, `\` or control character below
 /// U+0020 (the only characters JSON strings must escape, and the only ones `serde_json`
 /// does).
-fn json_plain(text: &str) -> bool {
+pub(crate) fn json_plain(text: &str) -> bool {
     text.bytes()
         .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
 }

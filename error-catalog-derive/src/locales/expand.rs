@@ -80,6 +80,13 @@ fn translation_tokens(model: &Model, variant: &Variant, translation: &Translatio
     } else {
         shown_fields(model, variant)
     };
+    // Lets the JSON writer copy the literal text without escaping it.
+    let json_plain = plain.as_ref().is_some_and(|pieces| {
+        pieces.iter().all(|piece| match piece {
+            Piece::Text(text) => crate::expand::spec_table::json_plain(text),
+            Piece::Field(_) => true,
+        })
+    });
     let title = option_str(title.as_deref());
     let resolution = option_str(resolution.as_deref());
     quote! {
@@ -91,6 +98,7 @@ fn translation_tokens(model: &Model, variant: &Variant, translation: &Translatio
             title: #title,
             resolution: #resolution,
             args: &[#(#args),*],
+            json_plain: #json_plain,
         }
     }
 }

@@ -118,8 +118,8 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
         details.set_request_info(id, "");
     }
     // AIP-193: the status message stays the default text; the translation is a detail.
-    if let Some(locale) = envelope.translated() {
-        details.set_localized_message(locale.tag(), envelope.message().to_string());
+    if let Some(chosen) = envelope.translated() {
+        details.set_localized_message(chosen.locale.tag(), envelope.message().to_string());
     }
     let code = Code::from(grpc::canonical(error.status()) as i32);
     Status::with_error_details(code, error.message().to_string(), details)

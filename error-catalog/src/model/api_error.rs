@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::fields::FieldRef;
 use crate::model::format::Format;
-use crate::model::locale::{self, Locale};
+use crate::model::locale::{self, Chosen};
 use crate::model::spec::ErrorSpec;
 use crate::wire::envelope::Envelope;
 
@@ -144,7 +144,7 @@ pub trait ApiError: std::error::Error {
     fn message(&self) -> Message<'_> {
         Message {
             error: self.as_api_error(),
-            locale: None,
+            chosen: None,
         }
     }
 
@@ -209,14 +209,14 @@ impl<E: ApiError + Send + Sync + 'static> From<E> for Box<dyn ApiError + Send + 
 #[derive(Clone, Copy)]
 pub struct Message<'a> {
     error: &'a dyn ApiError,
-    /// The translated locale to write in; `None` for the default locale.
-    locale: Option<&'static Locale>,
+    /// The translation to write; `None` for the default locale.
+    chosen: Option<Chosen>,
 }
 
 impl Message<'_> {
-    /// The message in `locale` (a locale of the error's type), or the default locale.
-    pub(crate) fn in_locale(self, locale: Option<&'static Locale>) -> Self {
-        Message { locale, ..self }
+    /// The message in a chosen translation, or the default locale.
+    pub(crate) fn with(self, chosen: Option<Chosen>) -> Self {
+        Message { chosen, ..self }
     }
 
     /// The message in the locale `tag`, one of the locales of the error's type
@@ -245,13 +245,12 @@ impl Message<'_> {
     /// ```
     #[must_use]
     pub fn locale(self, tag: &str) -> Self {
-        let locale = self
-            .error
-            .spec()
+        let spec = self.error.spec();
+        let locale = spec
             .category()
             .locales()
             .and_then(|locales| locales.get(tag));
-        Message { locale, ..self }
+        self.with(Chosen::of(spec, locale))
     }
 
     /// The message in the locale that best matches `accept_language`, a list of
@@ -279,13 +278,12 @@ impl Message<'_> {
     #[cfg(feature = "i18n")]
     #[must_use]
     pub fn negotiate(self, accept_language: &str) -> Self {
-        let locale = self
-            .error
-            .spec()
+        let spec = self.error.spec();
+        let locale = spec
             .category()
             .locales()
             .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
-        Message { locale, ..self }
+        self.with(Chosen::of(spec, locale))
     }
 
     /// The language tag the message is written in: the selected locale when it has the
@@ -293,12 +291,10 @@ impl Message<'_> {
     /// `locales`. What a `Content-Language` header says.
     pub fn language(&self) -> Option<&'static str> {
         let locales = self.error.spec().category().locales()?;
-        let written = self.locale.filter(|locale| {
-            locale
-                .translation(self.error.spec())
-                .is_some_and(|translation| cfg!(feature = "i18n") || !translation.has_selectors())
-        });
-        Some(written.map_or(locales.default_locale(), Locale::tag))
+        Some(
+            self.chosen
+                .map_or(locales.default_locale(), |chosen| chosen.locale.tag()),
+        )
     }
 }
 
@@ -358,9 +354,9 @@ struct Strict<'a>(Message<'a>);
 
 impl fmt::Display for Strict<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Message { error, locale } = self.0;
-        if let Some(locale) = locale
-            && locale::write_message(f, error, locale)?
+        let Message { error, chosen } = self.0;
+        if let Some(chosen) = chosen
+            && locale::write_message(f, error, chosen)?
         {
             return Ok(());
         }

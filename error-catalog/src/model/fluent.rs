@@ -34,10 +34,7 @@ pub(crate) fn negotiate(
     if requested.is_empty() {
         return None;
     }
-    let available: Vec<LanguageIdentifier> = locales
-        .tags()
-        .map(|tag| tag.parse().unwrap_or_default())
-        .collect();
+    let available = available(locales)?;
     let default = available.first()?;
     let chosen = negotiate_languages(
         &requested,
@@ -50,6 +47,30 @@ pub(crate) fn negotiate(
         .position(|langid| Some(&langid) == chosen.first())?;
     // Position 0 is the default locale.
     locales.locales().get(position.checked_sub(1)?)
+}
+
+/// The language identifiers of a type's locales, the default first: parsed once per
+/// type, by the table's address.
+fn available(locales: &'static Locales) -> Option<Arc<Vec<LanguageIdentifier>>> {
+    static AVAILABLE: OnceLock<RwLock<HashMap<usize, Arc<Vec<LanguageIdentifier>>>>> =
+        OnceLock::new();
+    let cache = AVAILABLE.get_or_init(RwLock::default);
+    let key = core::ptr::from_ref(locales) as usize;
+    if let Some(parsed) = cache.read().ok()?.get(&key) {
+        return Some(Arc::clone(parsed));
+    }
+    let parsed: Arc<Vec<LanguageIdentifier>> = Arc::new(
+        locales
+            .tags()
+            .map(|tag| tag.parse().unwrap_or_default())
+            .collect(),
+    );
+    cache
+        .write()
+        .ok()?
+        .entry(key)
+        .or_insert_with(|| Arc::clone(&parsed));
+    Some(parsed)
 }
 
 /// The tags of an `Accept-Language` list, most wanted first (by `q`, then by order),
@@ -132,7 +153,7 @@ pub(crate) fn write_message(
     f: &mut fmt::Formatter<'_>,
     error: &dyn ApiError,
     locale: &'static Locale,
-    translation: &Translation,
+    translation: &'static Translation,
 ) -> Result<bool, fmt::Error> {
     let Some(bundle) = bundle(locale) else {
         return Ok(false);

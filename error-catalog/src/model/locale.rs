@@ -166,6 +166,9 @@ pub struct Translation {
     /// variables of a pattern with selectors.
     #[doc(hidden)]
     pub args: &'static [&'static str],
+    /// The literal text of `parsed` needs no escaping in JSON.
+    #[doc(hidden)]
+    pub json_plain: bool,
 }
 
 impl Translation {
@@ -233,17 +236,39 @@ impl ErrorSpec {
     }
 }
 
-/// Writes `error`'s message translated into `locale`, or returns `Ok(false)` having
-/// written nothing when the locale has no text for it (a partial locale without the
-/// code, or a pattern with selectors without the `i18n` feature).
+/// The translation of one error's code that its message is written in: the locale, and
+/// the code's text in it.
+#[derive(Clone, Copy)]
+pub(crate) struct Chosen {
+    pub(crate) locale: &'static Locale,
+    pub(crate) translation: &'static Translation,
+}
+
+impl Chosen {
+    /// `spec`'s translation in `locale`, if the locale has the code and this build can
+    /// write it (a pattern with selectors needs the `i18n` feature): else the default
+    /// locale is written.
+    pub(crate) fn of(spec: &ErrorSpec, locale: Option<&'static Locale>) -> Option<Chosen> {
+        let locale = locale?;
+        let translation = locale.translation(spec)?;
+        (translation.plain || cfg!(feature = "i18n")).then_some(Chosen {
+            locale,
+            translation,
+        })
+    }
+}
+
+/// Writes `error`'s message in the chosen translation, or returns `Ok(false)` having
+/// written nothing when it cannot (Fluent's formatter lacks the message).
 pub(crate) fn write_message(
     f: &mut fmt::Formatter<'_>,
     error: &dyn ApiError,
-    locale: &'static Locale,
+    chosen: Chosen,
 ) -> Result<bool, fmt::Error> {
-    let Some(translation) = locale.translation(error.spec()) else {
-        return Ok(false);
-    };
+    let Chosen {
+        locale,
+        translation,
+    } = chosen;
     if translation.plain {
         let fields: &Fields<'_, '_> = &|visit| {
             error.__fields(visit);
@@ -260,6 +285,7 @@ pub(crate) fn write_message(
     }
     #[cfg(not(feature = "i18n"))]
     {
+        let _ = locale;
         Ok(false)
     }
 }

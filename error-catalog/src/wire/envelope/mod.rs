@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 
 use crate::model::api_error::{ApiError, DetailValue, Message};
 use crate::model::format::Format;
-use crate::model::locale::Locale;
+use crate::model::locale::Chosen;
 use crate::wire::details::{Details, InFormat, SerializableOnly};
 use crate::wire::grpc;
 use crate::wire::members::{
@@ -54,8 +54,8 @@ pub struct Envelope<'a> {
     request_id: Option<Cow<'a, str>>,
     instance: Option<Cow<'a, str>>,
     docs_base: Option<Cow<'a, str>>,
-    /// The translated locale the texts are written in; `None` for the default locale.
-    locale: Option<&'static Locale>,
+    /// The translation the texts are written in; `None` for the default locale.
+    chosen: Option<Chosen>,
     /// A locale was asked for (`locale` or `negotiate`): the headers say which one the
     /// texts are in.
     localized: bool,
@@ -70,7 +70,7 @@ impl<'a> Envelope<'a> {
             request_id: None,
             instance: None,
             docs_base: None,
-            locale: None,
+            chosen: None,
             localized: false,
         }
     }
@@ -160,12 +160,12 @@ impl<'a> Envelope<'a> {
     /// ```
     #[must_use]
     pub fn locale(mut self, tag: &str) -> Self {
-        self.locale = self
-            .error
-            .spec()
+        let spec = self.error.spec();
+        let locale = spec
             .category()
             .locales()
             .and_then(|locales| locales.get(tag));
+        self.chosen = Chosen::of(spec, locale);
         self.localized = true;
         self
     }
@@ -175,19 +175,19 @@ impl<'a> Envelope<'a> {
     #[cfg(feature = "i18n")]
     #[must_use]
     pub fn negotiate(mut self, accept_language: &str) -> Self {
-        self.locale = self
-            .error
-            .spec()
+        let spec = self.error.spec();
+        let locale = spec
             .category()
             .locales()
             .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
+        self.chosen = Chosen::of(spec, locale);
         self.localized = true;
         self
     }
 
     /// The public message, in the envelope's locale.
     pub fn message(&self) -> Message<'a> {
-        self.error.message().in_locale(self.locale)
+        self.error.message().with(self.chosen)
     }
 
     /// The language tag the texts are written in (what `Content-Language` says): the
@@ -197,17 +197,16 @@ impl<'a> Envelope<'a> {
         self.message().language()
     }
 
-    /// The locale the message is translated into, if it is (not the default locale).
-    pub(crate) fn translated(&self) -> Option<&'static Locale> {
-        let locale = self.locale?;
-        (self.content_language() == Some(locale.tag())).then_some(locale)
+    /// The translation the message is written in, if it is (not the default locale).
+    pub(crate) fn translated(&self) -> Option<Chosen> {
+        self.chosen
     }
 
     /// The title, translated when the message is and the locale has a `.title`.
     pub fn title(&self) -> &'static str {
         let spec = self.error.spec();
-        self.translated()
-            .and_then(|locale| locale.translation(spec)?.title())
+        self.chosen
+            .and_then(|chosen| chosen.translation.title())
             .unwrap_or(spec.title())
     }
 
@@ -239,7 +238,7 @@ impl<'a> Envelope<'a> {
             request_id: self.request_id.as_deref().map(Cow::Borrowed),
             instance: self.instance.as_deref().map(Cow::Borrowed),
             docs_base: self.docs_base.as_deref().map(Cow::Borrowed),
-            locale: self.locale,
+            chosen: self.chosen,
             localized: self.localized,
         }
     }
@@ -511,8 +510,9 @@ impl Serialize for GoogleDetails<'_, '_> {
         if let Some(id) = &envelope.request_id {
             seq.serialize_element(&TypedDetail(google::REQUEST_INFO, google::REQUEST_ID, id))?;
         }
-        if let Some(locale) = envelope.translated() {
-            seq.serialize_element(&LocalizedMessage(locale.tag(), envelope.message()))?;
+        if let Some(chosen) = envelope.translated() {
+            let tag = chosen.locale.tag();
+            seq.serialize_element(&LocalizedMessage(tag, envelope.message()))?;
         }
         seq.end()
     }
