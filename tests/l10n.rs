@@ -413,3 +413,34 @@ mod guard {
         );
     }
 }
+
+/// tonic: the status message stays the default text, the translation is a
+/// `google.rpc.LocalizedMessage` detail; the locale comes from the request's
+/// `accept-language` metadata (here, the context the `RequestIdLayer` sets from it).
+#[cfg(all(feature = "tonic", feature = "i18n"))]
+mod tonic_status {
+    use super::not_found;
+    use error_catalog::RequestContext;
+    use tonic_types::StatusExt;
+
+    #[tokio::test]
+    async fn the_status_carries_a_localized_message() {
+        let accept = http::HeaderValue::from_static("fr-CA, de;q=0.5");
+        let context = RequestContext::new().accept_language(Some(&accept));
+        let status: tonic::Status = context.scope(async { not_found().into() }).await;
+        assert_eq!(status.message(), "Order ord_1 not found");
+        let details = status.check_error_details().unwrap();
+        let localized = details.localized_message().unwrap();
+        assert_eq!(localized.locale, "fr");
+        assert_eq!(localized.message, "Commande ord_1 introuvable");
+        // Without a language asked for, no such detail.
+        let status: tonic::Status = not_found().into();
+        assert!(
+            status
+                .check_error_details()
+                .unwrap()
+                .localized_message()
+                .is_none()
+        );
+    }
+}

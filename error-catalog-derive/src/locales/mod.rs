@@ -2,8 +2,10 @@
 //! checked against the type's codes and fields, and the table of translations the
 //! expansion writes ([`expand`]).
 //!
-//! The folder is relative to the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`) and holds
-//! one folder per language tag, each with `.ftl` files. Every mistake is reported at the
+//! The folder is relative to the crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`), or, when it
+//! is not there, to the `Cargo.toml` nearest above the source file (a file that another
+//! crate includes with `#[path]`); it holds one folder per language tag, each with
+//! `.ftl` files. Every mistake is reported at the
 //! `locales` string, naming the file, line, locale and code, and one compile reports
 //! them all. Nothing here runs unless `locales` is given.
 
@@ -164,7 +166,13 @@ fn locale_folders(
     errors: &mut Errors,
 ) -> Option<Vec<(String, PathBuf)>> {
     let base = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
-    let dir = base.join(site.folder);
+    let mut dir = base.join(site.folder);
+    if !dir.is_dir()
+        && let Some(other) = source_package(site.span).map(|root| root.join(site.folder))
+        && other.is_dir()
+    {
+        dir = other;
+    }
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(err) => {
@@ -224,6 +232,21 @@ fn locale_folders(
         return None;
     }
     Some(tags)
+}
+
+/// The folder of the `Cargo.toml` nearest above the source file that holds `span`:
+/// the package a file included by another crate (`#[path = ".."]`) belongs to. `None`
+/// outside a macro expansion, or for a span with no file on disk.
+fn source_package(span: Span) -> Option<PathBuf> {
+    if !proc_macro::is_available() {
+        return None;
+    }
+    let file = span.unwrap().local_file()?;
+    let file = std::fs::canonicalize(file).ok()?;
+    file.ancestors()
+        .skip(1)
+        .find(|dir| dir.join("Cargo.toml").is_file())
+        .map(Path::to_path_buf)
 }
 
 fn io_reason(err: &std::io::Error) -> String {

@@ -37,7 +37,7 @@ impl Catalog {
     pub fn fluent_template(&self) -> String {
         let mut out = String::new();
         let mut category = None;
-        for spec in self.iter() {
+        for spec in self {
             let name = spec.category().name();
             if category != Some(name) {
                 if category.is_some() {
@@ -53,7 +53,7 @@ impl Catalog {
             }
             out.push('\n');
             for line in spec.description().lines() {
-                let _ = writeln!(out, "# {line}").map(|()| ());
+                let _ = writeln!(out, "# {line}");
             }
             let _ = writeln!(
                 out,
