@@ -59,7 +59,7 @@ impl Locales {
     }
 
     /// The translated locale whose tag is `tag` (compared ASCII case-insensitively), with
-    /// no fallback: `fr-CA` does not find `fr` (see [`negotiate`](Locales::negotiate)).
+    /// no fallback: `fr-CA` does not find `fr` (see [`Message::negotiate`](crate::Message::negotiate)).
     pub fn get(&self, tag: &str) -> Option<&'static Locale> {
         self.locales
             .iter()

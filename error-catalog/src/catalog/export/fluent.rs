@@ -29,8 +29,7 @@ impl Catalog {
     ///
     /// assert_eq!(
     ///     catalog!(ProjectError).fluent_template(),
-    ///     "## ProjectError: Project errors.\n\n\
-    ///      # The project does not exist.\n\
+    ///     "## ProjectError: Project errors.\n\n# The project does not exist.\n\
     ///      project-not_found = Project { $id } not found\n    .title = Project not found\n    .resolution = Check the ID.\n",
     /// );
     /// ```
