@@ -19,7 +19,11 @@
 //! curl http://127.0.0.1:3000/errors
 //! curl -i -X POST http://127.0.0.1:3000/projects/proj_abc123/archive
 //! curl http://127.0.0.1:3000/metrics
+//! curl -i -H 'accept-language: fr-CA, de;q=0.5' http://127.0.0.1:3000/projects/proj_xyz789
 //! ```
+//!
+//! Every code has French and German texts (`examples/locales/`, one folder per error
+//! type); the layer answers in the best locale of the request's `Accept-Language`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -36,7 +40,12 @@ use serde::{Deserialize, Serialize};
 
 /// Authentication errors.
 #[derive(Debug, ApiError)]
-#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors", decode)]
+#[api_error(
+    format = "nested",
+    docs = "https://docs.coditect.ai/errors",
+    locales = "examples/locales/auth",
+    decode
+)]
 pub enum AuthError {
     /// The token is malformed or has been revoked.
     #[error(
@@ -62,7 +71,12 @@ pub enum AuthError {
 
 /// License errors.
 #[derive(Debug, ApiError)]
-#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors", decode)]
+#[api_error(
+    format = "nested",
+    docs = "https://docs.coditect.ai/errors",
+    locales = "examples/locales/license",
+    decode
+)]
 pub enum LicenseError {
     /// All license seats are currently in use.
     #[error(
@@ -128,7 +142,12 @@ pub enum LicenseError {
 
 /// Resource errors.
 #[derive(Debug, ApiError)]
-#[api_error(format = "nested", docs = "https://docs.coditect.ai/errors", decode)]
+#[api_error(
+    format = "nested",
+    docs = "https://docs.coditect.ai/errors",
+    locales = "examples/locales/resource",
+    decode
+)]
 pub enum ResourceError {
     /// The requested resource doesn't exist.
     #[error(

@@ -111,3 +111,80 @@ fn writing_into_a_reused_buffer_does_not_allocate() {
         }
     }
 }
+
+/// Order errors, translated (`tests/locales/orders`).
+#[derive(Debug, ApiError)]
+#[api_error(locales = "tests/locales/orders", partial_locales = ["pt"])]
+pub enum OrderError {
+    #[error(
+        code = "order_not_found",
+        status = 404,
+        message = "Order {id} not found",
+        resolution = "Check the order ID."
+    )]
+    NotFound { id: String },
+    #[error(
+        code = "cart.too_many",
+        status = 422,
+        message = "The cart holds {count} items; the limit is {max}"
+    )]
+    TooMany { count: u32, max: u32 },
+    #[error(
+        code = "payment_declined",
+        status = 402,
+        message = "The payment was declined"
+    )]
+    Declined { reason: String },
+}
+
+#[test]
+fn a_translation_without_selectors_is_written_without_allocating() {
+    use std::fmt::Write as _;
+    let errors = [
+        OrderError::NotFound { id: "ord_1".into() },
+        OrderError::Declined {
+            reason: "carte expirée".into(),
+        },
+    ];
+    let mut buffer = String::with_capacity(256);
+    for error in &errors {
+        for tag in ["fr", "de", "pt", "it"] {
+            buffer.clear();
+            let message = error.message().locale(tag);
+            let count = allocations(|| write!(buffer, "{message}").unwrap());
+            assert_eq!(count, 0, "{} in {tag}", error.code());
+            assert_eq!(buffer, message.to_string());
+        }
+    }
+    assert_eq!(
+        errors[1].message().locale("fr").to_string(),
+        "Le paiement a été refusé : carte expirée"
+    );
+}
+
+#[test]
+fn a_translated_envelope_is_written_without_allocating() {
+    let errors = [
+        OrderError::NotFound { id: "ord_1".into() },
+        OrderError::Declined {
+            reason: "carte \"expirée\"".into(),
+        },
+    ];
+    let mut buffer = Vec::with_capacity(1024);
+    for error in &errors {
+        for format in [
+            Format::Nested,
+            Format::Flat,
+            Format::Compact,
+            Format::Problem,
+        ] {
+            for tag in ["fr", "de", "pt", "it"] {
+                let envelope = error.envelope().format(format).locale(tag);
+                buffer.clear();
+                let count = allocations(|| envelope.write_json(&mut buffer));
+                assert_eq!(count, 0, "{} in {format}, {tag}", error.code());
+                assert_eq!(buffer, serde_json::to_vec(&envelope).unwrap());
+            }
+        }
+    }
+}

@@ -5,6 +5,11 @@
 //! may word or place its own errors differently. After a toolchain update, regenerate
 //! them with `TRYBUILD=overwrite cargo test --test compiletest` and read every diff.
 
+//! The derive reads `locales` relative to the crate's `Cargo.toml`, and trybuild builds
+//! each case in a crate of its own under `target/tests/trybuild/error-catalog-tests/`:
+//! the `locales` cases name their folders under `tests/ui/locales/` from there
+//! (`../../../../tests/ui/locales/..`), with the default target directory.
+
 #[test]
 fn ui() {
     let cases = trybuild::TestCases::new();

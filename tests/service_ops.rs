@@ -84,3 +84,66 @@ async fn metrics_are_served_in_the_prometheus_format() {
     );
     assert!(!after.body.contains("archive-7"));
 }
+
+/// The example service answers in French or German, by the request's `Accept-Language`.
+#[tokio::test]
+async fn errors_are_answered_in_the_requested_language() {
+    let addr = serve(service::app()).await;
+    let path = "/projects/proj_xyz789";
+    let reply = send(
+        addr,
+        Method::GET,
+        path,
+        &[("accept-language", b"fr-CA, de;q=0.5")],
+        "",
+    )
+    .await;
+    assert_eq!(reply.status, 404);
+    assert_eq!(reply.headers["content-language"], "fr");
+    assert_eq!(
+        reply.json()["error"]["message"],
+        "La ressource \u{ab} project \u{bb} n'existe pas"
+    );
+    let reply = send(
+        addr,
+        Method::GET,
+        path,
+        &[("accept-language", b"it;q=0.9, de;q=0.8")],
+        "",
+    )
+    .await;
+    assert_eq!(reply.headers["content-language"], "de");
+    assert_eq!(
+        reply.json()["error"]["message"],
+        "Die Ressource \u{201e}project\u{201c} existiert nicht"
+    );
+    // A plural selector: ten seats (Fluent's `other`).
+    let reply = send(
+        addr,
+        Method::POST,
+        "/licenses/CODI-FULL/sessions",
+        &[
+            ("accept-language", b"fr"),
+            ("content-type", b"application/json"),
+        ],
+        r#"{"hardware_id":"hw_00000000000000000000000000000099"}"#,
+    )
+    .await;
+    assert_eq!(reply.status, 409, "{}", reply.body);
+    assert_eq!(
+        reply.json()["error"]["message"],
+        "Toutes les places sont occup\u{e9}es (10/10)"
+    );
+    // Every code of the service has both languages.
+    for catalog in [
+        <service::AuthError as error_catalog::ErrorCatalog>::CATALOG,
+        <service::LicenseError as error_catalog::ErrorCatalog>::CATALOG,
+        <service::ResourceError as error_catalog::ErrorCatalog>::CATALOG,
+    ] {
+        for spec in catalog {
+            for tag in ["fr", "de"] {
+                assert!(spec.translation(tag).is_some(), "{} {tag}", spec.code());
+            }
+        }
+    }
+}

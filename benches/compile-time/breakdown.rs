@@ -50,6 +50,9 @@ mod expand;
 #[path = "../../error-catalog-derive/src/input/mod.rs"]
 mod input;
 #[allow(dead_code, unused_imports)]
+#[path = "../../error-catalog-derive/src/locales/mod.rs"]
+mod locales;
+#[allow(dead_code, unused_imports)]
 #[path = "../../error-catalog-derive/src/model/mod.rs"]
 mod model;
 // The derive's unit tests name it (they are not run from here).

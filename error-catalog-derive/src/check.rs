@@ -56,11 +56,15 @@ pub fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Model<'a> {
     check_unique_codes(&variants, errors);
     check_unique_reasons(&variants, errors);
     check_from_types_differ(input, errors);
+    let locales = crate::locales::check(input, &mut variants, errors);
+    let mut category = resolve::category(input);
+    category.locales = locales.is_some();
     Model {
         item: resolve::item(input),
-        category: resolve::category(input),
+        category,
         unique_in_crate: input.attrs.unique_in_crate.get() != Some(&false),
         variants,
+        locales,
     }
 }
 

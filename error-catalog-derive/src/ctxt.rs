@@ -26,6 +26,11 @@ impl Errors {
         self.errors.push(error);
     }
 
+    /// How many errors were reported so far.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
     /// All errors as one `syn::Error`, or `None` if there were none.
     pub fn finish(self) -> Option<syn::Error> {
         self.errors.into_iter().reduce(|mut all, next| {

@@ -14,6 +14,7 @@ mod check;
 mod ctxt;
 mod expand;
 mod input;
+mod locales;
 mod model;
 
 #[cfg(test)]

@@ -74,6 +74,15 @@ pub const SEEDS: &[&str] = &[
         C { #[source] source: Option<std::io::Error>, #[error(message_only)] hint: Option<String> },
     }
     "#,
+    r#"
+    #[api_error(locales = "tests/locales/seed", default_locale = "en", partial_locales = ["de"])]
+    enum L {
+        #[error(code = "a.b", status = 404, message = "A {id}", resolution = "R.")]
+        A { id: String, #[error(skip)] s: u8, #[source] source: std::io::Error },
+        #[error(code = "c", status = 409, message = "C")]
+        C(u8),
+    }
+    "#,
     "union U { #[error(code = \"u\")] a: u8 }",
 ];
 
@@ -110,6 +119,7 @@ const IDENTS: &[&str] = &[
     "flatten",
     "header",
     "rename_all",
+    "locales",
     "from",
     "source",
     "transparent",

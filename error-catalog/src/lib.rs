@@ -47,6 +47,7 @@ pub use crate::model::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
 pub use crate::model::format::{Format, UnknownFormat};
+pub use crate::model::locale::{Locale, Locales, Translation};
 pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 #[cfg(feature = "metrics")]
 pub use crate::observe::register_metrics;

@@ -20,6 +20,7 @@ pub use crate::client::typed::{
     variant_index as decode_variant,
 };
 pub use crate::model::format::Format;
+pub use crate::model::locale::{Locale, Locales, Translation};
 pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
 pub use core::result::Result::{self, Err, Ok};
 pub use serde::de::DeserializeOwned;

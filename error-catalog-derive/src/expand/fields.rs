@@ -93,10 +93,11 @@ pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
 /// The hidden `ApiError::__fields`, through the fields function, when some variant's
 /// message is parsed: the JSON writer then fills it in without `fmt_message`.
 pub fn list_fields(model: &Model, has_fields_fn: bool) -> Option<TokenStream> {
-    let any_parsed = model
-        .variants
-        .iter()
-        .any(|variant| message::parsed(model, variant));
+    let any_parsed = model.locales.is_some()
+        || model
+            .variants
+            .iter()
+            .any(|variant| message::parsed(model, variant));
     any_parsed.then(|| {
         let (visit, call) = if has_fields_fn {
             (quote!(__v), quote!(self.__error_catalog_fields(__v);))

@@ -39,14 +39,15 @@ pub fn parsed(model: &Model, variant: &Variant) -> bool {
 
 /// The names of the fields the runtime shows in the variant's message, in declaration
 /// order (none when its message is not filled in by the runtime).
+///
+/// A field that a translation shows (`{ $name }` in a Fluent file) is listed too, so
+/// the runtime can fill in the translated messages from the same list.
 pub fn shown_fields<'v>(model: &Model, variant: &'v Variant) -> Vec<&'v str> {
-    if !renders(model, variant) {
-        return Vec::new();
-    }
+    let renders = renders(model, variant);
     variant
         .fields
         .iter()
-        .filter(|field| field.shown)
+        .filter(|field| (renders && field.shown) || field.localized)
         .map(|field| field.name.as_str())
         .collect()
 }

@@ -11,10 +11,10 @@ mod bounds;
 mod decode;
 mod fallback;
 mod fields;
-mod message;
+pub(crate) mod message;
 mod pattern;
 mod runtime;
-mod spec_table;
+pub(crate) mod spec_table;
 mod unique;
 
 use proc_macro2::TokenStream;
@@ -113,6 +113,7 @@ fn expand(model: &Model) -> TokenStream {
     let uniqueness = unique::crate_uniqueness(model);
     let flatten_example_checks = spec_table::flatten_example_checks(model);
     let integrations = integrations(item, false);
+    let locales_static = crate::locales::expand::locales_static(model);
 
     quote! {
         #[allow(non_local_definitions)]
@@ -125,6 +126,7 @@ fn expand(model: &Model) -> TokenStream {
             // slices interned and validated) in every crate that reads it in a const,
             // such as `catalog!`; a static is evaluated once, here.
             static __SPECS: [__ec::ErrorSpec; #count] = [#specs];
+            #locales_static
             #flatten_example_checks
 
             // No `#[automatically_derived]`: rustc accepts it on trait impls only.

@@ -24,10 +24,16 @@ pub fn category(category: &Category) -> TokenStream {
         format,
         docs,
         domain,
+        locales,
     } = category;
     let format = format_ident!("{}", format.variant());
     let docs = option_str(docs.as_deref());
     let domain = option_str(domain.as_deref());
+    let locales = if *locales {
+        quote!(__ec::Some(&__LOCALES))
+    } else {
+        quote!(__ec::None)
+    };
     quote! {
         __ec::Category {
             name: #name,
@@ -35,6 +41,7 @@ pub fn category(category: &Category) -> TokenStream {
             format: __ec::Format::#format,
             docs: #docs,
             domain: #domain,
+            locales: #locales,
         }
     }
 }
@@ -71,8 +78,20 @@ pub fn shared_consts(model: &Model) -> TokenStream {
                 };
             }
         });
+    // With translations, the category points at the locales, which point at the rows:
+    // a `const` in that loop would be evaluated within its own evaluation, a `static`
+    // only refers to the others by address.
+    let category_ref = if model.locales.is_some() {
+        quote!(
+            static __CATEGORY_REF: &__ec::Category = &__CATEGORY;
+        )
+    } else {
+        quote!(
+            const __CATEGORY_REF: &__ec::Category = &__CATEGORY;
+        )
+    };
     quote! {
-        const __CATEGORY_REF: &__ec::Category = &__CATEGORY;
+        #category_ref
         #(#hints)*
     }
 }
@@ -490,7 +509,7 @@ fn option_str(value: Option<&str>) -> TokenStream {
 /// Whether JSON writes `text` as it is: it has no `"`, `\` or control character below
 /// U+0020 (the only characters JSON strings must escape, and the only ones `serde_json`
 /// does).
-fn json_plain(text: &str) -> bool {
+pub(crate) fn json_plain(text: &str) -> bool {
     text.bytes()
         .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
 }

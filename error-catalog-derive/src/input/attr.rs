@@ -15,6 +15,7 @@ use crate::ctxt::Errors;
 use crate::input::case::RenameRule;
 use crate::input::format::Format;
 use crate::input::keys::{self, CONTAINER_KEYS, FIELD_KEYS, VARIANT_KEYS};
+use crate::input::locales::{self, LocaleAttrs};
 use crate::input::slot::{Attr, Flag, skip_until_comma, skip_value};
 
 /// The type-level keys.
@@ -29,6 +30,8 @@ pub struct ContainerAttrs {
     pub krate: Attr<syn::Path>,
     /// `decode`: the type implements `FromErrorBody` (`expand/decode.rs`).
     pub decode: Flag,
+    /// `locales`, `default_locale` and `partial_locales`.
+    pub locales: LocaleAttrs,
     /// An unknown key, or an attribute that failed to parse: any key may be the one
     /// meant, so none is reported as missing.
     pub unsure: bool,
@@ -77,6 +80,7 @@ impl ContainerAttrs {
             impls: Attr::new(keys::IMPLS),
             krate: Attr::new(keys::CRATE),
             decode: Attr::new(keys::DECODE),
+            locales: LocaleAttrs::new(),
             unsure: false,
         }
     }
@@ -261,7 +265,7 @@ fn wrong_type(lit: &Lit, key: &str, expected: &str, example: &str, errors: &mut 
 }
 
 /// `key = "text"`.
-fn string(
+pub(crate) fn string(
     meta: &ParseNestedMeta,
     key: &str,
     example: &str,
@@ -360,6 +364,9 @@ fn container_key(
             Ok(parsed)
         }),
         keys::DECODE => attrs.decode.parse_flag(meta, errors),
+        keys::LOCALES | keys::DEFAULT_LOCALE | keys::PARTIAL_LOCALES => {
+            locales::key(meta, key, &mut attrs.locales, errors)
+        }
         _ => unreachable_key(meta, key, errors),
     }
 }

@@ -20,6 +20,9 @@ pub const IMPLS: &str = "impls";
 pub const CRATE: &str = "crate";
 /// `#[api_error(decode)]`: clients rebuild the type from a body (`FromErrorBody`).
 pub const DECODE: &str = "decode";
+pub const LOCALES: &str = "locales";
+pub const DEFAULT_LOCALE: &str = "default_locale";
+pub const PARTIAL_LOCALES: &str = "partial_locales";
 
 // Variant-level keys (`retry_after` is a field key too).
 pub const CODE: &str = "code";
@@ -49,6 +52,9 @@ pub const CONTAINER_KEYS: &[&str] = &[
     IMPLS,
     CRATE,
     DECODE,
+    LOCALES,
+    DEFAULT_LOCALE,
+    PARTIAL_LOCALES,
 ];
 
 /// Keys of a variant's attribute (and of a struct's, with the type-level keys).

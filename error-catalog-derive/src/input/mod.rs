@@ -10,4 +10,5 @@ pub mod case;
 pub mod doc;
 pub mod format;
 pub mod keys;
+pub mod locales;
 pub mod slot;

@@ -23,6 +23,8 @@ pub struct Model<'a> {
     /// Whether the type joins the crate-wide uniqueness check of codes.
     pub unique_in_crate: bool,
     pub variants: Vec<Variant<'a>>,
+    /// The translations of `#[api_error(locales = "..")]`.
+    pub locales: Option<crate::locales::Locales>,
 }
 
 /// What every expansion needs, the fallback's included: the type, where the runtime
@@ -53,6 +55,8 @@ pub struct Category {
     pub format: Format,
     pub docs: Option<String>,
     pub domain: Option<String>,
+    /// The type has translations (`locales = ".."`).
+    pub locales: bool,
 }
 
 /// One variant (or the struct) with every value of its catalog row resolved.
@@ -89,6 +93,8 @@ pub struct Message {
 }
 
 /// One field, with the role that decides where its value goes.
+// Each flag is a separate fact about the field, read on its own.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Field<'a> {
     pub member: Member,
     /// The name in messages: `id`, or `0` for a tuple field.
@@ -101,6 +107,8 @@ pub struct Field<'a> {
     pub role: Role,
     /// The message shows the field.
     pub shown: bool,
+    /// Some translation of the message shows the field (`{ $name }`).
+    pub localized: bool,
     /// `#[error(retry_after)]`: the field's value is the `Retry-After` hint.
     pub retry_after: bool,
     /// `#[error(header = "..")]`: the field is also sent as this header.

@@ -46,6 +46,7 @@ pub fn category(input: &Input) -> Category {
         format: input.attrs.format.get().copied().unwrap_or(Format::DEFAULT),
         docs: input.attrs.docs.get().map(LitStr::value),
         domain: input.attrs.domain.get().map(LitStr::value),
+        locales: false,
     }
 }
 
@@ -126,6 +127,7 @@ fn field<'a>(field: &'a ast::Field<'a>, template: &Template, params: &[&syn::Ide
     Field {
         member: field.member.clone(),
         shown: template.placeholders().any(|p| p.name == name),
+        localized: false,
         name,
         ty: field.ty,
         option_inner: types::option_inner(field.ty),

@@ -80,6 +80,14 @@ pub enum Change {
         /// The header's name as the baseline wrote it.
         header: String,
     },
+    /// Breaking: a translated locale no longer has the code (its clients now get the
+    /// default locale's text): the baseline's `translations` had it.
+    TranslationRemoved {
+        /// The code.
+        code: String,
+        /// The locale's language tag.
+        locale: String,
+    },
     /// Compatible: a new code.
     CodeAdded {
         /// The code.
@@ -121,6 +129,7 @@ impl Change {
                 | Change::FieldRetyped { .. }
                 | Change::FieldMadeOptional { .. }
                 | Change::HeaderRemoved { .. }
+                | Change::TranslationRemoved { .. }
         )
     }
 }
@@ -155,6 +164,12 @@ impl fmt::Display for Change {
             }
             Change::HeaderRemoved { code, header } => {
                 write!(f, "code `{code}`: header `{header}` is no longer sent")
+            }
+            Change::TranslationRemoved { code, locale } => {
+                write!(
+                    f,
+                    "code `{code}`: locale `{locale}` no longer translates it"
+                )
             }
             Change::CodeAdded { code } => write!(f, "code `{code}` was added"),
             Change::FieldAdded { code, field } => {
@@ -304,6 +319,8 @@ struct OldCode {
     fields: Vec<OldField>,
     /// The headers sent from fields (none when the entry has no `headers` member).
     headers: Vec<String>,
+    /// The locales that translated the code (none without a `translations` member).
+    translations: Vec<String>,
     /// The entry as a whole, for the text members.
     entry: Value,
 }
@@ -386,12 +403,20 @@ fn old_code((index, entry): (usize, &Value)) -> Result<OldCode, BaselineError> {
             })
             .ok_or_else(|| missing("headers"))?,
     };
+    let translations = match entry.get("translations") {
+        None => Vec::new(),
+        Some(translations) => translations
+            .as_object()
+            .map(|locales| locales.keys().cloned().collect())
+            .ok_or_else(|| missing("translations"))?,
+    };
     Ok(OldCode {
         code: code.to_owned(),
         status,
         retryable,
         fields,
         headers,
+        translations,
         entry: entry.clone(),
     })
 }
@@ -476,6 +501,14 @@ fn diff_code(
             compatible.push(Change::HeaderAdded {
                 code: code(),
                 header: (*header).to_owned(),
+            });
+        }
+    }
+    for locale in &old.translations {
+        if new.translation(locale).is_none() {
+            breaking.push(Change::TranslationRemoved {
+                code: code(),
+                locale: locale.clone(),
             });
         }
     }

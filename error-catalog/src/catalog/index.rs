@@ -286,6 +286,7 @@ mod tests {
         format: Format::Problem,
         docs: None,
         domain: None,
+        locales: None,
     };
 
     /// A spec whose reason is the code as it is: right for codes in `UPPER_SNAKE_CASE`.

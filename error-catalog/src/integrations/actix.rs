@@ -41,7 +41,7 @@ use ::actix_web::body::{EitherBody, MessageBody};
 use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use ::actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use ::actix_web::http::StatusCode;
-use ::actix_web::http::header::{ACCEPT, CONTENT_TYPE};
+use ::actix_web::http::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_TYPE};
 use ::actix_web::web::{JsonConfig, PathConfig, QueryConfig};
 use ::actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError};
 
@@ -288,6 +288,9 @@ where
             sent.as_ref(),
             headers
                 .get(ACCEPT)
+                .map(::actix_web::http::header::HeaderValue::as_bytes),
+            headers
+                .get(ACCEPT_LANGUAGE)
                 .map(::actix_web::http::header::HeaderValue::as_bytes),
         );
         let name = ::actix_web::http::header::HeaderName::from_bytes(settings.header.as_ref()).ok();

@@ -58,7 +58,7 @@ use ::axum::body::Body;
 use ::axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, Request};
 use ::axum::response::{IntoResponse, Response};
-use http::header::{ACCEPT, CONTENT_TYPE};
+use http::header::{ACCEPT, ACCEPT_LANGUAGE, CONTENT_TYPE};
 use http::request::Parts;
 use http::{HeaderValue, StatusCode};
 use serde::Serialize;
@@ -241,6 +241,7 @@ where
         let (context, id) = self.settings.context(
             headers.get(&self.settings.header),
             headers.get(ACCEPT).map(HeaderValue::as_bytes),
+            headers.get(ACCEPT_LANGUAGE).map(HeaderValue::as_bytes),
         );
         request
             .headers_mut()

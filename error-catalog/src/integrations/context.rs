@@ -64,6 +64,8 @@ tokio::task_local! {
 pub struct RequestContext {
     request_id: Option<HeaderValue>,
     format: Option<Format>,
+    /// The request's `Accept-Language`, which picks the locale of translated errors.
+    accept_language: Option<HeaderValue>,
     /// The service's docs base, for errors whose type has none.
     docs: Option<std::sync::Arc<str>>,
     /// Whether the client's id was replaced (for the event).
@@ -130,6 +132,47 @@ impl RequestContext {
         self
     }
 
+    /// Sets the request's `Accept-Language` list: with the `i18n` feature, errors whose
+    /// type has `locales` are rendered in the best match (see
+    /// [`Envelope::negotiate`]); a value that is not text gets the default locale.
+    ///
+    /// ```
+    /// # #[cfg(feature = "i18n")] {
+    /// use error_catalog::{ApiError, RequestContext};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic", format = "compact")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let header = http::HeaderValue::from_static("de-AT, fr;q=0.5");
+    /// let context = RequestContext::new().accept_language(Some(&header));
+    /// let err = ProjectError::NotFound { id: "p1".into() };
+    /// assert_eq!(
+    ///     context.apply(err.envelope()).to_json(),
+    ///     r#"{"error":"not_found","message":"Projekt p1 nicht gefunden","status":404}"#,
+    /// );
+    /// # }
+    /// ```
+    #[must_use]
+    pub fn accept_language(mut self, value: Option<&HeaderValue>) -> Self {
+        // A list that is not text asks for a language all the same: the default one.
+        self.accept_language = value.map(|value| match value.to_str() {
+            Ok(_) => value.clone(),
+            Err(_) => HeaderValue::from_static(""),
+        });
+        self
+    }
+
+    /// The request's `Accept-Language` list, if it has one.
+    pub fn get_accept_language(&self) -> Option<&str> {
+        self.accept_language
+            .as_ref()
+            .and_then(|value| value.to_str().ok())
+    }
+
     /// The request id, if there is one.
     pub fn get_request_id(&self) -> Option<&str> {
         self.request_id
@@ -152,7 +195,8 @@ impl RequestContext {
         CONTEXT.try_with(Clone::clone).ok()
     }
 
-    /// Sets this context's format and request id on `envelope` (the id is borrowed).
+    /// Sets this context's format and request id on `envelope` (the id is borrowed),
+    /// and with the `i18n` feature the locale its `Accept-Language` negotiates.
     pub fn apply<'a>(&'a self, mut envelope: Envelope<'a>) -> Envelope<'a> {
         if let Some(format) = self.format {
             envelope = envelope.format(format);
@@ -162,6 +206,10 @@ impl RequestContext {
         }
         if let Some(docs) = &self.docs {
             envelope = envelope.docs_base(&**docs);
+        }
+        #[cfg(feature = "i18n")]
+        if let Some(list) = self.get_accept_language() {
+            envelope = envelope.negotiate(list);
         }
         envelope
     }

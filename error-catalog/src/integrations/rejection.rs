@@ -65,7 +65,7 @@ use error_catalog_derive::ApiError;
 /// );
 /// ```
 #[derive(Debug, ApiError)]
-#[api_error(decode)]
+#[api_error(decode, locales = "src/integrations/locales")]
 #[non_exhaustive]
 pub enum Rejection {
     /// The request body is not syntactically valid JSON.

@@ -123,6 +123,10 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
     if let Some(id) = envelope.get_request_id() {
         details.set_request_info(id, "");
     }
+    // AIP-193: the status message stays the default text; the translation is a detail.
+    if let Some(chosen) = envelope.translated() {
+        details.set_localized_message(chosen.locale.tag(), envelope.message().to_string());
+    }
     let code = Code::from(grpc::canonical(error.status()) as i32);
     Status::with_error_details(code, envelope.message_string(), details)
 }
@@ -310,7 +314,9 @@ where
         request
             .headers_mut()
             .insert(self.layer.header.clone(), id.clone());
-        let mut context = RequestContext::new().request_id_value(id.clone());
+        let mut context = RequestContext::new()
+            .request_id_value(id.clone())
+            .accept_language(request.headers().get(http::header::ACCEPT_LANGUAGE));
         context.replaced_id = replaced;
         context.observer = Some(self.layer.observer.clone());
         let header = self.layer.header.clone();

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::model::fields::{FieldRef, Fields, Piece, fill};
 use crate::model::format::Format;
+use crate::model::locale::{self, Chosen};
 use crate::model::spec::ErrorSpec;
 use crate::wire::envelope::Envelope;
 
@@ -143,7 +144,10 @@ pub trait ApiError: std::error::Error {
     /// assert_eq!(err.message().to_string(), "Project proj_xyz789 not found");
     /// ```
     fn message(&self) -> Message<'_> {
-        Message(self.as_api_error())
+        Message {
+            error: self.as_api_error(),
+            chosen: None,
+        }
     }
 
     /// The JSON error body for this error, in its type's default format; see
@@ -205,7 +209,96 @@ impl<E: ApiError + Send + Sync + 'static> From<E> for Box<dyn ApiError + Send + 
 /// assert_eq!(format!("{}", err.message()), "All seats are in use (10/10)");
 /// ```
 #[derive(Clone, Copy)]
-pub struct Message<'a>(&'a dyn ApiError);
+pub struct Message<'a> {
+    error: &'a dyn ApiError,
+    /// The translation to write; `None` for the default locale.
+    chosen: Option<Chosen>,
+}
+
+impl Message<'_> {
+    /// The message in a chosen translation, or the default locale.
+    pub(crate) fn with(self, chosen: Option<Chosen>) -> Self {
+        Message { chosen, ..self }
+    }
+
+    /// The message in the locale `tag`, one of the locales of the error's type
+    /// (`#[api_error(locales = "..")]`), compared ASCII case-insensitively; any other
+    /// tag leaves the message in the default locale. A partial locale that lacks the
+    /// code writes it in the default locale too. Selecting a locale allocates nothing,
+    /// and neither does writing a translation without selectors.
+    ///
+    /// To pick the locale from a request's `Accept-Language`, with fallback from `fr-CA`
+    /// to `fr`, use [`negotiate`](Message::negotiate) (feature `i18n`).
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let err = ProjectError::NotFound { id: "proj_1".into() };
+    /// assert_eq!(err.message().locale("fr").to_string(), "Projet proj_1 introuvable");
+    /// assert_eq!(err.message().locale("it").to_string(), "Project proj_1 not found");
+    /// assert_eq!(err.message().locale("fr").language(), Some("fr"));
+    /// ```
+    #[must_use]
+    pub fn locale(self, tag: &str) -> Self {
+        let spec = self.error.spec();
+        let locale = spec
+            .category()
+            .locales()
+            .and_then(|locales| locales.get(tag));
+        self.with(Chosen::of(spec, locale))
+    }
+
+    /// The message in the locale that best matches `accept_language`, a list of
+    /// language tags as in an `Accept-Language` header (`fr-CA, de;q=0.8, *;q=0.1`),
+    /// among the locales of the error's type: tags in the order of their `q` weights,
+    /// each matched by RFC 4647 lookup (`fr-CA`, then `fr`), else the default locale.
+    /// Malformed, unknown or excessive input (past 64 tags) never fails: what cannot be
+    /// read is skipped. Matching is `fluent-langneg`'s.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let err = ProjectError::NotFound { id: "proj_1".into() };
+    /// assert_eq!(err.message().negotiate("fr-CA, de;q=0.8").to_string(), "Projet proj_1 introuvable");
+    /// assert_eq!(err.message().negotiate("it, de;q=0.5").language(), Some("de"));
+    /// assert_eq!(err.message().negotiate("*;q=x").language(), Some("en"));
+    /// ```
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn negotiate(self, accept_language: &str) -> Self {
+        let spec = self.error.spec();
+        let locale = spec
+            .category()
+            .locales()
+            .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
+        self.with(Chosen::of(spec, locale))
+    }
+
+    /// The language tag the message is written in: the selected locale when it has the
+    /// code's text, else the type's default locale; `None` for a type without
+    /// `locales`. What a `Content-Language` header says.
+    pub fn language(&self) -> Option<&'static str> {
+        let locales = self.error.spec().category().locales()?;
+        Some(
+            self.chosen
+                .map_or(locales.default_locale(), |chosen| chosen.locale.tag()),
+        )
+    }
+}
 
 /// When a value interpolated into the message fails to format (its `Display` returns
 /// `Err`), the text ends there, as in the JSON bodies: `to_string()`, `format!` and the
@@ -250,7 +343,7 @@ impl fmt::Display for Message<'_> {
             out: f,
             failed: false,
         };
-        match fmt::write(&mut out, format_args!("{}", Strict(self.0))) {
+        match fmt::write(&mut out, format_args!("{}", Strict(*self))) {
             Err(err) if out.failed => Err(err),
             _ => Ok(()),
         }
@@ -288,13 +381,19 @@ pub(crate) fn message_text(error: &dyn ApiError) -> Cow<'static, str> {
     Cow::Owned(text)
 }
 
-/// The message as the error writes it, passing on any error (of a field's `Display`
-/// too).
-struct Strict<'a>(&'a dyn ApiError);
+/// The message as the error writes it (or its translation), passing on any error (of a
+/// field's `Display` too).
+struct Strict<'a>(Message<'a>);
 
 impl fmt::Display for Strict<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
+        let Message { error, chosen } = self.0;
+        if let Some(chosen) = chosen
+            && locale::write_message(f, error, chosen)?
+        {
+            return Ok(());
+        }
+        error.fmt_message(f)
     }
 }
 

@@ -88,6 +88,12 @@ impl<'a: 'f, 'f> FieldRef<'a, 'f> {
         }
     }
 
+    /// The value the message shows, if it shows the field.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn shown_value(&self) -> Option<&'a dyn fmt::Display> {
+        self.shown
+    }
+
     /// Hands the field to `visitor` if it is a detail.
     #[inline]
     pub fn visit_detail(self, visitor: &mut dyn DetailVisitor) {

@@ -6,6 +6,8 @@
 //! - `spec`: the static catalog rows the derive writes ([`ErrorSpec`](spec::ErrorSpec),
 //!   [`FieldSpec`](spec::FieldSpec), [`Category`](spec::Category));
 //! - `format`: the names of the built-in wire formats ([`Format`](format::Format));
+//! - `locale`: the translations of a type's messages ([`Locales`](locale::Locales)) and
+//!   their rendering (`fluent`, with the `i18n` feature, for Fluent's selectors);
 //! - `fields`: the fields of an error value as the derive hands them over, and the filling
 //!   of a parsed message template.
 //!
@@ -15,5 +17,8 @@
 
 pub(crate) mod api_error;
 pub(crate) mod fields;
+#[cfg(feature = "i18n")]
+pub(crate) mod fluent;
 pub(crate) mod format;
+pub(crate) mod locale;
 pub(crate) mod spec;

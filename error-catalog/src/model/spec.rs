@@ -11,6 +11,7 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::model::format::Format;
+use crate::model::locale::Locales;
 
 /// Everything the catalog knows about one error code.
 ///
@@ -515,6 +516,8 @@ pub struct Category {
     pub docs: Option<&'static str>,
     #[doc(hidden)]
     pub domain: Option<&'static str>,
+    #[doc(hidden)]
+    pub locales: Option<&'static Locales>,
 }
 
 impl Category {
@@ -543,5 +546,11 @@ impl Category {
     /// The error domain (AIP-193 `ErrorInfo.domain`), from `#[api_error(domain = "..")]`.
     pub const fn domain(&self) -> Option<&'static str> {
         self.domain
+    }
+
+    /// The translations of the type's messages, from `#[api_error(locales = "..")]`
+    /// (see [`Locales`]).
+    pub const fn locales(&self) -> Option<&'static Locales> {
+        self.locales
     }
 }

@@ -55,7 +55,8 @@ pub(crate) mod problem {
 }
 
 /// The typed details of AIP-193 bodies ([`Google`](crate::Format::Google)): an
-/// `ErrorInfo`, then a `RetryInfo` and a `RequestInfo` when they apply.
+/// `ErrorInfo`, then a `RetryInfo`, a `RequestInfo` and a `LocalizedMessage` when they
+/// apply.
 pub(crate) mod google {
     /// The type URL member of every detail.
     pub(crate) const TYPE: &str = "@type";
@@ -72,6 +73,9 @@ pub(crate) mod google {
 
     pub(crate) const REQUEST_INFO: &str = "type.googleapis.com/google.rpc.RequestInfo";
     pub(crate) const REQUEST_ID: &str = "requestId";
+
+    pub(crate) const LOCALIZED_MESSAGE: &str = "type.googleapis.com/google.rpc.LocalizedMessage";
+    pub(crate) const LOCALE: &str = "locale";
 }
 
 /// The members of [`FieldErrors`](crate::FieldErrors) in its layouts besides [`CODE`]

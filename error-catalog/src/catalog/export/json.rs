@@ -7,6 +7,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
 use crate::catalog::Catalog;
+use crate::model::locale::Translation;
 use crate::model::spec::{Category, ErrorSpec, FieldSpec};
 
 /// The version of the JSON export's schema, written as its `version` member.
@@ -158,7 +159,7 @@ impl Serialize for Errors<'_> {
 /// ```
 impl Serialize for ErrorSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut entry = serializer.serialize_struct("ErrorSpec", 14)?;
+        let mut entry = serializer.serialize_struct("ErrorSpec", 15)?;
         entry.serialize_field("code", self.code())?;
         entry.serialize_field("status", &self.status_u16())?;
         entry.serialize_field("retryable", &self.retryable())?;
@@ -178,7 +179,47 @@ impl Serialize for ErrorSpec {
         entry.serialize_field("category", self.category())?;
         entry.serialize_field("variant", self.variant())?;
         entry.serialize_field("docs_url", &self.docs_url())?;
+        // Present only when the type has translations (`locales = ".."`).
+        if self.category().locales().is_some() {
+            entry.serialize_field("translations", &Translations(self))?;
+        } else {
+            entry.skip_field("translations")?;
+        }
         entry.end()
+    }
+}
+
+/// `translations`: the code's texts in each translated locale that has it, by tag:
+/// `{"fr": {"message": <Fluent source>, "title": .., "resolution": ..}}`.
+struct Translations<'a>(&'a ErrorSpec);
+
+impl Serialize for Translations<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let spec = self.0;
+        let locales = spec.category().locales().map_or(&[][..], |l| l.locales());
+        serializer.collect_map(
+            locales
+                .iter()
+                .filter_map(|locale| Some((locale.tag(), Texts(spec, locale.translation(spec)?)))),
+        )
+    }
+}
+
+/// One locale's texts of a code; a title or resolution the locale does not translate is
+/// the default one.
+struct Texts<'a>(&'a ErrorSpec, &'a Translation);
+
+impl Serialize for Texts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Texts(spec, translation) = *self;
+        let mut texts = serializer.serialize_struct("Translation", 3)?;
+        texts.serialize_field("message", translation.source())?;
+        texts.serialize_field("title", translation.title().unwrap_or(spec.title()))?;
+        texts.serialize_field(
+            "resolution",
+            &translation.resolution().or(spec.resolution()),
+        )?;
+        texts.end()
     }
 }
 

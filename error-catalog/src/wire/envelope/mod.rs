@@ -3,13 +3,14 @@
 use std::borrow::Cow;
 use std::io;
 
-use http::header::{CONTENT_TYPE, RETRY_AFTER};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::model::api_error::{ApiError, DetailValue, Message};
 use crate::model::format::Format;
+use crate::model::locale::Chosen;
 use crate::wire::details::{Details, InFormat, SerializableOnly};
 use crate::wire::grpc;
 use crate::wire::members::{
@@ -53,8 +54,14 @@ pub struct Envelope<'a> {
     request_id: Option<Cow<'a, str>>,
     instance: Option<Cow<'a, str>>,
     docs_base: Option<Cow<'a, str>>,
-    /// The error's public message, already rendered by `message_text` (the
-    /// integrations render it once for the body and their `RenderedError`).
+    /// The translation the texts are written in; `None` for the default locale.
+    chosen: Option<Chosen>,
+    /// A locale was asked for (`locale` or `negotiate`): the headers say which one the
+    /// texts are in.
+    localized: bool,
+    /// The error's public message in the default locale, already rendered by
+    /// `message_text` (the integrations render it once for the body and their
+    /// `RenderedError`); only set when no translation is chosen.
     message: Option<&'a str>,
 }
 
@@ -67,6 +74,8 @@ impl<'a> Envelope<'a> {
             request_id: None,
             instance: None,
             docs_base: None,
+            chosen: None,
+            localized: false,
             message: None,
         }
     }
@@ -127,6 +136,85 @@ impl<'a> Envelope<'a> {
         }
     }
 
+    /// Writes the message and title in the locale `tag`, one of the locales of the
+    /// error's type (see [`Message::locale`]); any other tag keeps the default locale.
+    /// The headers then have `Content-Language` (when the type has locales). In the [`Google`](Format::Google)
+    /// format, `message` stays the developer-facing default text and a
+    /// `google.rpc.LocalizedMessage` detail carries the translation, as AIP-193 says.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, Format};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic", format = "problem")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let err = ProjectError::NotFound { id: "proj_1".into() };
+    /// let envelope = err.envelope().locale("fr");
+    /// assert_eq!(
+    ///     envelope.to_json(),
+    ///     r#"{"type":"about:blank","title":"Projet introuvable","status":404,"detail":"Projet proj_1 introuvable","code":"not_found","id":"proj_1"}"#,
+    /// );
+    /// assert_eq!(envelope.headers()["content-language"], "fr");
+    /// let google = envelope.format(Format::Google).to_json();
+    /// assert!(google.contains(r#""message":"Project proj_1 not found""#));
+    /// assert!(google.contains(r#"{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"fr","message":"Projet proj_1 introuvable"}"#));
+    /// ```
+    #[must_use]
+    pub fn locale(mut self, tag: &str) -> Self {
+        let spec = self.error.spec();
+        let locale = spec
+            .category()
+            .locales()
+            .and_then(|locales| locales.get(tag));
+        self.chosen = Chosen::of(spec, locale);
+        self.localized = true;
+        self
+    }
+
+    /// Writes the texts in the locale that best matches an `Accept-Language` list, as
+    /// [`Message::negotiate`] chooses it; see [`locale`](Envelope::locale).
+    #[cfg(feature = "i18n")]
+    #[must_use]
+    pub fn negotiate(mut self, accept_language: &str) -> Self {
+        let spec = self.error.spec();
+        let locale = spec
+            .category()
+            .locales()
+            .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
+        self.chosen = Chosen::of(spec, locale);
+        self.localized = true;
+        self
+    }
+
+    /// The public message, in the envelope's locale.
+    pub fn message(&self) -> Message<'a> {
+        self.error.message().with(self.chosen)
+    }
+
+    /// The language tag the texts are written in (what `Content-Language` says): the
+    /// chosen locale when it has the code's text, else the default locale; `None` for
+    /// a type without `locales`.
+    pub fn content_language(&self) -> Option<&'static str> {
+        self.message().language()
+    }
+
+    /// The translation the message is written in, if it is (not the default locale).
+    pub(crate) fn translated(&self) -> Option<Chosen> {
+        self.chosen
+    }
+
+    /// The title, translated when the message is and the locale has a `.title`.
+    pub fn title(&self) -> &'static str {
+        let spec = self.error.spec();
+        self.chosen
+            .and_then(|chosen| chosen.translation.title())
+            .unwrap_or(spec.title())
+    }
+
     /// The error the envelope is for.
     pub fn error(&self) -> &'a dyn ApiError {
         self.error
@@ -156,24 +244,28 @@ impl<'a> Envelope<'a> {
             request_id: self.request_id.as_deref().map(Cow::Borrowed),
             instance: self.instance.as_deref().map(Cow::Borrowed),
             docs_base: self.docs_base.as_deref().map(Cow::Borrowed),
+            chosen: self.chosen,
+            localized: self.localized,
             message: self.message,
         }
     }
 
     /// The same envelope, with `message` (what `message_text` returns for the
-    /// error) written instead of rendering the message again.
+    /// error) written instead of rendering the message again; an envelope in a
+    /// translated locale renders its own.
     #[cfg_attr(
         not(any(feature = "axum", feature = "actix-web", feature = "tonic")),
         allow(dead_code)
     )]
     pub(crate) fn with_message<'b>(&'b self, message: &'b str) -> Envelope<'b> {
         Envelope {
-            message: Some(message),
+            message: self.chosen.is_none().then_some(message),
             ..self.with_error(self.error)
         }
     }
 
-    /// The public message as a string, rendered unless the envelope holds it already.
+    /// The public message in the default locale as a string, rendered unless the
+    /// envelope holds it already.
     #[cfg(feature = "tonic")]
     pub(crate) fn message_string(&self) -> String {
         match self.message {
@@ -182,8 +274,17 @@ impl<'a> Envelope<'a> {
         }
     }
 
-    /// The public message, as the body holds it.
-    fn message_value(&self) -> MessageValue<'_> {
+    /// The public message in the envelope's locale, as the body holds it.
+    fn message_value(&self) -> MessageValue<'a> {
+        match self.message {
+            Some(text) => MessageValue::Text(text),
+            None => MessageValue::Of(self.message()),
+        }
+    }
+
+    /// The public message in the default locale (Google's `message`, which stays the
+    /// developer-facing text).
+    fn default_message_value(&self) -> MessageValue<'a> {
         match self.message {
             Some(text) => MessageValue::Text(text),
             None => MessageValue::Of(self.error.message()),
@@ -227,6 +328,10 @@ impl<'a> Envelope<'a> {
             headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         self.error.add_headers(&mut headers);
+        let language = self.content_language().filter(|_| self.localized);
+        if let Some(language) = language.and_then(|tag| HeaderValue::from_str(tag).ok()) {
+            headers.insert(CONTENT_LANGUAGE, language);
+        }
         headers
     }
 
@@ -394,7 +499,7 @@ fn serialize_problem<S: Serializer>(
     let spec = error.spec();
     let mut map = serializer.serialize_map(None)?;
     map.serialize_entry(problem::TYPE, &envelope.type_uri())?;
-    map.serialize_entry(problem::TITLE, spec.title())?;
+    map.serialize_entry(problem::TITLE, envelope.title())?;
     map.serialize_entry(STATUS, &spec.status_u16())?;
     map.serialize_entry(problem::DETAIL, &envelope.message_value())?;
     if let Some(instance) = &envelope.instance {
@@ -426,7 +531,7 @@ impl Serialize for GoogleError<'_, '_> {
         let status = error.status();
         let mut map = serializer.serialize_map(Some(4))?;
         map.serialize_entry(CODE, &status.as_u16())?;
-        map.serialize_entry(MESSAGE, &self.0.message_value())?;
+        map.serialize_entry(MESSAGE, &self.0.default_message_value())?;
         map.serialize_entry(STATUS, grpc::canonical(status).name())?;
         map.serialize_entry(DETAILS, &GoogleDetails(self.0))?;
         map.end()
@@ -453,6 +558,10 @@ impl Serialize for GoogleDetails<'_, '_> {
         if let Some(id) = &envelope.request_id {
             seq.serialize_element(&TypedDetail(google::REQUEST_INFO, google::REQUEST_ID, id))?;
         }
+        if let Some(chosen) = envelope.translated() {
+            let tag = chosen.locale.tag();
+            seq.serialize_element(&LocalizedMessage(tag, envelope.message()))?;
+        }
         seq.end()
     }
 }
@@ -467,6 +576,19 @@ impl Serialize for TypedDetail<'_> {
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry(google::TYPE, type_url)?;
         map.serialize_entry(name, value)?;
+        map.end()
+    }
+}
+
+/// `google.rpc.LocalizedMessage`: the locale and the translated message.
+struct LocalizedMessage<'a>(&'static str, Message<'a>);
+
+impl Serialize for LocalizedMessage<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry(google::TYPE, google::LOCALIZED_MESSAGE)?;
+        map.serialize_entry(google::LOCALE, self.0)?;
+        map.serialize_entry(MESSAGE, &self.1)?;
         map.end()
     }
 }

@@ -16,9 +16,10 @@ use core::fmt::{self, Write as _};
 use serde::{Serialize, Serializer as _};
 
 use super::Envelope;
-use crate::model::api_error::{ApiError, DetailValue};
+use crate::model::api_error::{ApiError, DetailValue, Message};
 use crate::model::fields::{Fields, Piece, fill};
 use crate::model::format::Format;
+use crate::model::locale::Chosen;
 use crate::model::spec::ErrorSpec;
 use crate::wire::details::InFormat;
 use crate::wire::members::{
@@ -49,6 +50,9 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
     let mut w = Writer {
         out,
         message: envelope.message,
+        translated: envelope
+            .translated()
+            .map(|chosen| (envelope.message(), chosen)),
     };
     match envelope.format {
         Format::Nested => {
@@ -86,7 +90,11 @@ pub(super) fn write_json(envelope: &Envelope<'_>, out: &mut Vec<u8>) -> Result {
                 (url, _) => w.text(url.unwrap_or("about:blank"), plain)?,
             }
             w.raw(THEN_TITLE);
-            w.text(spec.title(), plain)?;
+            if w.translated.is_some() {
+                w.string(envelope.title())?;
+            } else {
+                w.text(spec.title(), plain)?;
+            }
             w.raw(THEN_STATUS);
             w.status(spec.status_u16())?;
             w.raw(THEN_DETAIL);
@@ -112,6 +120,8 @@ struct Writer<'b> {
     out: &'b mut Vec<u8>,
     /// The message rendered already, if the envelope holds it.
     message: Option<&'b str>,
+    /// The message, when it is written in a translated locale, and its translation.
+    translated: Option<(Message<'b>, Chosen)>,
 }
 
 impl Writer<'_> {
@@ -150,6 +160,16 @@ impl Writer<'_> {
     /// [`Message`](crate::model::api_error::Message)'s `Display` does: only an error of the
     /// writer itself fails the body.
     fn message(&mut self, error: &dyn ApiError, spec: &ErrorSpec) -> Result {
+        if let Some((message, chosen)) = self.translated {
+            if !chosen.translation.plain {
+                return self.display(message);
+            }
+            return self.fill(
+                error,
+                chosen.translation.parsed,
+                chosen.translation.json_plain,
+            );
+        }
         if spec.json.literal_message {
             return self.text(spec.message(), spec.json.plain_text);
         }
@@ -183,6 +203,51 @@ impl Writer<'_> {
             filled = fmt::write(&mut escaping, format_args!("{}", error.message()));
         }
         if filled.is_err()
+            && let Some(error) = escaping.error
+        {
+            return Err(error);
+        }
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    /// A translated message without selectors, filled in from its parsed text as
+    /// [`message`](Writer::message) fills in a default one (`plain`: its literal text
+    /// needs no escaping).
+    fn fill(&mut self, error: &dyn ApiError, parsed: &'static str, plain: bool) -> Result {
+        self.out.push(b'"');
+        let mut escaping = Escaping {
+            out: &mut *self.out,
+            error: None,
+        };
+        let fields: &Fields<'_, '_> = &|visit| {
+            error.__fields(visit);
+        };
+        let filled = fill(parsed, fields, |piece| match piece {
+            Piece::Text(text) if plain => {
+                escaping.out.extend_from_slice(text.as_bytes());
+                Ok(())
+            }
+            Piece::Text(text) => escaping.write_str(text),
+            Piece::Value(value) => fmt::write(&mut escaping, format_args!("{value}")),
+        });
+        if filled.is_err()
+            && let Some(error) = escaping.error
+        {
+            return Err(error);
+        }
+        self.out.push(b'"');
+        Ok(())
+    }
+
+    /// A message as its `Display` writes it, escaped as it comes.
+    fn display(&mut self, message: Message<'_>) -> Result {
+        self.out.push(b'"');
+        let mut escaping = Escaping {
+            out: &mut *self.out,
+            error: None,
+        };
+        if fmt::write(&mut escaping, format_args!("{message}")).is_err()
             && let Some(error) = escaping.error
         {
             return Err(error);

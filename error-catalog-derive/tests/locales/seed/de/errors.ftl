@@ -1,0 +1,1 @@
+a-b = A { $id } ({ NUMBER($id) })

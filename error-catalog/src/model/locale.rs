@@ -1,0 +1,291 @@
+//! The translations of a type's messages: [`Locales`], one [`Locale`] per language, one
+//! [`Translation`] per code, written by the derive from the Fluent files of
+//! `#[api_error(locales = "..")]`, and the rendering of a translated message.
+
+use core::fmt;
+
+use crate::model::api_error::ApiError;
+use crate::model::fields::{Fields, Piece, fill};
+use crate::model::spec::ErrorSpec;
+
+/// The translations of one error type: its default locale (the language of the messages
+/// written in the code) and one [`Locale`] per folder of its `locales` folder.
+///
+/// Reached through [`Category::locales`](crate::Category::locales). See the
+/// [crate documentation](crate#localized-messages) for the files.
+///
+/// ```
+/// use error_catalog::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(locales = "tests/locales/basic")]
+/// pub enum ProjectError {
+///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+///     NotFound { id: String },
+/// }
+///
+/// let locales = ProjectError::CATALOG[0].category().locales().unwrap();
+/// assert_eq!(locales.default_locale(), "en");
+/// assert_eq!(locales.tags().collect::<Vec<_>>(), ["en", "de", "fr"]);
+/// assert!(locales.get("FR").is_some());
+/// ```
+pub struct Locales {
+    #[doc(hidden)]
+    pub default_locale: &'static str,
+    /// The type's catalog, which the translations follow index by index.
+    #[doc(hidden)]
+    pub specs: &'static [ErrorSpec],
+    #[doc(hidden)]
+    pub locales: &'static [Locale],
+}
+
+impl Locales {
+    /// The language tag of the messages written in the code (`default_locale = ".."`,
+    /// `en` by default).
+    pub const fn default_locale(&self) -> &'static str {
+        self.default_locale
+    }
+
+    /// The translated locales, sorted by tag (the default locale is not one of them).
+    pub const fn locales(&self) -> &'static [Locale] {
+        self.locales
+    }
+
+    /// Every language tag the type's messages exist in: the default locale first, then
+    /// the translated ones.
+    pub fn tags(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let locales = self.locales;
+        core::iter::once(self.default_locale).chain(locales.iter().map(Locale::tag))
+    }
+
+    /// The translated locale whose tag is `tag` (compared ASCII case-insensitively), with
+    /// no fallback: `fr-CA` does not find `fr` (see [`Message::negotiate`](crate::Message::negotiate)).
+    pub fn get(&self, tag: &str) -> Option<&'static Locale> {
+        self.locales
+            .iter()
+            .find(|locale| locale.tag.eq_ignore_ascii_case(tag))
+    }
+
+    /// The position of `spec` in the type's catalog, if it is one of its rows.
+    fn index_of(&self, spec: &ErrorSpec) -> Option<usize> {
+        let start = self.specs.as_ptr() as usize;
+        let at = core::ptr::from_ref(spec) as usize;
+        let size = core::mem::size_of::<ErrorSpec>();
+        let offset = at.checked_sub(start)?;
+        let index = offset / size;
+        (offset % size == 0 && index < self.specs.len()).then_some(index)
+    }
+}
+
+/// Tables are compared by identity: each type has one.
+impl PartialEq for Locales {
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Locales {}
+
+impl fmt::Debug for Locales {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Locales")
+            .field("default_locale", &self.default_locale)
+            .field("locales", &self.locales)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The translations of a type's messages into one language: one Fluent folder.
+pub struct Locale {
+    #[doc(hidden)]
+    pub tag: &'static str,
+    #[doc(hidden)]
+    pub partial: bool,
+    /// The text of each `.ftl` file of the folder, sorted by file name.
+    #[doc(hidden)]
+    pub sources: &'static [&'static str],
+    /// One entry per row of the catalog (`None` where a partial locale lacks the code).
+    #[doc(hidden)]
+    pub translations: &'static [Option<Translation>],
+}
+
+impl Locale {
+    /// The language tag, the name of the folder: `fr`, `pt-BR`.
+    pub const fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// Whether the locale is marked partial (`partial_locales = [..]`): it may lack
+    /// codes, whose messages are then written in the default locale.
+    pub const fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    /// The text of the locale's Fluent files, sorted by file name.
+    pub const fn sources(&self) -> &'static [&'static str] {
+        self.sources
+    }
+
+    /// The translation of `spec`'s code (`None` when a partial locale lacks it, or when
+    /// `spec` is not a row of this locale's type).
+    pub fn translation(&self, spec: &ErrorSpec) -> Option<&'static Translation> {
+        let index = spec.category().locales()?.index_of(spec)?;
+        self.translations.get(index)?.as_ref()
+    }
+}
+
+impl fmt::Debug for Locale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Locale")
+            .field("tag", &self.tag)
+            .field("partial", &self.partial)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One code's message in one locale: the Fluent message whose id is the code, and its
+/// `.title` and `.resolution` attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Translation {
+    #[doc(hidden)]
+    pub id: &'static str,
+    #[doc(hidden)]
+    pub source: &'static str,
+    /// The pattern has no selector, function or reference: the runtime fills it in from
+    /// `parsed`, as a default message.
+    #[doc(hidden)]
+    pub plain: bool,
+    /// For a plain pattern, the form of `ErrorSpec`'s hidden `parsed`; empty otherwise.
+    #[doc(hidden)]
+    pub parsed: &'static str,
+    #[doc(hidden)]
+    pub title: Option<&'static str>,
+    #[doc(hidden)]
+    pub resolution: Option<&'static str>,
+    /// The names of the fields the fields function shows, in its order: the Fluent
+    /// variables of a pattern with selectors.
+    #[doc(hidden)]
+    pub args: &'static [&'static str],
+    /// The literal text of `parsed` needs no escaping in JSON.
+    #[doc(hidden)]
+    pub json_plain: bool,
+}
+
+impl Translation {
+    /// The Fluent message id: the code, with `.` written `-` (and after an `e` when the
+    /// code does not start with a letter).
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The message as written in the Fluent file (the pattern after `id =`).
+    pub const fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// Whether the pattern needs Fluent's formatter (a selector such as a plural, a
+    /// function or a reference to another message or term). Such a message is written
+    /// in this locale with the `i18n` feature, and in the default locale without it.
+    pub const fn has_selectors(&self) -> bool {
+        !self.plain
+    }
+
+    /// The translated title (`.title`), if the file has one.
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
+    /// The translated resolution (`.resolution`), if the file has one.
+    pub const fn resolution(&self) -> Option<&'static str> {
+        self.resolution
+    }
+}
+
+/// The Fluent message id of a code (the derive's rule): the code with each `.` written
+/// `-`, after an `e` when it does not start with a letter.
+pub(crate) fn message_id(code: &str) -> String {
+    let id = code.replace('.', "-");
+    if id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        id
+    } else {
+        format!("e{id}")
+    }
+}
+
+impl ErrorSpec {
+    /// The translation of this code into the locale `tag` (exactly, ASCII
+    /// case-insensitively), if its type has that locale and the locale has the code.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { id: String },
+    /// }
+    ///
+    /// let fr = ProjectError::CATALOG[0].translation("fr").unwrap();
+    /// assert_eq!(fr.source(), "Projet { $id } introuvable");
+    /// assert_eq!(fr.title(), Some("Projet introuvable"));
+    /// assert!(ProjectError::CATALOG[0].translation("it").is_none());
+    /// ```
+    pub fn translation(&self, tag: &str) -> Option<&'static Translation> {
+        self.category().locales()?.get(tag)?.translation(self)
+    }
+}
+
+/// The translation of one error's code that its message is written in: the locale, and
+/// the code's text in it.
+#[derive(Clone, Copy)]
+pub(crate) struct Chosen {
+    pub(crate) locale: &'static Locale,
+    pub(crate) translation: &'static Translation,
+}
+
+impl Chosen {
+    /// `spec`'s translation in `locale`, if the locale has the code and this build can
+    /// write it (a pattern with selectors needs the `i18n` feature): else the default
+    /// locale is written.
+    pub(crate) fn of(spec: &ErrorSpec, locale: Option<&'static Locale>) -> Option<Chosen> {
+        let locale = locale?;
+        let translation = locale.translation(spec)?;
+        (translation.plain || cfg!(feature = "i18n")).then_some(Chosen {
+            locale,
+            translation,
+        })
+    }
+}
+
+/// Writes `error`'s message in the chosen translation, or returns `Ok(false)` having
+/// written nothing when it cannot (Fluent's formatter lacks the message).
+pub(crate) fn write_message(
+    f: &mut fmt::Formatter<'_>,
+    error: &dyn ApiError,
+    chosen: Chosen,
+) -> Result<bool, fmt::Error> {
+    let Chosen {
+        locale,
+        translation,
+    } = chosen;
+    if translation.plain {
+        let fields: &Fields<'_, '_> = &|visit| {
+            error.__fields(visit);
+        };
+        fill(translation.parsed, fields, |piece| match piece {
+            Piece::Text(text) => f.write_str(text),
+            Piece::Value(value) => write!(f, "{value}"),
+        })?;
+        return Ok(true);
+    }
+    #[cfg(feature = "i18n")]
+    {
+        crate::model::fluent::write_message(f, error, locale, translation)
+    }
+    #[cfg(not(feature = "i18n"))]
+    {
+        let _ = locale;
+        Ok(false)
+    }
+}

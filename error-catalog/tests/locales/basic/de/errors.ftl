@@ -1,0 +1,2 @@
+not_found = Projekt { $id } nicht gefunden
+    .title = Projekt nicht gefunden

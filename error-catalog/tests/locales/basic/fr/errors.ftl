@@ -1,0 +1,3 @@
+# Le projet demandé n'existe pas.
+not_found = Projet { $id } introuvable
+    .title = Projet introuvable

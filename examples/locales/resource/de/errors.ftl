@@ -1,0 +1,12 @@
+not_found = Die Ressource „{ $resource_type }“ existiert nicht
+    .title = Nicht gefunden
+    .resolution = Prüfen Sie, ob die ID der Ressource existiert.
+validation_error = Die Prüfung der Anfrage ist fehlgeschlagen
+    .title = Validierungsfehler
+    .resolution = Korrigieren Sie die angegebenen Felder und versuchen Sie es erneut.
+already_exists = Ein Projekt mit diesem Namen existiert bereits
+    .title = Existiert bereits
+    .resolution = Verwenden Sie eine andere Kennung.
+internal_error = Ein interner Fehler ist aufgetreten
+    .title = Interner Fehler
+    .resolution = Senden Sie die Anfrage erneut; wenn das Problem bleibt, wenden Sie sich mit der request_id an den Support.

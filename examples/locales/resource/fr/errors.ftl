@@ -1,0 +1,12 @@
+not_found = La ressource « { $resource_type } » n'existe pas
+    .title = Introuvable
+    .resolution = Vérifiez que l'identifiant de la ressource existe.
+validation_error = La validation de la requête a échoué
+    .title = Erreur de validation
+    .resolution = Corrigez les champs indiqués et réessayez.
+already_exists = Un projet portant ce nom existe déjà
+    .title = Existe déjà
+    .resolution = Utilisez un autre identifiant.
+internal_error = Une erreur interne s'est produite
+    .title = Erreur interne
+    .resolution = Renvoyez la requête ; si le problème persiste, contactez le support avec le request_id.

@@ -1,0 +1,1 @@
+order_not_found = Commande introuvable : { $source }

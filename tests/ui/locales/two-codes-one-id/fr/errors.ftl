@@ -1,0 +1,1 @@
+e404 = Introuvable

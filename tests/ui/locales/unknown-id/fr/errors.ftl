@@ -1,0 +1,4 @@
+order_not_found = Commande { $id } introuvable
+payment_declined = Paiement refusé
+
+order_lost = Commande perdue
