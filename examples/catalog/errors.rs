@@ -40,6 +40,7 @@ pub fn render(format: &str) -> Option<String> {
             .title("Licensing API errors")
             .version("1.0.0")
             .to_json(),
+        "typescript" => catalog.typescript(),
         _ => return None,
     })
 }

@@ -5,7 +5,7 @@
 //! - `index`: the compile-time hash table behind `catalog!` (the uniqueness check and
 //!   [`Catalog::find`]);
 //! - `guard`: the compatibility check of a catalog against a committed baseline;
-//! - `export`: the JSON, Markdown and OpenAPI documents of a catalog.
+//! - `export`: the JSON, Markdown, OpenAPI and TypeScript documents of a catalog.
 //!
 //! Depends on the [model](crate::model) and, for the example bodies of the exports, the
 //! [wire](crate::wire).
