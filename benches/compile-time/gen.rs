@@ -524,7 +524,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
              variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n            \
              json: JsonHints {{ literal_message: {}, plain_text: true }},\n            \
-             parsed: \"\",\n            headers: &[],\n        }},\n",
+             parsed: \"\",\n            headers: &[],\n            deprecation: None,\n        }},\n",
             v.code,
             // The codes are lowercase words joined by `_`.
             v.code.to_uppercase(),

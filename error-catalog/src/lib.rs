@@ -44,7 +44,7 @@ pub use crate::model::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog, Message,
 };
 pub use crate::model::format::{Format, UnknownFormat};
-pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::model::spec::{Category, Deprecation, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 #[cfg(feature = "metrics")]
 pub use crate::observe::register_metrics;
 pub use crate::observe::{ErrorEvent, RESPONSES_TOTAL, RenderedError, report, report_with};

@@ -11,7 +11,9 @@ pub use crate::model::api_error::{
 };
 pub use crate::model::fields::{FieldRef, write_message};
 pub use crate::model::format::Format;
-pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
+pub use crate::model::spec::{
+    Category, Deprecation, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType,
+};
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
 pub use crate::catalog::index::{build as build_index, slots as index_slots};

@@ -159,6 +159,20 @@ pub enum LicenseError {
         timeout_at: String,
     },
 
+    /// A heartbeat arrived after the session had ended.
+    #[deprecated(
+        since = "1.4.0",
+        note = "the end of a session is always reported as `session_timeout`"
+    )]
+    #[error(
+        code = "heartbeat_missed",
+        status = 410,
+        message = "The heartbeat arrived after the session ended",
+        resolution = "Acquire a new session.",
+        replaced_by = "session_timeout"
+    )]
+    HeartbeatMissed,
+
     /// The hardware ID format is invalid or unrecognized.
     #[error(
         code = "invalid_hardware_id",

@@ -96,6 +96,7 @@ pub fn variant<'a>(
         status,
         message,
         fields,
+        deprecation: variant.deprecation.clone(),
     }
 }
 

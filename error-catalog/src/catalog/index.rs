@@ -130,7 +130,71 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
         t += 1;
         rest_types = more_types;
     }
+    check_replacements(types, &table);
     table
+}
+
+/// Panics on the first deprecated code whose `replaced_by` names no code of the
+/// catalog, or its own code.
+const fn check_replacements(types: &[&[ErrorSpec]], table: &[u64]) {
+    let mut rest_types = types;
+    while let [specs, more_types @ ..] = rest_types {
+        let mut rest = *specs;
+        while let [spec, more @ ..] = rest {
+            if let Some(deprecation) = spec.deprecation
+                && let Some(code) = deprecation.replaced_by
+                && (bytes_eq(code.as_bytes(), spec.code.as_bytes())
+                    || !contains(types, table, code))
+            {
+                unknown_replacement(spec, code);
+            }
+            rest = more;
+        }
+        rest_types = more_types;
+    }
+}
+
+/// Whether the table built from `types` holds `code` ([`find`], in a `const`).
+const fn contains(types: &[&[ErrorSpec]], table: &[u64], code: &str) -> bool {
+    let mut reason = [0; REASON_LEN];
+    let Some(len) = reason_ascii(code.as_bytes(), &mut reason) else {
+        return false;
+    };
+    let hash = hash(reason.split_at(len).0);
+    let mask = table.len() - 1;
+    #[allow(clippy::cast_possible_truncation)] // the hash has 32 bits
+    let mut slot = hash as usize & mask;
+    loop {
+        let entry = table[slot];
+        if entry == 0 {
+            return false;
+        }
+        if entry >> 32 == hash {
+            let (t, v) = position(entry);
+            if bytes_eq(types[t][v].code.as_bytes(), code.as_bytes()) {
+                return true;
+            }
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// Panics with `` `replaced_by` of Type::Variant (`old`) names `new`, which is no other
+/// code of this catalog ``.
+const fn unknown_replacement(spec: &ErrorSpec, code: &str) -> ! {
+    let (buf, len) = assemble(&[
+        "`replaced_by` of ",
+        spec.category.name,
+        "::",
+        spec.variant,
+        " (`",
+        spec.code,
+        "`) names `",
+        code,
+        "`, which is no other code of this catalog",
+    ]);
+    let message = text(&buf, len);
+    panic!("{}", message)
 }
 
 /// The (type, variant) position stored in a non-empty slot.
@@ -311,6 +375,7 @@ mod tests {
             },
             parsed: "",
             headers: &[],
+            deprecation: None,
         }
     }
 

@@ -2,7 +2,7 @@
 // rather than edit it.
 
 /** Every error code of the API. */
-export type ErrorCode = "invalid_credentials" | "token_expired" | "token_invalid" | "insufficient_scope" | "no_seats_available" | "license_expired" | "license_suspended" | "session_timeout" | "invalid_hardware_id" | "validation_error" | "invalid_request" | "not_found" | "already_exists" | "rate_limit_exceeded" | "internal_error" | "service_unavailable";
+export type ErrorCode = "invalid_credentials" | "token_expired" | "token_invalid" | "insufficient_scope" | "no_seats_available" | "license_expired" | "license_suspended" | "session_timeout" | "heartbeat_missed" | "invalid_hardware_id" | "validation_error" | "invalid_request" | "not_found" | "already_exists" | "rate_limit_exceeded" | "internal_error" | "service_unavailable";
 
 /** A wire format of the catalog's error bodies. */
 export type Format = "nested" | "flat" | "compact" | "problem" | "google";
@@ -204,6 +204,21 @@ export interface SessionTimeoutBody {
 }
 
 /**
+ * A heartbeat arrived after the session had ended.
+ *
+ * `heartbeat_missed`: HTTP 410, not retryable.
+ *
+ * @deprecated since 1.4.0: the end of a session is always reported as `session_timeout`. Replaced by `session_timeout`.
+ */
+export interface HeartbeatMissedBody {
+  error: {
+    code: "heartbeat_missed";
+    message: string;
+  };
+  meta?: { request_id: string };
+}
+
+/**
  * The details of `invalid_hardware_id`.
  *
  * The hardware ID format is invalid or unrecognized.
@@ -373,7 +388,7 @@ export interface ServiceUnavailableBody {
 }
 
 /** The body of every error code, which narrows on its code. */
-export type ErrorBody = InvalidCredentialsBody | TokenExpiredBody | TokenInvalidBody | InsufficientScopeBody | NoSeatsAvailableBody | LicenseExpiredBody | LicenseSuspendedBody | SessionTimeoutBody | InvalidHardwareIdBody | ValidationErrorBody | InvalidRequestBody | NotFoundBody | AlreadyExistsBody | RateLimitExceededBody | InternalErrorBody | ServiceUnavailableBody;
+export type ErrorBody = InvalidCredentialsBody | TokenExpiredBody | TokenInvalidBody | InsufficientScopeBody | NoSeatsAvailableBody | LicenseExpiredBody | LicenseSuspendedBody | SessionTimeoutBody | HeartbeatMissedBody | InvalidHardwareIdBody | ValidationErrorBody | InvalidRequestBody | NotFoundBody | AlreadyExistsBody | RateLimitExceededBody | InternalErrorBody | ServiceUnavailableBody;
 
 /** The body of each error code, by code. */
 export interface ErrorBodies {
@@ -385,6 +400,7 @@ export interface ErrorBodies {
   "license_expired": LicenseExpiredBody;
   "license_suspended": LicenseSuspendedBody;
   "session_timeout": SessionTimeoutBody;
+  "heartbeat_missed": HeartbeatMissedBody;
   "invalid_hardware_id": InvalidHardwareIdBody;
   "validation_error": ValidationErrorBody;
   "invalid_request": InvalidRequestBody;
@@ -405,6 +421,7 @@ export const STATUS: { readonly [C in ErrorCode]: number } = {
   "license_expired": 403,
   "license_suspended": 403,
   "session_timeout": 410,
+  "heartbeat_missed": 410,
   "invalid_hardware_id": 400,
   "validation_error": 422,
   "invalid_request": 400,
@@ -425,6 +442,7 @@ export const RETRYABLE: { readonly [C in ErrorCode]: boolean } = {
   "license_expired": false,
   "license_suspended": false,
   "session_timeout": false,
+  "heartbeat_missed": false,
   "invalid_hardware_id": false,
   "validation_error": false,
   "invalid_request": false,
@@ -446,6 +464,7 @@ const SHAPES: { readonly [code: string]: readonly [Format, ...(readonly [string,
   "license_expired": ["nested", ["expired_at", "string", 1], ["license_id", "string", 1]],
   "license_suspended": ["nested", ["reason", "string", 1], ["suspended_at", "string", 1]],
   "session_timeout": ["nested", ["last_heartbeat", "string", 1], ["timeout_at", "string", 1]],
+  "heartbeat_missed": ["nested"],
   "invalid_hardware_id": ["nested", ["provided", "string", 1], ["expected_format", "string", 1]],
   "validation_error": ["nested", ["errors", "items", 1]],
   "invalid_request": ["nested", ["parse_error", "string", 1]],

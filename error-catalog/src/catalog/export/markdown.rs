@@ -16,7 +16,8 @@ impl Catalog {
 
     /// A Markdown "Error Codes" page: a title, one section per category (each listed
     /// type, headed by its doc comment), and for each code its HTTP status, whether it is
-    /// retryable, its `Retry-After` and the headers it sends from fields, its description,
+    /// retryable, its `Retry-After` and the headers it sends from fields, its
+    /// [deprecation](crate::ErrorSpec::deprecation) if any, its description,
     /// an example body in the category's format, the possible causes, the resolution and
     /// the docs link.
     ///
@@ -173,6 +174,11 @@ fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Form
         write!(f, "{lead}`{header}`")?;
     }
     f.write_str("\n")?;
+    if let Some(deprecation) = spec.deprecation() {
+        f.write_str("\n**Deprecated**")?;
+        deprecation.write_after_lead(f)?;
+        f.write_str("\n")?;
+    }
     if !spec.description().is_empty() {
         write!(f, "\n{}\n", spec.description())?;
     }

@@ -54,7 +54,8 @@ impl Catalog {
     ///   detail field with their JSON types; members it does not know are allowed);
     /// - `STATUS` and `RETRYABLE`: the HTTP status and the retryable flag of each code.
     ///
-    /// Each code's description is the doc comment of its types, so editors show it.
+    /// Each code's description is the doc comment of its types, so editors show it, with
+    /// an `@deprecated` tag for a [deprecated](crate::ErrorSpec::deprecation) code.
     ///
     /// ```
     /// use error_catalog::{catalog, ApiError};
@@ -236,6 +237,20 @@ fn doc_comment(out: &mut String, indent: &str, lines: &[&str]) {
     out.push_str(" */\n");
 }
 
+/// The `@deprecated` tag of a deprecated code's types (editors strike their uses
+/// through), with the deprecation's note and replacement; empty for other codes.
+fn deprecated(spec: &ErrorSpec) -> String {
+    let Some(deprecation) = spec.deprecation() else {
+        return String::new();
+    };
+    let mut tag = "@deprecated".to_owned();
+    let _ = deprecation.write_after_lead(&mut tag);
+    if tag.ends_with("@deprecated.") {
+        tag.pop();
+    }
+    tag
+}
+
 fn write_codes(out: &mut String, catalog: &Catalog) {
     out.push_str("/** Every error code of the API. */\nexport type ErrorCode =");
     if catalog.is_empty() {
@@ -371,7 +386,7 @@ fn write_details(out: &mut String, spec: &ErrorSpec, format: Format, name: &str)
         _ => "The details of `",
     };
     let heading = format!("{what}{}`.", spec.code());
-    doc_comment(out, "", &[&heading, spec.description()]);
+    doc_comment(out, "", &[&heading, spec.description(), &deprecated(spec)]);
     let _ = writeln!(out, "export interface {name}Details {{");
     for (key, required, ty) in &members.lines {
         out.push_str("  ");
@@ -398,7 +413,7 @@ fn write_body(out: &mut String, spec: &ErrorSpec, format: Format, name: &str) {
             "not retryable"
         }
     );
-    doc_comment(out, "", &[spec.description(), &heading]);
+    doc_comment(out, "", &[spec.description(), &heading, &deprecated(spec)]);
     let details = has_details(spec, format);
     // Details always sent when a field is not an `Option` (or is a list of errors).
     let required = spec.fields().iter().any(|field| {
