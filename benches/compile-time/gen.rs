@@ -492,7 +492,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
     out.push_str(
         "\nconst CATEGORY: Category = Category {\n    name: \"ServiceError\",\n    \
          doc: \"Every error of the service.\",\n    format: Format::Problem,\n    \
-         docs: None,\n    domain: None,\n};\n\n\
+         docs: None,\n    domain: None,\n    services: &[],\n};\n\n\
          impl ServiceError {\n    \
          /// Every error code of this type, in declaration order.\n    \
          pub const CATALOG: &'static [ErrorSpec] = &[\n",

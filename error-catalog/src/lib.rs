@@ -38,6 +38,7 @@ pub use crate::catalog::export::json::{CATALOG_SCHEMA, SCHEMA_VERSION};
 pub use crate::catalog::export::markdown::Markdown;
 pub use crate::catalog::export::openapi::OpenApi;
 pub use crate::catalog::guard;
+pub use crate::catalog::load::LoadError;
 pub use crate::catalog::{Catalog, Iter};
 pub use crate::client::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::model::api_error::{

@@ -35,6 +35,7 @@ pub fn category(category: &Category) -> TokenStream {
             format: __ec::Format::#format,
             docs: #docs,
             domain: #domain,
+            services: &[],
         }
     }
 }

@@ -204,6 +204,38 @@ const fn position(entry: u64) -> (usize, usize) {
     (packed >> VARIANT_BITS, packed & MAX_VARIANTS)
 }
 
+/// Builds the table of [`build`] at run time, for a catalog read from an export
+/// ([`Catalog::from_json`](crate::Catalog::from_json)); the two specs that share a
+/// code or a reason instead of panicking.
+#[allow(clippy::cast_possible_truncation)] // positions are checked against the limits
+pub(crate) fn build_at_run_time<'s>(
+    types: &'s [&'s [ErrorSpec]],
+) -> Result<Vec<u64>, (&'s ErrorSpec, &'s ErrorSpec)> {
+    let mut table = vec![0u64; slots(types)];
+    let mask = table.len() - 1;
+    for (t, specs) in types.iter().enumerate() {
+        for (v, spec) in specs.iter().enumerate() {
+            let reason = spec.reason.as_bytes();
+            let hash = hash(reason);
+            let mut slot = hash as usize & mask;
+            loop {
+                let entry = table[slot];
+                if entry == 0 {
+                    table[slot] = (hash << 32) | (((t << VARIANT_BITS) | v) as u64 + 1);
+                    break;
+                }
+                let (other_t, other_v) = position(entry);
+                let other = &types[other_t][other_v];
+                if entry >> 32 == hash && (other.code == spec.code || other.reason == spec.reason) {
+                    return Err((other, spec));
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
+    Ok(table)
+}
+
 /// Looks `code` up in a table built by [`build`].
 pub fn find(
     types: &'static [&'static [ErrorSpec]],
@@ -350,6 +382,7 @@ mod tests {
         format: Format::Problem,
         docs: None,
         domain: None,
+        services: &[],
     };
 
     /// A spec whose reason is the code as it is: right for codes in `UPPER_SNAKE_CASE`.

@@ -636,6 +636,8 @@ pub struct Category {
     pub docs: Option<&'static str>,
     #[doc(hidden)]
     pub domain: Option<&'static str>,
+    #[doc(hidden)]
+    pub services: &'static [&'static str],
 }
 
 impl Category {
@@ -664,5 +666,14 @@ impl Category {
     /// The error domain (AIP-193 `ErrorInfo.domain`), from `#[api_error(domain = "..")]`.
     pub const fn domain(&self) -> Option<&'static str> {
         self.domain
+    }
+
+    /// The services whose codes these are, in a catalog merged from the exports of
+    /// several (the `services` of its entries, see [`Catalog::from_json`]); empty for
+    /// the types of the service's own crates.
+    ///
+    /// [`Catalog::from_json`]: crate::Catalog::from_json
+    pub const fn services(&self) -> &'static [&'static str] {
+        self.services
     }
 }

@@ -143,7 +143,8 @@ impl Serialize for Errors<'_> {
 /// One entry of the JSON export (schema `catalog-v1`): every member of the spec;
 /// `headers` only when the code sends headers from its fields, `deprecated` (its
 /// `note`, `since` and `replaced_by`, each a string or `null`) only for a deprecated
-/// code.
+/// code, `services` (the names of the services that declare the code) only in a
+/// catalog merged from several services' exports.
 ///
 /// ```
 /// use error_catalog::ApiError;
@@ -160,7 +161,7 @@ impl Serialize for Errors<'_> {
 /// ```
 impl Serialize for ErrorSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut entry = serializer.serialize_struct("ErrorSpec", 15)?;
+        let mut entry = serializer.serialize_struct("ErrorSpec", 16)?;
         entry.serialize_field("code", self.code())?;
         entry.serialize_field("status", &self.status_u16())?;
         entry.serialize_field("retryable", &self.retryable())?;
@@ -184,6 +185,11 @@ impl Serialize for ErrorSpec {
         match self.deprecation() {
             Some(deprecation) => entry.serialize_field("deprecated", deprecation)?,
             None => entry.skip_field("deprecated")?,
+        }
+        // Present only in a catalog merged from several services' exports.
+        match self.category().services() {
+            [] => entry.skip_field("services")?,
+            services => entry.serialize_field("services", services)?,
         }
         entry.end()
     }

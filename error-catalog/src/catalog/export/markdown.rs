@@ -135,7 +135,16 @@ fn write_category(f: &mut fmt::Formatter<'_>, category: &Category) -> fmt::Resul
     } else {
         heading
     };
-    write!(f, "\n## {heading}\n")?;
+    write!(f, "\n## {heading}")?;
+    // A catalog merged from several services: whose codes these are.
+    for (index, service) in category.services().iter().enumerate() {
+        let lead = if index == 0 { " (" } else { ", " };
+        write!(f, "{lead}{service}")?;
+    }
+    if !category.services().is_empty() {
+        f.write_str(")")?;
+    }
+    f.write_str("\n")?;
     let rest = rest.trim();
     if !rest.is_empty() {
         write!(f, "\n{rest}\n")?;
