@@ -129,6 +129,31 @@ pub enum Change {
 }
 
 impl Change {
+    /// The code the change is about.
+    ///
+    /// ```
+    /// use error_catalog::guard::Change;
+    /// # let change = Change::CodeAdded { code: "offer_expired".into() };
+    /// assert_eq!(change.code(), "offer_expired");
+    /// ```
+    pub fn code(&self) -> &str {
+        match self {
+            Change::CodeRemoved { code }
+            | Change::StatusChanged { code, .. }
+            | Change::RetryableChanged { code, .. }
+            | Change::FieldRemoved { code, .. }
+            | Change::FieldRetyped { code, .. }
+            | Change::FieldMadeOptional { code, .. }
+            | Change::HeaderRemoved { code, .. }
+            | Change::DeprecatedCodeRemoved { code, .. }
+            | Change::CodeDeprecated { code }
+            | Change::CodeAdded { code }
+            | Change::FieldAdded { code, .. }
+            | Change::HeaderAdded { code, .. }
+            | Change::TextChanged { code, .. } => code,
+        }
+    }
+
     /// True for the changes that can break a client written against the baseline (a
     /// [`DeprecatedCodeRemoved`](Change::DeprecatedCodeRemoved) included: a report may
     /// accept it).
