@@ -6,6 +6,12 @@
 //! documents in the Flat and Problem formats, whose responses have a discriminator, are
 //! checked the same way.
 //!
+//! The module of `Catalog::typescript` goes through the same compiler: fixtures of
+//! `tests/typescript/module/` that narrow each format's bodies on the code (must
+//! compile), read another code's detail or compare with a code that does not exist
+//! (must not); and node runs its `isErrorBody` on the bodies the envelopes write and on
+//! damaged ones.
+//!
 //! The tools are the npm packages pinned in `tests/typescript/package.json`, which
 //! `.ci/run` installs with `npm ci --prefix tests/typescript`. Under CI (`CI` set) a
 //! missing tool fails the test; on a developer machine without them it is skipped with
@@ -142,37 +148,6 @@ fn generated_types_narrow_on_the_code_and_type_each_code_s_details() {
         "{out}"
     );
     assert_eq!(out.matches("error TS").count(), 1, "{out}");
-}
-
-#[test]
-fn the_readme_shows_the_generated_typescript() {
-    let Some((dir, _)) = generated("typescript-readme") else {
-        return;
-    };
-    let generated = std::fs::read_to_string(dir.join("openapi.ts")).unwrap();
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let block = readme
-        .split("```ts\n")
-        .nth(1)
-        .and_then(|rest| rest.split("```").next())
-        .expect("the README has a ```ts block");
-    // The README's block is in the generated file, but for spacing and comments.
-    let squeezed = |text: &str| -> String {
-        let mut out = String::new();
-        let mut rest = text;
-        while let Some(at) = rest.find("/**") {
-            out.push_str(&rest[..at]);
-            rest = rest[at..].split_once("*/").map_or("", |(_, after)| after);
-        }
-        out.push_str(rest);
-        out.split_whitespace().collect()
-    };
-    let (block, generated) = (squeezed(block), squeezed(&generated));
-    assert!(!block.is_empty());
-    assert!(
-        generated.contains(&block),
-        "the README's TypeScript is not what openapi-typescript writes:\n{block}\n\n{generated}"
-    );
 }
 
 /// A catalog with a type in each wire format, for the TypeScript module of
