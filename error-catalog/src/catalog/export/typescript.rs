@@ -13,21 +13,9 @@ use heck::ToUpperCamelCase;
 use crate::catalog::Catalog;
 use crate::model::format::Format;
 use crate::model::spec::{ErrorSpec, FieldSpec, JsonType};
+use crate::wire::envelope::plain;
 use crate::wire::grpc;
 use crate::wire::members::problem;
-
-/// The names the module declares itself; a code whose types would take one of them
-/// takes a suffixed name instead (see [`TypeNames`]).
-const RESERVED: [&str; 8] = [
-    "ErrorCode",
-    "ErrorBody",
-    "ErrorBodies",
-    "FieldErrorItem",
-    "FieldErrorEntry",
-    "FieldErrorPointer",
-    "GoogleDetail",
-    "Format",
-];
 
 impl Catalog {
     /// The catalog as a TypeScript module (ES module syntax, checked with `tsc --strict`),
@@ -81,18 +69,25 @@ impl Catalog {
     /// ```
     pub fn typescript(&self) -> String {
         let names = TypeNames::new(self.iter());
-        let mut out = String::with_capacity(1024 + 900 * self.len());
+        let mut out = String::with_capacity(1024 + 1536 * self.len());
+        // What `isErrorBody` checks of each code, written alongside and put after.
+        let mut shapes = String::with_capacity(512 + 64 * self.len());
+        shapes.push_str(SHAPES_OPEN);
         out.push_str(HEADER);
         write_codes(&mut out, self);
         out.push_str(SHARED_TYPES);
         for (spec, name) in self.iter().zip(&names.0) {
             let format = spec.category().format();
-            write_details(&mut out, spec, format, name);
+            let members = detail_members(spec, format);
+            write_details(&mut out, spec, format, name, &members);
             write_body(&mut out, spec, format, name);
+            write_shape(&mut shapes, spec, format, &members);
         }
         write_unions(&mut out, self, &names);
         write_records(&mut out, self);
-        write_shapes(&mut out, self);
+        out.push_str(&shapes);
+        out.push_str("};\n");
+        write_reasons(&mut out, self);
         out.push_str(GUARD);
         out
     }
@@ -142,48 +137,70 @@ export interface GoogleDetail {
 /// TypeScript identifier and starting with a letter (`Code` is put before one that
 /// would not). Codes that camel-case alike take `_2`, `_3`, ... as in the OpenAPI
 /// export, and so does a code whose types would take a name the module declares
-/// itself (`error`: `Error_2Body`, as `ErrorBody` is the union of every body).
+/// itself (`error`: `Error_2Body`, as `ErrorBody` is the union of every body; the
+/// module's other names end in neither `Body` nor `Details`).
 struct TypeNames(Vec<String>);
 
 impl TypeNames {
     fn new<'s>(specs: impl ExactSizeIterator<Item = &'s ErrorSpec>) -> Self {
-        let mut taken: HashSet<String> = RESERVED.iter().map(|&name| name.to_owned()).collect();
+        // A name is a base with `Details` or `Body` after it, so two codes' names clash
+        // exactly when their bases are equal; `Error` would make `ErrorBody`.
+        let mut taken: HashSet<String> = HashSet::with_capacity(specs.len() + 1);
+        taken.insert("Error".to_owned());
         let mut names = Vec::with_capacity(specs.len());
         for spec in specs {
-            let camel: String = spec
-                .code()
-                .to_upper_camel_case()
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect();
-            let base = if camel.starts_with(|c: char| c.is_alphabetic()) {
-                camel
-            } else {
-                format!("Code{camel}")
-            };
-            let fits = |name: &str, taken: &HashSet<String>| {
-                !taken.contains(&format!("{name}Details"))
-                    && !taken.contains(&format!("{name}Body"))
-            };
-            let name = if fits(&base, &taken) {
-                base
-            } else {
-                // Each code takes two names, so a free suffix comes within that many tries.
+            let mut base = upper_camel(spec.code());
+            if !base.chars().all(char::is_alphanumeric) {
+                base.retain(char::is_alphanumeric);
+            }
+            if !base.starts_with(char::is_alphabetic) {
+                base.insert_str(0, "Code");
+            }
+            let name = if taken.contains(&base) {
+                // Each code takes one base, so a free suffix comes within that many tries.
                 (2..=taken.len() + 2)
                     .map(|n| format!("{base}_{n}"))
-                    .find(|name| fits(name, &taken))
+                    .find(|name| !taken.contains(name))
                     .unwrap_or_default()
+            } else {
+                base
             };
-            taken.insert(format!("{name}Details"));
-            taken.insert(format!("{name}Body"));
+            taken.insert(name.clone());
             names.push(name);
         }
         TypeNames(names)
     }
 }
 
-/// `text` as a TypeScript string literal (a JSON string is one).
+/// `code` in `UpperCamelCase`, as heck writes it (the OpenAPI export's names): directly
+/// for a code of lowercase words, digits and separators (most codes), else by heck.
+fn upper_camel(code: &str) -> String {
+    let simple = code.bytes().all(|byte| {
+        byte.is_ascii_lowercase() || byte.is_ascii_digit() || matches!(byte, b'_' | b'-' | b'.')
+    });
+    if !simple {
+        return code.to_upper_camel_case();
+    }
+    let mut out = String::with_capacity(code.len());
+    for word in code.split(['_', '-', '.']).filter(|word| !word.is_empty()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
+
+/// `text` as a TypeScript string literal (a JSON string is one): copied between quotes
+/// when it holds nothing to escape, else escaped by `serde_json`.
 fn literal(out: &mut String, text: &str) {
+    if plain(text) {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     match serde_json::to_string(text) {
         Ok(json) => out.push_str(&json),
         Err(_) => out.push_str("\"\""),
@@ -202,39 +219,6 @@ fn member(out: &mut String, name: &str) {
     } else {
         literal(out, name);
     }
-}
-
-/// A doc comment of `lines` (each may hold line breaks), `indent` before each line;
-/// nothing when every line is empty.
-fn doc_comment(out: &mut String, indent: &str, lines: &[&str]) {
-    let mut text: Vec<&str> = Vec::new();
-    for (i, line) in lines
-        .iter()
-        .filter(|line| !line.trim().is_empty())
-        .enumerate()
-    {
-        if i > 0 {
-            text.push("");
-        }
-        text.extend(line.lines());
-    }
-    if text.is_empty() {
-        return;
-    }
-    out.push_str(indent);
-    out.push_str("/**\n");
-    for line in text {
-        out.push_str(indent);
-        out.push_str(" *");
-        if !line.is_empty() {
-            out.push(' ');
-            // `*/` would end the comment.
-            out.push_str(&line.replace("*/", "*\\/"));
-        }
-        out.push('\n');
-    }
-    out.push_str(indent);
-    out.push_str(" */\n");
 }
 
 /// The `@deprecated` tag of a deprecated code's types (editors strike their uses
@@ -303,36 +287,48 @@ fn element_type(rust_type: &str) -> Option<&'static str> {
     })
 }
 
-/// The members of the details of `spec` in `format` (`name?: type` lines), and the
-/// index signature's value type when the details hold members known only at run time.
+/// What a code's details hold in its format: its members (`name`, always sent, type)
+/// and, when it has members known only at run time, what those are.
 struct DetailMembers {
-    lines: Vec<(String, bool, &'static str)>,
-    extra: Option<String>,
+    lines: Vec<(&'static str, bool, &'static str)>,
+    extra: Option<Extra>,
 }
 
+/// Members of the details known only at run time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    /// A flattened field of another type than `FieldErrors`.
+    Unknown,
+    /// The same, in Google's metadata (strings).
+    Strings,
+    /// A flattened `FieldErrors` in Flat: a `FieldErrorEntry` per field.
+    Entries,
+}
+
+/// The members of `spec`'s details in `format` (none in Compact); a field named like a
+/// member of a Problem body is left out, as the body leaves it out.
 fn detail_members(spec: &ErrorSpec, format: Format) -> DetailMembers {
-    let mut lines = Vec::new();
-    let mut extra: Option<String> = None;
+    let mut members = DetailMembers {
+        lines: Vec::new(),
+        extra: None,
+    };
+    if !has_details(spec, format) {
+        return members;
+    }
+    members.lines.reserve(spec.fields().len());
     for field in spec.fields() {
         if field.flattened() {
-            if !field.field_errors() {
-                extra = Some(
-                    if format == Format::Google {
-                        "string"
-                    } else {
-                        "unknown"
-                    }
-                    .to_owned(),
-                );
-                continue;
-            }
-            match format {
-                Format::Google => lines.push(("errors".to_owned(), true, "string")),
-                Format::Flat => {
-                    extra.get_or_insert_with(|| "FieldErrorEntry".to_owned());
+            match (field.field_errors(), format) {
+                (false, Format::Google) => members.extra = Some(Extra::Strings),
+                (false, _) => members.extra = Some(Extra::Unknown),
+                (true, Format::Google) => members.lines.push(("errors", true, "string")),
+                (true, Format::Flat) => {
+                    members.extra.get_or_insert(Extra::Entries);
                 }
-                Format::Problem => lines.push(("errors".to_owned(), true, "FieldErrorPointer[]")),
-                _ => lines.push(("errors".to_owned(), true, "FieldErrorItem[]")),
+                (true, Format::Problem) => {
+                    members.lines.push(("errors", true, "FieldErrorPointer[]"));
+                }
+                (true, _) => members.lines.push(("errors", true, "FieldErrorItem[]")),
             }
             continue;
         }
@@ -344,29 +340,9 @@ fn detail_members(spec: &ErrorSpec, format: Format) -> DetailMembers {
         } else {
             value_type(field)
         };
-        lines.push((field.name().to_owned(), !field.optional(), ty));
+        members.lines.push((field.name(), !field.optional(), ty));
     }
-    // An index signature's type must admit every member's.
-    if let Some(extra) = extra.as_mut()
-        && extra != "unknown"
-    {
-        let mut types: Vec<&str> = vec![];
-        for (_, required, ty) in &lines {
-            if !types.contains(ty) {
-                types.push(ty);
-            }
-            if !required && !types.contains(&"undefined") {
-                types.push("undefined");
-            }
-        }
-        for ty in types {
-            if ty != extra {
-                extra.push_str(" | ");
-                extra.push_str(ty);
-            }
-        }
-    }
-    DetailMembers { lines, extra }
+    members
 }
 
 /// Whether `spec` sends details in `format` (Compact sends none).
@@ -374,107 +350,169 @@ fn has_details(spec: &ErrorSpec, format: Format) -> bool {
     format != Format::Compact && !spec.fields().is_empty()
 }
 
-fn write_details(out: &mut String, spec: &ErrorSpec, format: Format, name: &str) {
+fn write_details(
+    out: &mut String,
+    spec: &ErrorSpec,
+    format: Format,
+    name: &str,
+    members: &DetailMembers,
+) {
     if !has_details(spec, format) {
         return;
     }
-    let members = detail_members(spec, format);
-    out.push('\n');
     let what = match format {
         Format::Google => "The `ErrorInfo.metadata` of `",
         Format::Problem => "The extension members of `",
         _ => "The details of `",
     };
-    let heading = format!("{what}{}`.", spec.code());
-    doc_comment(out, "", &[&heading, spec.description(), &deprecated(spec)]);
+    // Codes hold no `*/`.
+    out.push_str("\n/**\n * ");
+    out.push_str(what);
+    out.push_str(spec.code());
+    out.push_str("`.\n");
+    doc_paragraphs(out, &[spec.description(), &deprecated(spec)]);
     let _ = writeln!(out, "export interface {name}Details {{");
-    for (key, required, ty) in &members.lines {
+    for &(key, required, ty) in &members.lines {
         out.push_str("  ");
         member(out, key);
-        out.push_str(if *required { ": " } else { "?: " });
+        out.push_str(if required { ": " } else { "?: " });
         out.push_str(ty);
         out.push_str(";\n");
     }
-    if let Some(extra) = &members.extra {
-        let _ = writeln!(out, "  [key: string]: {extra};");
+    match members.extra {
+        None => {}
+        Some(Extra::Unknown) => out.push_str("  [key: string]: unknown;\n"),
+        Some(Extra::Strings) => out.push_str("  [key: string]: string;\n"),
+        Some(Extra::Entries) => {
+            // An index signature's type must admit every member's.
+            out.push_str("  [key: string]: FieldErrorEntry");
+            let mut seen: Vec<&str> = Vec::new();
+            for &(_, required, ty) in &members.lines {
+                for ty in [ty, if required { ty } else { "undefined" }] {
+                    if !seen.contains(&ty) {
+                        seen.push(ty);
+                        out.push_str(" | ");
+                        out.push_str(ty);
+                    }
+                }
+            }
+            out.push_str(";\n");
+        }
     }
     out.push_str("}\n");
 }
 
-fn write_body(out: &mut String, spec: &ErrorSpec, format: Format, name: &str) {
-    out.push('\n');
-    let heading = format!(
-        "`{}`: HTTP {}, {}.",
-        spec.code(),
-        spec.status_u16(),
-        if spec.retryable() {
-            "retryable"
-        } else {
-            "not retryable"
+/// The paragraphs after a doc comment's first line, and its end.
+fn doc_paragraphs(out: &mut String, paragraphs: &[&str]) {
+    for paragraph in paragraphs.iter().filter(|text| !text.trim().is_empty()) {
+        out.push_str(" *\n");
+        doc_lines(out, paragraph);
+    }
+    out.push_str(" */\n");
+}
+
+/// The lines of a doc comment's paragraph.
+fn doc_lines(out: &mut String, paragraph: &str) {
+    for line in paragraph.lines() {
+        out.push_str(" *");
+        if !line.is_empty() {
+            out.push(' ');
+            if line.contains("*/") {
+                // `*/` would end the comment.
+                out.push_str(&line.replace("*/", "*\\/"));
+            } else {
+                out.push_str(line);
+            }
         }
-    );
-    doc_comment(out, "", &[spec.description(), &heading, &deprecated(spec)]);
+        out.push('\n');
+    }
+}
+
+fn write_body(out: &mut String, spec: &ErrorSpec, format: Format, name: &str) {
+    // The description, then `code`: HTTP status, retryable; then the deprecation.
+    out.push_str("\n/**\n");
+    if !spec.description().trim().is_empty() {
+        doc_lines(out, spec.description());
+        out.push_str(" *\n");
+    }
+    out.push_str(" * `");
+    out.push_str(spec.code());
+    out.push_str("`: HTTP ");
+    push_status(out, spec.status_u16());
+    out.push_str(if spec.retryable() {
+        ", retryable.\n"
+    } else {
+        ", not retryable.\n"
+    });
+    doc_paragraphs(out, &[&deprecated(spec)]);
     let details = has_details(spec, format);
     // Details always sent when a field is not an `Option` (or is a list of errors).
     let required = spec.fields().iter().any(|field| {
         !field.optional()
             && (!field.flattened() || (field.field_errors() && format != Format::Flat))
     });
+    let open = |out: &mut String, extends: bool| {
+        out.push_str("export interface ");
+        out.push_str(name);
+        out.push_str("Body");
+        if extends {
+            out.push_str(" extends ");
+            out.push_str(name);
+            out.push_str("Details");
+        }
+        out.push_str(" {\n");
+    };
+    let details_member = |out: &mut String, indent: &str, member: &str| {
+        out.push_str(indent);
+        out.push_str(member);
+        out.push_str(": ");
+        out.push_str(name);
+        out.push_str("Details;\n");
+    };
     match format {
         Format::Nested => {
-            let _ = writeln!(out, "export interface {name}Body {{\n  error: {{");
-            out.push_str("    code: ");
+            open(out, false);
+            out.push_str("  error: {\n    code: ");
             literal(out, spec.code());
             out.push_str(";\n    message: string;\n");
             if details {
-                let _ = writeln!(out, "    details: {name}Details;");
+                details_member(out, "    ", "details");
             }
             out.push_str("  };\n  meta?: { request_id: string };\n}\n");
         }
         Format::Flat => {
-            let _ = writeln!(out, "export interface {name}Body {{");
+            open(out, false);
             out.push_str("  code: ");
             literal(out, spec.code());
             out.push_str(";\n  message: string;\n");
             if details {
-                let _ = writeln!(out, "  details: {name}Details;");
+                details_member(out, "  ", "details");
             }
             out.push_str("  request_id?: string;\n}\n");
         }
         Format::Compact => {
-            let _ = writeln!(out, "export interface {name}Body {{");
+            open(out, false);
             out.push_str("  error: ");
             literal(out, spec.code());
-            let _ = writeln!(
-                out,
-                ";\n  message: string;\n  status: {};\n  request_id?: string;\n}}",
-                spec.status_u16()
-            );
+            out.push_str(";\n  message: string;\n  status: ");
+            push_status(out, spec.status_u16());
+            out.push_str(";\n  request_id?: string;\n}\n");
         }
         Format::Problem => {
-            if details {
-                let _ = writeln!(out, "export interface {name}Body extends {name}Details {{");
-            } else {
-                let _ = writeln!(out, "export interface {name}Body {{");
-            }
-            let _ = writeln!(
-                out,
-                "  type: string;\n  title: string;\n  status: {};\n  detail: string;\n  instance?: string;",
-                spec.status_u16()
-            );
-            out.push_str("  code: ");
+            open(out, details);
+            out.push_str("  type: string;\n  title: string;\n  status: ");
+            push_status(out, spec.status_u16());
+            out.push_str(";\n  detail: string;\n  instance?: string;\n  code: ");
             literal(out, spec.code());
             out.push_str(";\n  request_id?: string;\n}\n");
         }
         Format::Google => {
-            let _ = writeln!(out, "export interface {name}Body {{\n  error: {{");
-            let _ = writeln!(
-                out,
-                "    code: {};\n    message: string;\n    status: \"{}\";",
-                spec.status_u16(),
-                grpc::canonical(spec.status()).name()
-            );
-            out.push_str("    details: [\n      {\n        \"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\";\n        reason: ");
+            open(out, false);
+            out.push_str("  error: {\n    code: ");
+            push_status(out, spec.status_u16());
+            out.push_str(";\n    message: string;\n    status: \"");
+            out.push_str(grpc::canonical(spec.status()).name());
+            out.push_str("\";\n    details: [\n      {\n        \"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\";\n        reason: ");
             literal(out, &grpc::reason(spec.code()));
             out.push_str(";\n");
             if let Some(domain) = spec.category().domain() {
@@ -483,11 +521,26 @@ fn write_body(out: &mut String, spec: &ErrorSpec, format: Format, name: &str) {
                 out.push_str(";\n");
             }
             if details {
-                let optional = if required { "" } else { "?" };
-                let _ = writeln!(out, "        metadata{optional}: {name}Details;");
+                details_member(
+                    out,
+                    "        ",
+                    if required { "metadata" } else { "metadata?" },
+                );
             }
             out.push_str("      },\n      ...GoogleDetail[],\n    ];\n  };\n}\n");
         }
+    }
+}
+
+/// An HTTP status (three digits).
+#[allow(clippy::cast_possible_truncation)] // each cast value is a digit
+fn push_status(out: &mut String, status: u16) {
+    if (100..=999).contains(&status) {
+        out.push(char::from(b'0' + (status / 100) as u8));
+        out.push(char::from(b'0' + (status / 10 % 10) as u8));
+        out.push(char::from(b'0' + (status % 10) as u8));
+    } else {
+        let _ = write!(out, "{status}");
     }
 }
 
@@ -530,40 +583,36 @@ fn write_records(out: &mut String, catalog: &Catalog) {
     out.push_str("};\n");
 }
 
-/// What `isErrorBody` checks of each code: its format, and its detail members with
-/// their kinds and whether they are always sent; and Google's reasons.
-fn write_shapes(out: &mut String, catalog: &Catalog) {
-    out.push_str(
-        "\n// What isErrorBody checks of each code: its format, then each detail member with\n\
-         // its kind, 1 when it is always sent; \"*\" stands for members known only at run time.\n\
-         const SHAPES: { readonly [code: string]: readonly [Format, ...(readonly [string, Kind, 0 | 1])[]] } = {\n",
-    );
-    for spec in catalog {
-        let format = spec.category().format();
-        out.push_str("  ");
-        literal(out, spec.code());
-        let _ = write!(out, ": [\"{}\"", format.name());
-        if has_details(spec, format) {
-            let members = detail_members(spec, format);
-            for (key, required, ty) in &members.lines {
-                out.push_str(", [");
-                literal(out, key);
-                let _ = write!(out, ", \"{}\", {}]", kind(ty), u8::from(*required));
-            }
-            if let Some(extra) = &members.extra {
-                let extra = if extra.starts_with("FieldErrorEntry") {
-                    "entry"
-                } else if format == Format::Google {
-                    "string"
-                } else {
-                    "any"
-                };
-                let _ = write!(out, ", [\"*\", \"{extra}\", 0]");
-            }
-        }
-        out.push_str("],\n");
+const SHAPES_OPEN: &str = "\n// What isErrorBody checks of each code: its format, then each detail member with\n\
+// its kind, 1 when it is always sent; \"*\" stands for members known only at run time.\n\
+const SHAPES: { readonly [code: string]: readonly [Format, ...(readonly [string, Kind, 0 | 1])[]] } = {\n";
+
+/// The entry of `SHAPES` for `spec`: its format and detail members.
+fn write_shape(out: &mut String, spec: &ErrorSpec, format: Format, members: &DetailMembers) {
+    out.push_str("  ");
+    literal(out, spec.code());
+    out.push_str(": [\"");
+    out.push_str(format.name());
+    out.push('"');
+    for &(key, required, ty) in &members.lines {
+        out.push_str(", [");
+        literal(out, key);
+        out.push_str(", \"");
+        out.push_str(kind(ty));
+        out.push_str(if required { "\", 1]" } else { "\", 0]" });
     }
-    out.push_str("};\n\n// The error code of each Google `ErrorInfo.reason`.\nconst REASONS: { readonly [reason: string]: ErrorCode } = {\n");
+    match members.extra {
+        None => {}
+        Some(Extra::Entries) => out.push_str(", [\"*\", \"entry\", 0]"),
+        Some(Extra::Strings) => out.push_str(", [\"*\", \"string\", 0]"),
+        Some(Extra::Unknown) => out.push_str(", [\"*\", \"any\", 0]"),
+    }
+    out.push_str("],\n");
+}
+
+/// Google's reasons, each with its code.
+fn write_reasons(out: &mut String, catalog: &Catalog) {
+    out.push_str("\n// The error code of each Google `ErrorInfo.reason`.\nconst REASONS: { readonly [reason: string]: ErrorCode } = {\n");
     for spec in catalog {
         if spec.category().format() == Format::Google {
             out.push_str("  ");
@@ -743,3 +792,33 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   }
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use heck::ToUpperCamelCase;
+
+    use super::upper_camel;
+
+    #[test]
+    fn the_fast_camel_case_is_heck_s() {
+        for code in [
+            "not_found",
+            "area0_resource_5_conflict",
+            "v2api_error",
+            "401_error",
+            "a",
+            "a__b",
+            "_leading",
+            "trailing_",
+            "dotted.code-and_more",
+            "x1y2z3",
+            "9",
+            "NOT_FOUND",
+            "AUTH-401",
+            "HTTPServer",
+            "mixedCase_code",
+        ] {
+            assert_eq!(upper_camel(code), code.to_upper_camel_case(), "{code}");
+        }
+    }
+}
