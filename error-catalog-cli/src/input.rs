@@ -32,7 +32,8 @@ pub fn text(path: &Path) -> Result<String, Failure> {
         .map_err(|error| Failure::new(path, format!("cannot read it: {error}")))
 }
 
-/// The catalog exported into the file at `path`.
+/// The catalog exported into the file at `path` (whose text, like the catalog, lives
+/// until the process ends).
 pub fn catalog(path: &Path) -> Result<Catalog, Failure> {
-    Catalog::from_json(&text(path)?).map_err(|error| Failure::new(path, error))
+    Catalog::from_static_json(String::leak(text(path)?)).map_err(|error| Failure::new(path, error))
 }

@@ -73,6 +73,10 @@ enum Command {
         /// Where to write the merged catalog (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Indent the merged catalog, as the library's `to_json_pretty` does (it is
+        /// compact JSON otherwise, a third smaller).
+        #[arg(long)]
+        pretty: bool,
     },
     /// Check a catalog against named rules (`--rules` lists them): findings are
     /// warnings, errors with --deny RULE (exit 1), silent with --allow RULE.
@@ -129,7 +133,11 @@ fn main() -> ExitCode {
             to,
             output,
         } => render(&catalog, to, output.as_deref()),
-        Command::Merge { inputs, output } => merge::run(&inputs, output.as_deref()),
+        Command::Merge {
+            inputs,
+            output,
+            pretty,
+        } => merge::run(&inputs, output.as_deref(), pretty),
         Command::Lint {
             catalog,
             deny,

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use error_catalog::{Category, ErrorSpec, FieldSpec, grpc};
+use error_catalog::{Category, ErrorSpec, FieldSpec};
 use serde::Serialize;
 
 use crate::input::{self, Failure};
@@ -74,59 +74,60 @@ struct Merged {
     services: Vec<String>,
 }
 
-pub fn run(inputs: &[String], output: Option<&Path>) -> Result<ExitCode, Failure> {
+pub fn run(inputs: &[String], output: Option<&Path>, pretty: bool) -> Result<ExitCode, Failure> {
     let mut merged: Vec<Merged> = Vec::new();
-    let mut by_code: HashMap<&'static str, usize> = HashMap::new();
-    let mut by_reason: HashMap<String, usize> = HashMap::new();
+    // Keyed by Google reason: one code has one reason, and two codes with one reason
+    // are a conflict too.
+    let mut by_reason: HashMap<&'static str, usize, Fnv> = HashMap::default();
     let mut conflicts = String::new();
     for input in inputs {
         let (name, path) = service(input);
         let catalog = input::catalog(path)?;
+        by_reason.reserve(catalog.len());
         for spec in catalog {
             // A merged catalog merged again keeps the services of its entries.
             let services: Vec<String> = match spec.category().services() {
                 [] => vec![name.clone()],
                 services => services.iter().map(|s| (*s).to_owned()).collect(),
             };
-            if let Some(&at) = by_code.get(spec.code()) {
-                let first = &mut merged[at];
-                match same_contract(first.spec, spec) {
-                    Ok(()) => {
-                        for service in services {
-                            if !first.services.contains(&service) {
-                                first.services.push(service);
-                            }
-                        }
-                    }
-                    Err(difference) => {
-                        let _ = writeln!(
-                            conflicts,
-                            "error-catalog: conflict: code `{}` of {} differs in {} ({difference})",
-                            spec.code(),
-                            first.services.join(", "),
-                            services.join(", "),
-                        );
-                    }
-                }
+            // The reason the loader computed for the spec (`grpc::reason` of its code).
+            let Some(&at) = by_reason.get(spec.reason) else {
+                by_reason.insert(spec.reason, merged.len());
+                merged.push(Merged { spec, services });
                 continue;
-            }
-            let reason = grpc::reason(spec.code());
-            if let Some(&at) = by_reason.get(&reason) {
-                let first = &merged[at];
+            };
+            let first = &mut merged[at];
+            if first.spec.code() != spec.code() {
                 let _ = writeln!(
                     conflicts,
                     "error-catalog: conflict: code `{}` of {} and code `{}` of {} have one \
-                     Google reason, `{reason}`",
+                     Google reason, `{}`",
                     first.spec.code(),
                     first.services.join(", "),
                     spec.code(),
                     services.join(", "),
+                    spec.reason,
                 );
                 continue;
             }
-            by_code.insert(spec.code(), merged.len());
-            by_reason.insert(reason, merged.len());
-            merged.push(Merged { spec, services });
+            match same_contract(first.spec, spec) {
+                Ok(()) => {
+                    for service in services {
+                        if !first.services.contains(&service) {
+                            first.services.push(service);
+                        }
+                    }
+                }
+                Err(difference) => {
+                    let _ = writeln!(
+                        conflicts,
+                        "error-catalog: conflict: code `{}` of {} differs in {} ({difference})",
+                        spec.code(),
+                        first.services.join(", "),
+                        services.join(", "),
+                    );
+                }
+            }
         }
     }
     if !conflicts.is_empty() {
@@ -141,10 +142,15 @@ pub fn run(inputs: &[String], output: Option<&Path>) -> Result<ExitCode, Failure
         );
     }
     let specs = with_services(&merged);
-    let mut text = serde_json::to_string_pretty(&Document {
+    let document = Document {
         version: error_catalog::SCHEMA_VERSION,
         errors: &specs,
-    })
+    };
+    let mut text = if pretty {
+        serde_json::to_string_pretty(&document)
+    } else {
+        serde_json::to_string(&document)
+    }
     .unwrap_or_default();
     text.push('\n');
     output::write(output, &text)?;
@@ -186,4 +192,31 @@ fn with_services(merged: &[Merged]) -> Vec<ErrorSpec> {
             }
         })
         .collect()
+}
+
+/// FNV-1a, for the map of reasons: short keys, from the inputs (a tool's, not a
+/// server's), hashed faster than by the default hasher.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }

@@ -273,10 +273,12 @@ fn merge_keeps_each_service_and_refuses_conflicting_codes() {
     let orders = write(&dir, "orders.json", &ORDERS.to_json());
     let merged = dir.join("org.json");
     let named = format!("shop={}", orders.display());
-    let output = run(&[&"merge", &billing, &named, &"-o", &merged]);
+    let output = run(&[&"merge", &billing, &named, &"-o", &merged, &"--pretty"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stderr(&output), "");
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap();
+    let text = std::fs::read_to_string(&merged).unwrap();
+    assert!(text.starts_with("{\n  \"version\": 1,\n  \"errors\": [\n"), "{text}");
+    let doc: Value = serde_json::from_str(&text).unwrap();
     let services: Vec<(&str, &Value)> = doc["errors"]
         .as_array()
         .unwrap()
@@ -311,7 +313,9 @@ fn merge_keeps_each_service_and_refuses_conflicting_codes() {
         "error-catalog: shared: code `card_declined` is declared by billing, billing-eu, with \
          one contract\n"
     ));
-    let doc: Value = serde_json::from_str(&stdout(&shared)).unwrap();
+    let text = stdout(&shared);
+    assert!(text.starts_with("{\"version\":1,\"errors\":[{"), "compact by default");
+    let doc: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["errors"].as_array().unwrap().len(), 3);
     assert_eq!(
         doc["errors"][0]["services"],

@@ -7,6 +7,7 @@
 //! exports and exits, not a server that reads them again and again.
 
 use core::fmt;
+use std::borrow::Cow;
 
 use http::StatusCode;
 use serde::Deserialize;
@@ -48,41 +49,57 @@ impl std::error::Error for LoadError {}
 /// The export's document, as far as the loader reads it (members it does not know,
 /// which a later export of version 1 may add, are passed over).
 #[derive(Deserialize)]
-struct Export {
+struct Export<'a> {
     version: u64,
-    errors: Vec<Entry>,
+    #[serde(borrow)]
+    errors: Vec<Entry<'a>>,
 }
 
+/// A string of the export: borrowed from the (leaked) text when it holds no escape.
+type Text<'a> = Cow<'a, str>;
+
 #[derive(Deserialize)]
-struct Entry {
-    code: String,
+struct Entry<'a> {
+    #[serde(borrow)]
+    code: Text<'a>,
     status: u16,
     retryable: bool,
-    title: String,
-    message_template: String,
-    description: String,
-    resolution: Option<String>,
-    causes: Vec<String>,
+    #[serde(borrow)]
+    title: Text<'a>,
+    #[serde(borrow)]
+    message_template: Text<'a>,
+    #[serde(borrow)]
+    description: Text<'a>,
+    #[serde(borrow)]
+    resolution: Option<Text<'a>>,
+    #[serde(borrow)]
+    causes: Vec<Text<'a>>,
     retry_after: Option<u64>,
-    #[serde(default)]
-    headers: Vec<String>,
-    details: Vec<DetailEntry>,
-    category: CategoryEntry,
-    variant: String,
-    docs_url: Option<String>,
-    #[serde(default)]
-    deprecated: Option<DeprecatedEntry>,
-    #[serde(default)]
-    services: Vec<String>,
+    #[serde(default, borrow)]
+    headers: Vec<Text<'a>>,
+    #[serde(borrow)]
+    details: Vec<DetailEntry<'a>>,
+    #[serde(borrow)]
+    category: CategoryEntry<'a>,
+    #[serde(borrow)]
+    variant: Text<'a>,
+    #[serde(borrow)]
+    docs_url: Option<Text<'a>>,
+    #[serde(default, borrow)]
+    deprecated: Option<DeprecatedEntry<'a>>,
+    #[serde(default, borrow)]
+    services: Vec<Text<'a>>,
 }
 
 #[derive(Deserialize)]
 #[allow(clippy::struct_excessive_bools)] // the export's flags, one each
-struct DetailEntry {
-    name: String,
-    #[serde(rename = "type")]
-    kind: String,
-    rust_type: String,
+struct DetailEntry<'a> {
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(rename = "type", borrow)]
+    kind: Text<'a>,
+    #[serde(borrow)]
+    rust_type: Text<'a>,
     #[serde(default)]
     optional: bool,
     #[serde(default)]
@@ -96,18 +113,25 @@ struct DetailEntry {
 }
 
 #[derive(Deserialize, PartialEq, Clone)]
-struct CategoryEntry {
-    name: String,
-    doc: String,
-    format: String,
-    domain: Option<String>,
+struct CategoryEntry<'a> {
+    #[serde(borrow)]
+    name: Text<'a>,
+    #[serde(borrow)]
+    doc: Text<'a>,
+    #[serde(borrow)]
+    format: Text<'a>,
+    #[serde(borrow)]
+    domain: Option<Text<'a>>,
 }
 
 #[derive(Deserialize)]
-struct DeprecatedEntry {
-    note: Option<String>,
-    since: Option<String>,
-    replaced_by: Option<String>,
+struct DeprecatedEntry<'a> {
+    #[serde(borrow)]
+    note: Option<Text<'a>>,
+    #[serde(borrow)]
+    since: Option<Text<'a>>,
+    #[serde(borrow)]
+    replaced_by: Option<Text<'a>>,
 }
 
 /// Only the version, to tell a newer document from a broken one.
@@ -157,7 +181,27 @@ impl Catalog {
     /// with two entries of one code (or of one Google reason): a [`LoadError`] saying
     /// which, with the line and column where it applies.
     pub fn from_json(text: &str) -> Result<Catalog, LoadError> {
-        let export: Export = match serde_json::from_str(text) {
+        Catalog::from_static_json(String::leak(text.to_owned()))
+    }
+
+    /// [`from_json`](Catalog::from_json) of a text that lives until the process ends
+    /// (a file read and leaked, say), which the catalog's strings then point into
+    /// instead of a copy.
+    ///
+    /// ```
+    /// use error_catalog::Catalog;
+    ///
+    /// let text: &'static str = r#"{"version": 1, "errors": []}"#;
+    /// assert!(Catalog::from_static_json(text).unwrap().is_empty());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`from_json`](Catalog::from_json).
+    pub fn from_static_json(text: &'static str) -> Result<Catalog, LoadError> {
+        // The catalog's strings are slices of the text (those with escapes excepted): no
+        // allocation per string.
+        let export: Export<'static> = match serde_json::from_str(text) {
             Ok(export) => export,
             Err(error) => return Err(diagnose(text, &error)),
         };
@@ -165,7 +209,7 @@ impl Catalog {
             return Err(newer(export.version));
         }
         let mut specs = Vec::with_capacity(export.errors.len());
-        let mut last: Option<(&'static Category, CategoryEntry, Vec<String>)> = None;
+        let mut last: Option<(&'static Category, CategoryEntry<'static>, Vec<Text<'static>>)> = None;
         for (at, entry) in export.errors.into_iter().enumerate() {
             let category = match &last {
                 Some((category, seen, services))
@@ -238,15 +282,15 @@ fn newer(version: u64) -> LoadError {
     }
 }
 
-fn leak(text: String) -> &'static str {
-    if text.is_empty() {
-        ""
-    } else {
-        Box::leak(text.into_boxed_str())
+fn leak(text: Text<'static>) -> &'static str {
+    match text {
+        Cow::Borrowed(text) => text,
+        Cow::Owned(text) if text.is_empty() => "",
+        Cow::Owned(text) => Box::leak(text.into_boxed_str()),
     }
 }
 
-fn leak_all(texts: Vec<String>) -> &'static [&'static str] {
+fn leak_all(texts: Vec<Text<'static>>) -> &'static [&'static str] {
     if texts.is_empty() {
         &[]
     } else {
@@ -255,8 +299,8 @@ fn leak_all(texts: Vec<String>) -> &'static [&'static str] {
 }
 
 fn leak_category(
-    category: &CategoryEntry,
-    services: &[String],
+    category: &CategoryEntry<'static>,
+    services: &[Text<'static>],
 ) -> Result<&'static Category, String> {
     let format: Format = category
         .format
@@ -281,9 +325,9 @@ fn valid_code(code: &str) -> bool {
             .all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'_' | b'-' | b'.'))
 }
 
-fn spec(entry: Entry, category: &'static Category) -> Result<ErrorSpec, (String, String)> {
+fn spec(entry: Entry<'static>, category: &'static Category) -> Result<ErrorSpec, (String, String)> {
     let code = entry.code;
-    let fail = |what: String| (code.clone(), what);
+    let fail = |what: String| (code.to_string(), what);
     if !valid_code(&code) {
         return Err(fail(
             "a code is 1 to 64 ASCII letters, digits, `_`, `-` or `.`".to_owned(),
@@ -300,7 +344,7 @@ fn spec(entry: Entry, category: &'static Category) -> Result<ErrorSpec, (String,
     };
     let mut fields = Vec::with_capacity(entry.details.len());
     for field in entry.details {
-        let json_type = match field.kind.as_str() {
+        let json_type = match &*field.kind {
             "string" => JsonType::String,
             "integer" => JsonType::Integer,
             "number" => JsonType::Number,
@@ -353,7 +397,7 @@ fn spec(entry: Entry, category: &'static Category) -> Result<ErrorSpec, (String,
         }))
     });
     Ok(ErrorSpec {
-        reason: leak(grpc::reason(&code)),
+        reason: leak(Cow::Owned(grpc::reason(&code))),
         code: leak(code),
         status,
         retryable: entry.retryable,
@@ -382,7 +426,7 @@ fn spec(entry: Entry, category: &'static Category) -> Result<ErrorSpec, (String,
 /// example cannot be (an object, `null`).
 fn example(value: &Value) -> Option<ExampleValue> {
     Some(match value {
-        Value::String(text) => ExampleValue::String(leak(text.clone())),
+        Value::String(text) => ExampleValue::String(leak(Cow::Owned(text.clone()))),
         Value::Bool(value) => ExampleValue::Bool(*value),
         Value::Number(number) => match (number.as_i64(), number.as_u64(), number.as_f64()) {
             (Some(int), _, _) => ExampleValue::Integer(i128::from(int)),
