@@ -277,7 +277,10 @@ fn merge_keeps_each_service_and_refuses_conflicting_codes() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stderr(&output), "");
     let text = std::fs::read_to_string(&merged).unwrap();
-    assert!(text.starts_with("{\n  \"version\": 1,\n  \"errors\": [\n"), "{text}");
+    assert!(
+        text.starts_with("{\n  \"version\": 1,\n  \"errors\": [\n"),
+        "{text}"
+    );
     let doc: Value = serde_json::from_str(&text).unwrap();
     let services: Vec<(&str, &Value)> = doc["errors"]
         .as_array()
@@ -314,7 +317,10 @@ fn merge_keeps_each_service_and_refuses_conflicting_codes() {
          one contract\n"
     ));
     let text = stdout(&shared);
-    assert!(text.starts_with("{\"version\":1,\"errors\":[{"), "compact by default");
+    assert!(
+        text.starts_with("{\"version\":1,\"errors\":[{"),
+        "compact by default"
+    );
     let doc: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["errors"].as_array().unwrap().len(), 3);
     assert_eq!(

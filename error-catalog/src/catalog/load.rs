@@ -209,7 +209,11 @@ impl Catalog {
             return Err(newer(export.version));
         }
         let mut specs = Vec::with_capacity(export.errors.len());
-        let mut last: Option<(&'static Category, CategoryEntry<'static>, Vec<Text<'static>>)> = None;
+        let mut last: Option<(
+            &'static Category,
+            CategoryEntry<'static>,
+            Vec<Text<'static>>,
+        )> = None;
         for (at, entry) in export.errors.into_iter().enumerate() {
             let category = match &last {
                 Some((category, seen, services))

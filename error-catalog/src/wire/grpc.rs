@@ -378,7 +378,10 @@ mod tests {
         // Cut after 62 characters and a word boundary.
         let at_boundary = format!("{}-b", "a".repeat(62));
         assert_eq!(reason(&at_boundary), format!("{}_", "A".repeat(62)));
-        assert_eq!(const_reason(&at_boundary).unwrap(), heck_reason(&at_boundary));
+        assert_eq!(
+            const_reason(&at_boundary).unwrap(),
+            heck_reason(&at_boundary)
+        );
         assert_eq!(reason(&at_boundary), heck_reason(&at_boundary));
     }
 
