@@ -17,6 +17,8 @@ pub use crate::model::spec::{
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
 pub use crate::catalog::index::{build as build_index, slots as index_slots};
+/// What `error_responses!` checks and selects codes with.
+pub use crate::catalog::index::{require_code, select};
 
 pub use crate::__impl_integrations;
 

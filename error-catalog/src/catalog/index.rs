@@ -179,6 +179,37 @@ const fn contains(types: &[&[ErrorSpec]], table: &[u64], code: &str) -> bool {
     }
 }
 
+/// Checks that `catalog`, the table of the type named `ty`, has the code `code`; for
+/// [`error_responses!`](crate::error_responses!).
+///
+/// # Panics
+///
+/// When it has not (in a `const`: a compile error naming the code and the type).
+pub const fn require_code(catalog: &[ErrorSpec], ty: &str, code: &str) {
+    let mut rest = catalog;
+    while let [spec, more @ ..] = rest {
+        if bytes_eq(spec.code.as_bytes(), code.as_bytes()) {
+            return;
+        }
+        rest = more;
+    }
+    let (buf, len) = assemble(&["`", code, "` is no code of `", ty, "`"]);
+    let message = text(&buf, len);
+    panic!("{}", message)
+}
+
+/// The specs of `catalog` with the `codes` given, in that order (all of them when
+/// `codes` is empty); for [`error_responses!`](crate::error_responses!).
+pub fn select(catalog: &'static [ErrorSpec], codes: &[&str]) -> Vec<&'static ErrorSpec> {
+    if codes.is_empty() {
+        return catalog.iter().collect();
+    }
+    codes
+        .iter()
+        .filter_map(|code| catalog.iter().find(|spec| spec.code == *code))
+        .collect()
+}
+
 /// Panics with `` `replaced_by` of Type::Variant (`old`) names `new`, which is no other
 /// code of this catalog ``.
 const fn unknown_replacement(spec: &ErrorSpec, code: &str) -> ! {
