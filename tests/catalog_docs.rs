@@ -23,10 +23,11 @@ fn root() -> &'static Path {
 }
 
 /// The committed documents and the example's format name for each.
-const DOCUMENTS: [(&str, &str); 3] = [
+const DOCUMENTS: [(&str, &str); 4] = [
     ("examples/catalog/generated/errors.json", "json"),
     ("examples/catalog/generated/errors.md", "markdown"),
     ("examples/catalog/generated/openapi.json", "openapi"),
+    ("examples/catalog/generated/errors.ts", "typescript"),
 ];
 
 #[test]
@@ -57,7 +58,7 @@ fn committed_docs_are_current() {
     assert!(
         stale.is_empty(),
         "the committed catalog docs are out of date:\n{}\n(or run the tests once with \
-         ERROR_CATALOG_BLESS=1 to rewrite all three)",
+         ERROR_CATALOG_BLESS=1 to rewrite them all)",
         stale.join("\n")
     );
 }

@@ -11,4 +11,5 @@ fn catalog_ui() {
     t.compile_fail("tests/ui-catalog/duplicate-in-fn.rs");
     t.compile_fail("tests/ui-catalog/listed-twice.rs");
     t.compile_fail("tests/ui-catalog/duplicate-reason.rs");
+    t.compile_fail("tests/ui-catalog/unknown-replacement.rs");
 }

@@ -490,3 +490,53 @@ fn utoipa_never_shows_null_errors() {
         ]
     );
 }
+
+error_catalog::error_responses! {
+    /// What `GET /projects/{id}/quota` can return: a rate limit, and `not_found`.
+    pub struct QuotaErrors {
+        RateError,
+        ProjectError: ["not_found"],
+    }
+}
+
+#[test]
+fn an_endpoint_documents_only_the_codes_it_lists() {
+    use utoipa::IntoResponses;
+
+    let responses = QuotaErrors::responses();
+    assert_eq!(responses.keys().collect::<Vec<_>>(), ["404", "429"]);
+    let not_found = serde_json::to_value(&responses["404"]).unwrap();
+    let examples = not_found["content"]["application/json"]["examples"]
+        .as_object()
+        .unwrap();
+    assert_eq!(examples.keys().collect::<Vec<_>>(), ["not_found"]);
+    // The 409 codes of ProjectError are left out; the type's own responses have them.
+    assert!(ProjectError::responses().contains_key("409"));
+    // The responses of the listed codes are those the whole types document.
+    assert_eq!(
+        serde_json::to_value(&responses["429"]).unwrap(),
+        serde_json::to_value(&RateError::responses()["429"]).unwrap()
+    );
+    assert_eq!(
+        not_found,
+        serde_json::to_value(&ProjectError::responses()["404"]).unwrap()
+    );
+
+    #[derive(OpenApi)]
+    #[openapi(paths(quota))]
+    struct Doc;
+    #[utoipa::path(get, path = "/projects/{id}/quota", responses((status = 200, description = "The quota"), QuotaErrors))]
+    #[allow(dead_code)]
+    async fn quota() {}
+    let doc = serde_json::to_value(Doc::openapi()).unwrap();
+    let documented = doc["paths"]["/projects/{id}/quota"]["get"]["responses"]
+        .as_object()
+        .unwrap();
+    assert_eq!(documented.keys().collect::<Vec<_>>(), ["200", "404", "429"]);
+}
+
+#[test]
+fn a_code_the_type_does_not_have_fails_the_build() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("tests/ui-utoipa/*.rs");
+}

@@ -1,7 +1,7 @@
 //! Exporting a catalog of 10,000 codes (`cargo bench -p error-catalog-benches --bench
 //! catalog_export`): `to_json`, the same into a reused buffer, `to_json_pretty` (the
-//! form a service commits), and, for scale, the Markdown page and the OpenAPI document;
-//! then `Catalog::find` against a linear scan.
+//! form a service commits), and, for scale, the Markdown page, the OpenAPI document and
+//! the TypeScript module; then `Catalog::find` against a linear scan.
 
 #![allow(missing_docs, dead_code)]
 
@@ -26,6 +26,8 @@ fn export(c: &mut Criterion) {
     group.bench_function("to_json_pretty", |b| b.iter(|| CATALOG.to_json_pretty()));
     group.bench_function("to_markdown", |b| b.iter(|| CATALOG.to_markdown()));
     group.bench_function("to_openapi", |b| b.iter(|| CATALOG.to_openapi()));
+    // The TypeScript module, measured against `to_json` above in the same run.
+    group.bench_function("typescript", |b| b.iter(|| CATALOG.typescript()));
     group.finish();
 }
 

@@ -492,7 +492,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
     out.push_str(
         "\nconst CATEGORY: Category = Category {\n    name: \"ServiceError\",\n    \
          doc: \"Every error of the service.\",\n    format: Format::Problem,\n    \
-         docs: None,\n    domain: None,\n    locales: None,\n};\n\n\
+         docs: None,\n    domain: None,\n    locales: None,\n    services: &[],\n};\n\n\
          impl ServiceError {\n    \
          /// Every error code of this type, in declaration order.\n    \
          pub const CATALOG: &'static [ErrorSpec] = &[\n",
@@ -524,7 +524,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
              variant: {:?},\n            docs_url: None,\n            category: &CATEGORY,\n            \
              json: JsonHints {{ literal_message: {}, plain_text: true }},\n            \
-             parsed: \"\",\n            headers: &[],\n        }},\n",
+             parsed: \"\",\n            headers: &[],\n            deprecation: None,\n        }},\n",
             v.code,
             // The codes are lowercase words joined by `_`.
             v.code.to_uppercase(),

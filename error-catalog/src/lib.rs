@@ -40,6 +40,7 @@ pub use crate::catalog::export::json::{CATALOG_SCHEMA, SCHEMA_VERSION};
 pub use crate::catalog::export::markdown::Markdown;
 pub use crate::catalog::export::openapi::OpenApi;
 pub use crate::catalog::guard;
+pub use crate::catalog::load::LoadError;
 pub use crate::catalog::{Catalog, Iter};
 pub use crate::client::decode::{DecodeError, DecodeErrorKind, ErrorBody};
 pub use crate::client::typed::FromErrorBody;
@@ -48,7 +49,7 @@ pub use crate::model::api_error::{
 };
 pub use crate::model::format::{Format, UnknownFormat};
 pub use crate::model::locale::{Locale, Locales, Translation};
-pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonType};
+pub use crate::model::spec::{Category, Deprecation, ErrorSpec, ExampleValue, FieldSpec, JsonType};
 #[cfg(feature = "metrics")]
 pub use crate::observe::register_metrics;
 pub use crate::observe::{ErrorEvent, RESPONSES_TOTAL, RenderedError, report, report_with};

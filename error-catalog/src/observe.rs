@@ -88,6 +88,7 @@ pub struct RenderedError {
     replaced_body: Option<String>,
     /// Whether a layer has logged, counted and hooked it: a layer around it (two
     /// `ErrorLayer`s, one per router, nested) does not do it again.
+    #[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
     pub(crate) observed: bool,
 }
 

@@ -21,12 +21,16 @@ pub use crate::client::typed::{
 };
 pub use crate::model::format::Format;
 pub use crate::model::locale::{Locale, Locales, Translation};
-pub use crate::model::spec::{Category, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType};
+pub use crate::model::spec::{
+    Category, Deprecation, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType,
+};
 pub use core::result::Result::{self, Err, Ok};
 pub use serde::de::DeserializeOwned;
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
 pub use crate::catalog::index::{build as build_index, slots as index_slots};
+/// What `error_responses!` checks and selects codes with.
+pub use crate::catalog::index::{require_code, select};
 
 pub use crate::__impl_integrations;
 

@@ -40,6 +40,7 @@ pub fn render(format: &str) -> Option<String> {
             .title("Licensing API errors")
             .version("1.0.0")
             .to_json(),
+        "typescript" => catalog.typescript(),
         _ => return None,
     })
 }
@@ -157,6 +158,20 @@ pub enum LicenseError {
         #[error(example = "2026-01-09T10:06:00Z")]
         timeout_at: String,
     },
+
+    /// A heartbeat arrived after the session had ended.
+    #[deprecated(
+        since = "1.4.0",
+        note = "the end of a session is always reported as `session_timeout`"
+    )]
+    #[error(
+        code = "heartbeat_missed",
+        status = 410,
+        message = "The heartbeat arrived after the session ended",
+        resolution = "Acquire a new session.",
+        replaced_by = "session_timeout"
+    )]
+    HeartbeatMissed,
 
     /// The hardware ID format is invalid or unrecognized.
     #[error(

@@ -1,12 +1,14 @@
-//! Prints the catalog of a licensing API's error codes as JSON, Markdown or OpenAPI.
+//! Prints the catalog of a licensing API's error codes as JSON, Markdown, OpenAPI or a
+//! TypeScript module.
 //!
-//! The three outputs are committed under `examples/catalog/generated/`, and
+//! The four outputs are committed under `examples/catalog/generated/`, and
 //! `tests/catalog_docs.rs` fails when they drift from the code:
 //!
 //! ```sh
 //! cargo run --example catalog -- --format json     > examples/catalog/generated/errors.json
 //! cargo run --example catalog -- --format markdown > examples/catalog/generated/errors.md
 //! cargo run --example catalog -- --format openapi  > examples/catalog/generated/openapi.json
+//! cargo run --example catalog -- --format typescript > examples/catalog/generated/errors.ts
 //! ```
 
 mod errors;
@@ -14,7 +16,8 @@ mod errors;
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo run --example catalog -- --format json|markdown|openapi";
+const USAGE: &str =
+    "usage: cargo run --example catalog -- --format json|markdown|openapi|typescript";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

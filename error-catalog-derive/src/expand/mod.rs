@@ -116,7 +116,9 @@ fn expand(model: &Model) -> TokenStream {
     let locales_static = crate::locales::expand::locales_static(model);
 
     quote! {
-        #[allow(non_local_definitions)]
+        // `deprecated`: the impls name the variants that Rust's `#[deprecated]` marks
+        // (the catalog reads the attribute; only the service's own uses should warn).
+        #[allow(non_local_definitions, deprecated)]
         const _: () = {
             use #krate::__private as __ec;
 

@@ -14,7 +14,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::LitStr;
 
 use crate::expand::message;
-use crate::model::{Category, Detail, Example, Field, Model, Variant};
+use crate::model::{Category, Deprecation, Detail, Example, Field, Model, Variant};
 
 /// The `Category` value shared by every spec of the type.
 pub fn category(category: &Category) -> TokenStream {
@@ -42,6 +42,7 @@ pub fn category(category: &Category) -> TokenStream {
             docs: #docs,
             domain: #domain,
             locales: #locales,
+            services: &[],
         }
     }
 }
@@ -240,7 +241,41 @@ fn write_spec(model: &Model, variant: &Variant, out: &mut String) {
         .filter_map(|field| field.header.as_ref())
         .collect();
     write_str_list(out, headers, "__ec::NO_HEADERS");
+    out.push_str(",deprecation:");
+    write_deprecation(out, variant.deprecation.as_ref());
     out.push_str(",}");
+}
+
+/// Writes the `deprecation` [`deprecation`] builds.
+fn write_deprecation(out: &mut String, deprecation: Option<&Deprecation>) {
+    let Some(deprecation) = deprecation else {
+        out.push_str("__ec::None");
+        return;
+    };
+    out.push_str("__ec::Some(&__ec::Deprecation{note:");
+    write_option_str(out, deprecation.note.as_deref());
+    out.push_str(",since:");
+    write_option_str(out, deprecation.since.as_deref());
+    out.push_str(",replaced_by:");
+    write_option_str(out, deprecation.replaced_by.as_deref());
+    out.push_str(",})");
+}
+
+/// A row's `deprecation`: `None`, or a reference to the variant's `Deprecation`.
+fn deprecation(deprecation: Option<&Deprecation>) -> TokenStream {
+    let Some(deprecation) = deprecation else {
+        return quote!(__ec::None);
+    };
+    let note = option_str(deprecation.note.as_deref());
+    let since = option_str(deprecation.since.as_deref());
+    let replaced_by = option_str(deprecation.replaced_by.as_deref());
+    quote! {
+        __ec::Some(&__ec::Deprecation {
+            note: #note,
+            since: #since,
+            replaced_by: #replaced_by,
+        })
+    }
 }
 
 /// Writes the `FieldSpec` [`field_spec`] builds, for a field without a probe.
@@ -374,6 +409,7 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
     } else {
         quote!(&[#(#headers),*])
     };
+    let deprecation = deprecation(variant.deprecation.as_ref());
     quote! {
         __ec::ErrorSpec {
             code: #code,
@@ -393,6 +429,7 @@ pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
             json: #hints,
             parsed: #parsed,
             headers: #headers,
+            deprecation: #deprecation,
         }
     }
 }

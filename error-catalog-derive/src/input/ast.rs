@@ -8,6 +8,7 @@ use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::ctxt::Errors;
 use crate::input::attr::{self, ContainerAttrs, FieldAttrs, Place, VariantAttrs};
+use crate::input::deprecation::{self, Deprecation};
 use crate::input::doc::doc_comment;
 
 pub struct Input<'a> {
@@ -35,6 +36,8 @@ pub struct Variant<'a> {
     pub attrs: VariantAttrs,
     pub doc: String,
     pub fields: Vec<Field<'a>>,
+    /// Rust's `#[deprecated]` on the variant (or struct), with its `replaced_by`.
+    pub deprecation: Option<Deprecation>,
     /// Where "this variant" errors point: the variant (or struct) name.
     pub span: Span,
 }
@@ -104,16 +107,23 @@ impl<'a> Input<'a> {
             Data::Enum(data) => data
                 .variants
                 .iter()
-                .map(|variant| Variant {
-                    ident: &variant.ident,
-                    attrs: attr::variant(&variant.attrs, errors),
-                    doc: doc_comment(&variant.attrs),
-                    fields: fields(&variant.fields, errors),
-                    span: variant.ident.span(),
+                .map(|variant| {
+                    let attrs = attr::variant(&variant.attrs, errors);
+                    let deprecation =
+                        deprecation::read(&variant.attrs, attrs.replaced_by.get(), errors);
+                    Variant {
+                        ident: &variant.ident,
+                        attrs,
+                        doc: doc_comment(&variant.attrs),
+                        fields: fields(&variant.fields, errors),
+                        deprecation,
+                        span: variant.ident.span(),
+                    }
                 })
                 .collect(),
             Data::Struct(data) => vec![Variant {
                 ident: &node.ident,
+                deprecation: deprecation::read(&node.attrs, item_attrs.replaced_by.get(), errors),
                 attrs: item_attrs,
                 doc: doc.clone(),
                 fields: fields(&data.fields, errors),

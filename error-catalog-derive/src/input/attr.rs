@@ -47,6 +47,8 @@ pub struct VariantAttrs {
     pub resolution: Attr<LitStr>,
     pub causes: Attr<Vec<LitStr>>,
     pub retry_after: Attr<u64>,
+    /// `replaced_by = ".."`: the code that replaces a `#[deprecated]` one.
+    pub replaced_by: Attr<LitStr>,
     /// True once any key of ours was seen on the variant.
     pub present: bool,
     /// As [`ContainerAttrs::unsure`].
@@ -97,6 +99,7 @@ impl VariantAttrs {
             resolution: Attr::new(keys::RESOLUTION),
             causes: Attr::new(keys::CAUSES),
             retry_after: Attr::new(keys::RETRY_AFTER),
+            replaced_by: Attr::new(keys::REPLACED_BY),
             present: false,
             unsure: false,
         }
@@ -427,6 +430,7 @@ fn variant_key(
         keys::CAUSES => attrs.causes.parse(meta, errors, |meta, errors| {
             string_list(meta, key, errors).map(Some)
         }),
+        keys::REPLACED_BY => attrs.replaced_by.parse(meta, errors, text("\"new_code\"")),
         _ => unreachable_key(meta, key, errors),
     }
 }

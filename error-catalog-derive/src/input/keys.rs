@@ -9,6 +9,8 @@ pub const API_ERROR: &str = "api_error";
 pub const SOURCE: &str = "source";
 /// `#[from]` on a field.
 pub const FROM: &str = "from";
+/// Rust's `#[deprecated]` on a variant or struct, which the catalog reads.
+pub const DEPRECATED: &str = "deprecated";
 
 // Type-level keys.
 pub const RENAME_ALL: &str = "rename_all";
@@ -33,6 +35,7 @@ pub const TITLE: &str = "title";
 pub const RESOLUTION: &str = "resolution";
 pub const CAUSES: &str = "causes";
 pub const RETRY_AFTER: &str = "retry_after";
+pub const REPLACED_BY: &str = "replaced_by";
 
 // Field-level keys.
 pub const SKIP: &str = "skip";
@@ -67,6 +70,7 @@ pub const VARIANT_KEYS: &[&str] = &[
     RESOLUTION,
     CAUSES,
     RETRY_AFTER,
+    REPLACED_BY,
 ];
 
 /// Keys of a field's attribute.

@@ -7,6 +7,7 @@
 pub mod ast;
 pub mod attr;
 pub mod case;
+pub mod deprecation;
 pub mod doc;
 pub mod format;
 pub mod keys;

@@ -13,6 +13,7 @@ use syn::{Generics, Ident, LitStr, Member, Type};
 
 pub use crate::input::ast::Shape;
 pub use crate::input::attr::Example;
+pub use crate::input::deprecation::Deprecation;
 pub use crate::input::format::Format;
 use crate::model::template::Template;
 
@@ -80,6 +81,8 @@ pub struct Variant<'a> {
     pub retry_after: Option<u64>,
     pub docs_url: Option<String>,
     pub fields: Vec<Field<'a>>,
+    /// Rust's `#[deprecated]` and `replaced_by`.
+    pub deprecation: Option<Deprecation>,
 }
 
 /// A variant's public message.

@@ -97,6 +97,7 @@ pub fn variant<'a>(
         status,
         message,
         fields,
+        deprecation: variant.deprecation.clone(),
     }
 }
 

@@ -4,8 +4,14 @@
 //! Breaking, for a client written against the baseline: a code removed, its status or
 //! retryable flag changed, a detail field removed, given another JSON type or made
 //! optional, a header (from an `#[error(header = "..")]` field) no longer sent.
-//! Compatible: a new code, a new detail field, a new header, changed text (message,
-//! title, description, ...).
+//! Compatible: a new code, a new detail field, a new header, a code newly deprecated,
+//! changed text (message, title, description, ...).
+//!
+//! Codes retire in two steps: first deprecated (Rust's `#[deprecated]` on the variant,
+//! which the export records), then removed. Removing a code that the baseline marks
+//! deprecated is a change of its own kind, [`Change::DeprecatedCodeRemoved`]: breaking
+//! like any removal, unless the report [accepts](Report::accept_deprecated_removals)
+//! it; removing a code the baseline did not mark deprecated is always breaking.
 
 use core::fmt;
 use std::path::Path;
@@ -88,6 +94,19 @@ pub enum Change {
         /// The locale's language tag.
         locale: String,
     },
+    /// Breaking unless [accepted](Report::accept_deprecated_removals): a code that the
+    /// baseline marks deprecated is gone.
+    DeprecatedCodeRemoved {
+        /// The code.
+        code: String,
+        /// The code the baseline names as its replacement, if any.
+        replaced_by: Option<String>,
+    },
+    /// Compatible: a code is deprecated now, and was not in the baseline.
+    CodeDeprecated {
+        /// The code.
+        code: String,
+    },
     /// Compatible: a new code.
     CodeAdded {
         /// The code.
@@ -118,11 +137,40 @@ pub enum Change {
 }
 
 impl Change {
-    /// True for the changes that can break a client written against the baseline.
+    /// The code the change is about.
+    ///
+    /// ```
+    /// use error_catalog::guard::Change;
+    /// # let change = Change::CodeAdded { code: "offer_expired".into() };
+    /// assert_eq!(change.code(), "offer_expired");
+    /// ```
+    pub fn code(&self) -> &str {
+        match self {
+            Change::CodeRemoved { code }
+            | Change::StatusChanged { code, .. }
+            | Change::RetryableChanged { code, .. }
+            | Change::FieldRemoved { code, .. }
+            | Change::FieldRetyped { code, .. }
+            | Change::FieldMadeOptional { code, .. }
+            | Change::HeaderRemoved { code, .. }
+            | Change::TranslationRemoved { code, .. }
+            | Change::DeprecatedCodeRemoved { code, .. }
+            | Change::CodeDeprecated { code }
+            | Change::CodeAdded { code }
+            | Change::FieldAdded { code, .. }
+            | Change::HeaderAdded { code, .. }
+            | Change::TextChanged { code, .. } => code,
+        }
+    }
+
+    /// True for the changes that can break a client written against the baseline (a
+    /// [`DeprecatedCodeRemoved`](Change::DeprecatedCodeRemoved) included: a report may
+    /// accept it).
     pub fn is_breaking(&self) -> bool {
         matches!(
             self,
             Change::CodeRemoved { .. }
+                | Change::DeprecatedCodeRemoved { .. }
                 | Change::StatusChanged { .. }
                 | Change::RetryableChanged { .. }
                 | Change::FieldRemoved { .. }
@@ -171,6 +219,14 @@ impl fmt::Display for Change {
                     "code `{code}`: locale `{locale}` no longer translates it"
                 )
             }
+            Change::DeprecatedCodeRemoved { code, replaced_by } => {
+                write!(f, "deprecated code `{code}` was removed")?;
+                match replaced_by {
+                    Some(new) => write!(f, " (replaced by `{new}`)"),
+                    None => Ok(()),
+                }
+            }
+            Change::CodeDeprecated { code } => write!(f, "code `{code}` was deprecated"),
             Change::CodeAdded { code } => write!(f, "code `{code}` was added"),
             Change::FieldAdded { code, field } => {
                 write!(f, "code `{code}`: detail field `{field}` was added")
@@ -214,6 +270,8 @@ impl fmt::Display for Change {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     changes: Vec<Change>,
+    /// Removals of deprecated codes are accepted (not breaking).
+    accept_deprecated_removals: bool,
 }
 
 impl Report {
@@ -222,9 +280,54 @@ impl Report {
         &self.changes
     }
 
-    /// The breaking changes.
+    /// The same report, with the removal of a code that the baseline marks deprecated
+    /// ([`Change::DeprecatedCodeRemoved`]) accepted: listed, but not breaking. The
+    /// removal of a code the baseline did not deprecate stays breaking.
+    ///
+    /// ```
+    /// use error_catalog::{catalog, ApiError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "offer_expired", status = 410, message = "Offer expired")]
+    /// pub struct OfferExpired;
+    ///
+    /// let baseline = r#"{"version": 1, "errors": [
+    ///     {"code": "offer_expired", "status": 410, "retryable": false, "details": []},
+    ///     {"code": "coupon_expired", "status": 410, "retryable": false, "details": [],
+    ///      "deprecated": {"note": null, "since": "2.3.0", "replaced_by": "offer_expired"}}
+    /// ]}"#;
+    /// let report = catalog!(OfferExpired).compare(baseline).unwrap();
+    /// assert!(report.is_breaking());
+    /// let report = report.accept_deprecated_removals();
+    /// assert!(!report.is_breaking());
+    /// assert_eq!(report.to_string(), "\
+    /// 1 accepted change:
+    ///   - deprecated code `coupon_expired` was removed (replaced by `offer_expired`)
+    /// ");
+    /// ```
+    #[must_use]
+    pub fn accept_deprecated_removals(mut self) -> Self {
+        self.accept_deprecated_removals = true;
+        self
+    }
+
+    /// Whether the report accepts this change although it [is
+    /// breaking](Change::is_breaking).
+    fn accepted(&self, change: &Change) -> bool {
+        self.accept_deprecated_removals && matches!(change, Change::DeprecatedCodeRemoved { .. })
+    }
+
+    /// The breaking changes (less those the report accepts).
     pub fn breaking(&self) -> impl Iterator<Item = &Change> {
-        self.changes.iter().filter(|change| change.is_breaking())
+        self.changes
+            .iter()
+            .filter(|change| change.is_breaking() && !self.accepted(change))
+    }
+
+    /// The breaking changes that the report accepts
+    /// ([`accept_deprecated_removals`](Report::accept_deprecated_removals)).
+    pub fn accepted_changes(&self) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(|change| self.accepted(change))
     }
 
     /// The compatible changes.
@@ -247,6 +350,7 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let groups = [
             ("breaking", self.breaking().collect::<Vec<_>>()),
+            ("accepted", self.accepted_changes().collect::<Vec<_>>()),
             ("compatible", self.compatible().collect::<Vec<_>>()),
         ];
         for (kind, changes) in groups {
@@ -292,8 +396,14 @@ impl Catalog {
         let mut compatible = Vec::new();
         for old in &baseline {
             let Some(new) = self.find(&old.code) else {
-                breaking.push(Change::CodeRemoved {
-                    code: old.code.clone(),
+                breaking.push(match &old.deprecated {
+                    Retired::Deprecated(replaced_by) => Change::DeprecatedCodeRemoved {
+                        code: old.code.clone(),
+                        replaced_by: replaced_by.clone(),
+                    },
+                    Retired::No => Change::CodeRemoved {
+                        code: old.code.clone(),
+                    },
                 });
                 continue;
             };
@@ -307,7 +417,10 @@ impl Catalog {
             }
         }
         breaking.append(&mut compatible);
-        Ok(Report { changes: breaking })
+        Ok(Report {
+            changes: breaking,
+            accept_deprecated_removals: false,
+        })
     }
 }
 
@@ -321,8 +434,17 @@ struct OldCode {
     headers: Vec<String>,
     /// The locales that translated the code (none without a `translations` member).
     translations: Vec<String>,
+    /// Whether the entry is marked deprecated, and the replacement it names.
+    deprecated: Retired,
     /// The entry as a whole, for the text members.
     entry: Value,
+}
+
+/// Whether a baseline entry is deprecated.
+enum Retired {
+    No,
+    /// Deprecated, with the code that replaces it, if any.
+    Deprecated(Option<String>),
 }
 
 /// What the guard reads of one detail field of a baseline entry.
@@ -410,6 +532,15 @@ fn old_code((index, entry): (usize, &Value)) -> Result<OldCode, BaselineError> {
             .map(|locales| locales.keys().cloned().collect())
             .ok_or_else(|| missing("translations"))?,
     };
+    let deprecated = match entry.get("deprecated") {
+        None | Some(Value::Null) => Retired::No,
+        Some(Value::Object(deprecation)) => match deprecation.get("replaced_by") {
+            None | Some(Value::Null) => Retired::Deprecated(None),
+            Some(Value::String(code)) => Retired::Deprecated(Some(code.clone())),
+            Some(_) => return Err(missing("deprecated.replaced_by")),
+        },
+        Some(_) => return Err(missing("deprecated")),
+    };
     Ok(OldCode {
         code: code.to_owned(),
         status,
@@ -417,6 +548,7 @@ fn old_code((index, entry): (usize, &Value)) -> Result<OldCode, BaselineError> {
         fields,
         headers,
         translations,
+        deprecated,
         entry: entry.clone(),
     })
 }
@@ -511,6 +643,9 @@ fn diff_code(
                 locale: locale.clone(),
             });
         }
+    }
+    if matches!(old.deprecated, Retired::No) && new.deprecation().is_some() {
+        compatible.push(Change::CodeDeprecated { code: code() });
     }
     let current = serde_json::to_value(new).unwrap_or_default();
     for member in TEXT_MEMBERS {

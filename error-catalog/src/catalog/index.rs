@@ -130,7 +130,102 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
         t += 1;
         rest_types = more_types;
     }
+    check_replacements(types, &table);
     table
+}
+
+/// Panics on the first deprecated code whose `replaced_by` names no code of the
+/// catalog, or its own code.
+const fn check_replacements(types: &[&[ErrorSpec]], table: &[u64]) {
+    let mut rest_types = types;
+    while let [specs, more_types @ ..] = rest_types {
+        let mut rest = *specs;
+        while let [spec, more @ ..] = rest {
+            if let Some(deprecation) = spec.deprecation
+                && let Some(code) = deprecation.replaced_by
+                && (bytes_eq(code.as_bytes(), spec.code.as_bytes())
+                    || !contains(types, table, code))
+            {
+                unknown_replacement(spec, code);
+            }
+            rest = more;
+        }
+        rest_types = more_types;
+    }
+}
+
+/// Whether the table built from `types` holds `code` ([`find`], in a `const`).
+const fn contains(types: &[&[ErrorSpec]], table: &[u64], code: &str) -> bool {
+    let mut reason = [0; REASON_LEN];
+    let Some(len) = reason_ascii(code.as_bytes(), &mut reason) else {
+        return false;
+    };
+    let hash = hash(reason.split_at(len).0);
+    let mask = table.len() - 1;
+    #[allow(clippy::cast_possible_truncation)] // the hash has 32 bits
+    let mut slot = hash as usize & mask;
+    loop {
+        let entry = table[slot];
+        if entry == 0 {
+            return false;
+        }
+        if entry >> 32 == hash {
+            let (t, v) = position(entry);
+            if bytes_eq(types[t][v].code.as_bytes(), code.as_bytes()) {
+                return true;
+            }
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// Checks that `catalog`, the table of the type named `ty`, has the code `code`; for
+/// [`error_responses!`](crate::error_responses!).
+///
+/// # Panics
+///
+/// When it has not (in a `const`: a compile error naming the code and the type).
+pub const fn require_code(catalog: &[ErrorSpec], ty: &str, code: &str) {
+    let mut rest = catalog;
+    while let [spec, more @ ..] = rest {
+        if bytes_eq(spec.code.as_bytes(), code.as_bytes()) {
+            return;
+        }
+        rest = more;
+    }
+    let (buf, len) = assemble(&["`", code, "` is no code of `", ty, "`"]);
+    let message = text(&buf, len);
+    panic!("{}", message)
+}
+
+/// The specs of `catalog` with the `codes` given, in that order (all of them when
+/// `codes` is empty); for [`error_responses!`](crate::error_responses!).
+pub fn select(catalog: &'static [ErrorSpec], codes: &[&str]) -> Vec<&'static ErrorSpec> {
+    if codes.is_empty() {
+        return catalog.iter().collect();
+    }
+    codes
+        .iter()
+        .filter_map(|code| catalog.iter().find(|spec| spec.code == *code))
+        .collect()
+}
+
+/// Panics with `` `replaced_by` of Type::Variant (`old`) names `new`, which is no other
+/// code of this catalog ``.
+const fn unknown_replacement(spec: &ErrorSpec, code: &str) -> ! {
+    let (buf, len) = assemble(&[
+        "`replaced_by` of ",
+        spec.category.name,
+        "::",
+        spec.variant,
+        " (`",
+        spec.code,
+        "`) names `",
+        code,
+        "`, which is no other code of this catalog",
+    ]);
+    let message = text(&buf, len);
+    panic!("{}", message)
 }
 
 /// The (type, variant) position stored in a non-empty slot.
@@ -138,6 +233,38 @@ pub const fn build<const S: usize>(types: &[&[ErrorSpec]]) -> [u64; S] {
 const fn position(entry: u64) -> (usize, usize) {
     let packed = (entry & 0xffff_ffff) as usize - 1;
     (packed >> VARIANT_BITS, packed & MAX_VARIANTS)
+}
+
+/// Builds the table of [`build`] at run time, for a catalog read from an export
+/// ([`Catalog::from_json`](crate::Catalog::from_json)); the two specs that share a
+/// code or a reason instead of panicking.
+#[allow(clippy::cast_possible_truncation)] // positions are checked against the limits
+pub(crate) fn build_at_run_time<'s>(
+    types: &'s [&'s [ErrorSpec]],
+) -> Result<Vec<u64>, (&'s ErrorSpec, &'s ErrorSpec)> {
+    let mut table = vec![0u64; slots(types)];
+    let mask = table.len() - 1;
+    for (t, specs) in types.iter().enumerate() {
+        for (v, spec) in specs.iter().enumerate() {
+            let reason = spec.reason.as_bytes();
+            let hash = hash(reason);
+            let mut slot = hash as usize & mask;
+            loop {
+                let entry = table[slot];
+                if entry == 0 {
+                    table[slot] = (hash << 32) | (((t << VARIANT_BITS) | v) as u64 + 1);
+                    break;
+                }
+                let (other_t, other_v) = position(entry);
+                let other = &types[other_t][other_v];
+                if entry >> 32 == hash && (other.code == spec.code || other.reason == spec.reason) {
+                    return Err((other, spec));
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+    }
+    Ok(table)
 }
 
 /// Looks `code` up in a table built by [`build`].
@@ -287,6 +414,7 @@ mod tests {
         docs: None,
         domain: None,
         locales: None,
+        services: &[],
     };
 
     /// A spec whose reason is the code as it is: right for codes in `UPPER_SNAKE_CASE`.
@@ -312,6 +440,7 @@ mod tests {
             },
             parsed: "",
             headers: &[],
+            deprecation: None,
         }
     }
 

@@ -5,7 +5,7 @@
 //! - `index`: the compile-time hash table behind `catalog!` (the uniqueness check and
 //!   [`Catalog::find`]);
 //! - `guard`: the compatibility check of a catalog against a committed baseline;
-//! - `export`: the JSON, Markdown and OpenAPI documents of a catalog.
+//! - `export`: the JSON, Markdown, OpenAPI and TypeScript documents of a catalog.
 //!
 //! Depends on the [model](crate::model) and, for the example bodies of the exports, the
 //! [wire](crate::wire).
@@ -20,6 +20,7 @@ use crate::model::spec::{Category, ErrorSpec};
 pub(crate) mod export;
 pub mod guard;
 pub(crate) mod index;
+pub(crate) mod load;
 
 /// Lists error types, from any crates, as one [`Catalog`], and checks at compile time that
 /// no two of their variants share a code.
@@ -236,11 +237,23 @@ impl Catalog {
 
     /// One entry per listed type: its category and its specs, in listing order.
     ///
-    /// A type without variants has no category to show and is left out.
+    /// A type without variants has no category to show and is left out. In a catalog
+    /// read from an export ([`from_json`](Catalog::from_json)), each run of codes with
+    /// the same category (and services) is one entry.
     pub fn categories(&self) -> impl Iterator<Item = (&'static Category, &'static [ErrorSpec])> {
-        self.types
-            .iter()
-            .filter_map(|&specs| Some((specs.first()?.category(), specs)))
+        self.types.iter().flat_map(|&specs| {
+            let mut rest = specs;
+            core::iter::from_fn(move || {
+                let category = rest.first()?.category();
+                let end = rest
+                    .iter()
+                    .position(|spec| !core::ptr::eq(spec.category(), category))
+                    .unwrap_or(rest.len());
+                let (run, after) = rest.split_at(end);
+                rest = after;
+                Some((category, run))
+            })
+        })
     }
 
     /// The codes grouped by HTTP status, statuses ascending, codes in listing order.

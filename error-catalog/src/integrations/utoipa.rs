@@ -91,8 +91,33 @@ use crate::model::spec::ErrorSpec;
 /// assert_eq!(body["properties"]["details"]["properties"]["limit"]["type"], "integer");
 /// ```
 pub fn responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Response>> {
+    responses_of(catalog)
+}
+
+/// [`responses`] of some codes, from one type or several: what
+/// [`error_responses!`](crate::error_responses!) documents an endpoint with. The codes of
+/// a status keep the order given.
+///
+/// ```
+/// use error_catalog::{ApiError, ErrorCatalog};
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum OrderError {
+///     #[error(code = "order_not_found", status = 404, message = "No such order")]
+///     NotFound,
+///     #[error(code = "rate_limited", status = 429, message = "Slow down")]
+///     RateLimited,
+/// }
+///
+/// let limited = OrderError::CATALOG.iter().filter(|spec| spec.status_u16() == 429);
+/// let responses = error_catalog::utoipa::responses_of(limited);
+/// assert_eq!(responses.keys().collect::<Vec<_>>(), ["429"]);
+/// ```
+pub fn responses_of(
+    specs: impl IntoIterator<Item = &'static ErrorSpec>,
+) -> BTreeMap<String, RefOr<Response>> {
     let mut by_status: BTreeMap<u16, Vec<(&'static ErrorSpec, _)>> = BTreeMap::new();
-    for spec in catalog {
+    for spec in specs {
         let format = spec.category().format();
         by_status
             .entry(spec.status_u16())
@@ -106,6 +131,81 @@ pub fn responses(catalog: &'static [ErrorSpec]) -> BTreeMap<String, RefOr<Respon
             (status.to_string(), read_response(&json).into())
         })
         .collect()
+}
+
+/// Declares a type that documents, in `#[utoipa::path(responses(..))]`, the codes an
+/// endpoint can return: some codes of an error type, or all of its codes, of one type or
+/// several (feature `utoipa`).
+///
+/// Listing an error type in `responses(..)` documents every code of the type; an
+/// endpoint that can only return some of them lists them here instead. Each code is
+/// checked at compile time: one that the type does not have fails the build (a `const`
+/// evaluation error: "`x` is no code of `OrderError`").
+///
+/// ```
+/// use error_catalog::{ApiError, error_responses};
+/// use utoipa::IntoResponses;
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum OrderError {
+///     #[error(code = "order_not_found", status = 404, message = "No such order")]
+///     NotFound,
+///     #[error(code = "order_conflict", status = 409, message = "The order changed")]
+///     Conflict,
+///     #[error(code = "rate_limited", status = 429, message = "Slow down")]
+///     RateLimited,
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// #[error(code = "unauthorized", status = 401, message = "Sign in")]
+/// pub struct Unauthorized;
+///
+/// error_responses! {
+///     /// What `GET /orders` can return: a rate limit, and any code of `Unauthorized`.
+///     pub struct ListOrdersErrors {
+///         OrderError: ["rate_limited"],
+///         Unauthorized,
+///     }
+/// }
+///
+/// // #[utoipa::path(get, path = "/orders", responses((status = 200), ListOrdersErrors))]
+/// assert_eq!(ListOrdersErrors::responses().keys().collect::<Vec<_>>(), ["401", "429"]);
+/// ```
+#[macro_export]
+macro_rules! error_responses {
+    (
+        $(#[$attr:meta])*
+        $vis:vis struct $name:ident {
+            $($ty:ty $(: [$($code:literal),+ $(,)?])?),+ $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Copy)]
+        $vis struct $name;
+
+        // Every code listed is a code of its type, checked by `cargo check` too.
+        const _: () = {
+            $($($(
+                $crate::__private::require_code(
+                    <$ty as $crate::ErrorCatalog>::CATALOG,
+                    ::core::stringify!($ty),
+                    $code,
+                );
+            )+)?)+
+        };
+
+        impl $crate::__private::utoipa::IntoResponses for $name {
+            fn responses() -> $crate::__private::utoipa::Responses {
+                $crate::utoipa::responses_of(
+                    ::core::iter::empty()
+                        $(.chain($crate::__private::select(
+                            <$ty as $crate::ErrorCatalog>::CATALOG,
+                            &[$($($code),+)?],
+                        )))+,
+                )
+            }
+        }
+    };
 }
 
 /// An OpenAPI response object, written by the export, in utoipa's types.

@@ -86,6 +86,8 @@ pub struct ErrorSpec {
     pub parsed: &'static str,
     #[doc(hidden)]
     pub headers: &'static [&'static str],
+    #[doc(hidden)]
+    pub deprecation: Option<&'static Deprecation>,
 }
 
 impl ErrorSpec {
@@ -212,6 +214,38 @@ impl ErrorSpec {
         self.headers
     }
 
+    /// The code's deprecation, from Rust's own `#[deprecated]` on the variant (or struct)
+    /// and `#[error(replaced_by = "..")]`; `None` for a code in service.
+    ///
+    /// Rust warns wherever the service still constructs a deprecated variant; the
+    /// exports (JSON, Markdown, OpenAPI, TypeScript) mark the code, and the
+    /// [guard](crate::guard) treats its removal as a change of its own kind.
+    ///
+    /// ```
+    /// use error_catalog::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// pub enum OrderError {
+    ///     /// The coupon has expired.
+    ///     #[deprecated(since = "2.3.0", note = "coupons expire into `offer_expired`")]
+    ///     #[error(code = "coupon_expired", status = 410, message = "Coupon expired",
+    ///             replaced_by = "offer_expired")]
+    ///     CouponExpired,
+    ///     /// The offer has expired.
+    ///     #[error(code = "offer_expired", status = 410, message = "Offer expired")]
+    ///     OfferExpired,
+    /// }
+    ///
+    /// let deprecation = OrderError::CATALOG[0].deprecation().unwrap();
+    /// assert_eq!(deprecation.note(), Some("coupons expire into `offer_expired`"));
+    /// assert_eq!(deprecation.since(), Some("2.3.0"));
+    /// assert_eq!(deprecation.replaced_by(), Some("offer_expired"));
+    /// assert!(OrderError::CATALOG[1].deprecation().is_none());
+    /// ```
+    pub const fn deprecation(&self) -> Option<&'static Deprecation> {
+        self.deprecation
+    }
+
     /// Whether a body of this code can come with a `Retry-After` header: it has a fixed
     /// `retry_after = N` or a `#[error(retry_after)]` field.
     pub(crate) fn may_send_retry_after(&self) -> bool {
@@ -230,6 +264,93 @@ impl fmt::Display for ErrorSpec {
             self.code,
             self.status.as_u16()
         )
+    }
+}
+
+/// How a deprecated code is retired: Rust's `#[deprecated]` note and version, and the
+/// code that replaces it (see [`ErrorSpec::deprecation`]).
+///
+/// ```
+/// use error_catalog::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[deprecated]
+/// #[error(code = "legacy_failure", status = 500, message = "Failed")]
+/// pub struct LegacyFailure;
+///
+/// # #[allow(deprecated)]
+/// let deprecation = LegacyFailure::CATALOG[0].deprecation().unwrap();
+/// assert_eq!((deprecation.note(), deprecation.replaced_by()), (None, None));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Deprecation {
+    #[doc(hidden)]
+    pub note: Option<&'static str>,
+    #[doc(hidden)]
+    pub since: Option<&'static str>,
+    #[doc(hidden)]
+    pub replaced_by: Option<&'static str>,
+}
+
+impl Deprecation {
+    /// The `note` of `#[deprecated(note = "..")]` (or `#[deprecated = ".."]`).
+    pub const fn note(&self) -> Option<&'static str> {
+        self.note
+    }
+
+    /// The `since` of `#[deprecated(since = "..")]`.
+    pub const fn since(&self) -> Option<&'static str> {
+        self.since
+    }
+
+    /// The code clients should handle instead, from `#[error(replaced_by = "..")]`;
+    /// [`catalog!`](crate::catalog!) checks that it is a code of the catalog.
+    pub const fn replaced_by(&self) -> Option<&'static str> {
+        self.replaced_by
+    }
+
+    /// What follows the word "Deprecated" in the exports: ` since <version>`,
+    /// `: <note>`, a period, and ` Replaced by `<code>`.` when there is a replacement.
+    pub(crate) fn write_after_lead(&self, f: &mut dyn fmt::Write) -> fmt::Result {
+        if let Some(since) = self.since {
+            write!(f, " since {since}")?;
+        }
+        if let Some(note) = self.note.map(str::trim).filter(|note| !note.is_empty()) {
+            write!(f, ": {}", note.trim_end_matches('.'))?;
+        }
+        f.write_str(".")?;
+        if let Some(code) = self.replaced_by {
+            write!(f, " Replaced by `{code}`.")?;
+        }
+        Ok(())
+    }
+}
+
+/// The sentence the exports show: "Deprecated", then ` since <version>` and
+/// `: <note>`, a period, and the replacement code (each part only when given).
+///
+/// ```
+/// use error_catalog::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// pub enum OrderError {
+///     #[deprecated(since = "2.3.0", note = "coupons became offers.")]
+///     #[error(code = "coupon_expired", status = 410, message = "Coupon expired",
+///             replaced_by = "offer_expired")]
+///     CouponExpired,
+///     #[error(code = "offer_expired", status = 410, message = "Offer expired")]
+///     OfferExpired,
+/// }
+///
+/// assert_eq!(
+///     OrderError::CATALOG[0].deprecation().unwrap().to_string(),
+///     "Deprecated since 2.3.0: coupons became offers. Replaced by `offer_expired`.",
+/// );
+/// ```
+impl fmt::Display for Deprecation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Deprecated")?;
+        self.write_after_lead(f)
     }
 }
 
@@ -518,6 +639,8 @@ pub struct Category {
     pub domain: Option<&'static str>,
     #[doc(hidden)]
     pub locales: Option<&'static Locales>,
+    #[doc(hidden)]
+    pub services: &'static [&'static str],
 }
 
 impl Category {
@@ -552,5 +675,14 @@ impl Category {
     /// (see [`Locales`]).
     pub const fn locales(&self) -> Option<&'static Locales> {
         self.locales
+    }
+
+    /// The services whose codes these are, in a catalog merged from the exports of
+    /// several (the `services` of its entries, see [`Catalog::from_json`]); empty for
+    /// the types of the service's own crates.
+    ///
+    /// [`Catalog::from_json`]: crate::Catalog::from_json
+    pub const fn services(&self) -> &'static [&'static str] {
+        self.services
     }
 }

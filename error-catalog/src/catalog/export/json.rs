@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 
 use crate::catalog::Catalog;
 use crate::model::locale::Translation;
-use crate::model::spec::{Category, ErrorSpec, FieldSpec};
+use crate::model::spec::{Category, Deprecation, ErrorSpec, FieldSpec};
 
 /// The version of the JSON export's schema, written as its `version` member.
 ///
@@ -142,7 +142,10 @@ impl Serialize for Errors<'_> {
 }
 
 /// One entry of the JSON export (schema `catalog-v1`): every member of the spec;
-/// `headers` only when the code sends headers from its fields.
+/// `headers` only when the code sends headers from its fields, `deprecated` (its
+/// `note`, `since` and `replaced_by`, each a string or `null`) only for a deprecated
+/// code, `services` (the names of the services that declare the code) only in a
+/// catalog merged from several services' exports.
 ///
 /// ```
 /// use error_catalog::ApiError;
@@ -159,7 +162,7 @@ impl Serialize for Errors<'_> {
 /// ```
 impl Serialize for ErrorSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut entry = serializer.serialize_struct("ErrorSpec", 15)?;
+        let mut entry = serializer.serialize_struct("ErrorSpec", 17)?;
         entry.serialize_field("code", self.code())?;
         entry.serialize_field("status", &self.status_u16())?;
         entry.serialize_field("retryable", &self.retryable())?;
@@ -184,6 +187,16 @@ impl Serialize for ErrorSpec {
             entry.serialize_field("translations", &Translations(self))?;
         } else {
             entry.skip_field("translations")?;
+        }
+        // Present only for a deprecated code.
+        match self.deprecation() {
+            Some(deprecation) => entry.serialize_field("deprecated", deprecation)?,
+            None => entry.skip_field("deprecated")?,
+        }
+        // Present only in a catalog merged from several services' exports.
+        match self.category().services() {
+            [] => entry.skip_field("services")?,
+            services => entry.serialize_field("services", services)?,
         }
         entry.end()
     }
@@ -246,6 +259,17 @@ impl Serialize for FieldSpec {
             field.serialize_entry("example", &example)?;
         }
         field.end()
+    }
+}
+
+/// A deprecation in the JSON export: `{"note", "since", "replaced_by"}`.
+impl Serialize for Deprecation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut deprecation = serializer.serialize_struct("Deprecation", 3)?;
+        deprecation.serialize_field("note", &self.note())?;
+        deprecation.serialize_field("since", &self.since())?;
+        deprecation.serialize_field("replaced_by", &self.replaced_by())?;
+        deprecation.end()
     }
 }
 

@@ -11,12 +11,16 @@ impl Catalog {
     /// The catalog as a Markdown "Error Codes" page, with the default title and intro;
     /// [`markdown`](Catalog::markdown) sets them.
     pub fn to_markdown(&self) -> String {
-        self.markdown().to_string()
+        // About 600 bytes a code: sized once rather than grown by doubling.
+        let mut page = String::with_capacity(1024 + 640 * self.len());
+        let _ = fmt::Write::write_fmt(&mut page, format_args!("{}", self.markdown()));
+        page
     }
 
     /// A Markdown "Error Codes" page: a title, one section per category (each listed
     /// type, headed by its doc comment), and for each code its HTTP status, whether it is
-    /// retryable, its `Retry-After` and the headers it sends from fields, its description,
+    /// retryable, its `Retry-After` and the headers it sends from fields, its
+    /// [deprecation](crate::ErrorSpec::deprecation) if any, its description,
     /// an example body in the category's format, the possible causes, the resolution and
     /// the docs link.
     ///
@@ -134,7 +138,16 @@ fn write_category(f: &mut fmt::Formatter<'_>, category: &Category) -> fmt::Resul
     } else {
         heading
     };
-    write!(f, "\n## {heading}\n")?;
+    write!(f, "\n## {heading}")?;
+    // A catalog merged from several services: whose codes these are.
+    for (index, service) in category.services().iter().enumerate() {
+        let lead = if index == 0 { " (" } else { ", " };
+        write!(f, "{lead}{service}")?;
+    }
+    if !category.services().is_empty() {
+        f.write_str(")")?;
+    }
+    f.write_str("\n")?;
     let rest = rest.trim();
     if !rest.is_empty() {
         write!(f, "\n{rest}\n")?;
@@ -173,6 +186,11 @@ fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Form
         write!(f, "{lead}`{header}`")?;
     }
     f.write_str("\n")?;
+    if let Some(deprecation) = spec.deprecation() {
+        f.write_str("\n**Deprecated**")?;
+        deprecation.write_after_lead(f)?;
+        f.write_str("\n")?;
+    }
     if !spec.description().is_empty() {
         write!(f, "\n{}\n", spec.description())?;
     }

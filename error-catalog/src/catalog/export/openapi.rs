@@ -52,14 +52,18 @@ impl Catalog {
     ///     Compact (it sends none), nor a code without detail fields;
     ///   - per code, `<Code>Body`: the envelope with the code member a `string` of that
     ///     one value (an `enum` of one) and `details` the code's `<Code>Details`, required
-    ///     (left out for a code without details). Codes that camel-case alike never
+    ///     (left out for a code without details). A
+    ///     [deprecated](crate::ErrorSpec::deprecation) code's body has `deprecated: true`
+    ///     and the deprecation's sentence after its description. Codes that camel-case alike never
     ///     share a name: a later one takes a `_2` suffix (`NotFound_2Body`);
     /// - `responses`: `Error<status>` for each status, its schema per content type a
     ///   `oneOf` of the `<Code>Body` of each code at that status, with a `discriminator`
     ///   on the code member when the body has it at the top level (Flat and Problem:
     ///   `code`; Compact: `error`; not Nested and Google, whose code is inside the
     ///   `error` object, which a discriminator cannot name); one named example per code
-    ///   (the example body of the Markdown page); and its headers: each header a code at
+    ///   (the example body of the Markdown page; a deprecated code's says so in its
+    ///   `description`, and carries the deprecation as the JSON export writes it in an
+    ///   `x-deprecated` member); and its headers: each header a code at
     ///   that status sends from an `#[error(header = "..")]` field, and `Retry-After`
     ///   where a code carries a retry hint;
     /// - `headers`: `Retry-After`, which those responses reference.
@@ -747,8 +751,11 @@ fn body_schema(spec: &'static ErrorSpec, format: Format, refs: Refs<'_>) -> Valu
         _ => details,
     });
     let mut body = envelope_schema(format);
-    if !spec.description().is_empty() {
-        body["description"] = json!(spec.description());
+    if let Some(text) = described(spec) {
+        body["description"] = json!(text);
+    }
+    if spec.deprecation().is_some() {
+        body["deprecated"] = json!(true);
     }
     match format {
         Format::Nested | Format::Flat => {
@@ -957,14 +964,35 @@ fn field_headers(specs: &[&ErrorSpec]) -> Vec<(&'static str, Vec<String>)> {
 /// [`Sample`] of the spec written by the envelope).
 fn example(spec: &'static ErrorSpec, format: Format) -> Node {
     let mut example = vec![("summary".to_owned(), Node::Json(json!(spec.title())))];
-    if !spec.description().is_empty() {
-        example.push((
-            "description".to_owned(),
-            Node::Json(json!(spec.description())),
-        ));
+    if let Some(text) = described(spec) {
+        example.push(("description".to_owned(), Node::Json(json!(text))));
     }
     example.push(("value".to_owned(), Node::Example(spec, format)));
+    if let Some(deprecation) = spec.deprecation() {
+        example.push((
+            DEPRECATED_EXTENSION.to_owned(),
+            Node::Json(serde_json::to_value(deprecation).unwrap_or_default()),
+        ));
+    }
     Node::Object(example)
+}
+
+/// The extension member of a deprecated code's named example: the deprecation as the
+/// JSON export writes it (`{"note", "since", "replaced_by"}`), for tools that read
+/// examples (an Example Object has no `deprecated` field of its own).
+const DEPRECATED_EXTENSION: &str = "x-deprecated";
+
+/// The description of a code's schema and example: its description, then for a
+/// deprecated code the sentence that says so (as the Markdown page words it).
+fn described(spec: &ErrorSpec) -> Option<String> {
+    let mut text = spec.description().to_owned();
+    if let Some(deprecation) = spec.deprecation() {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&deprecation.to_string());
+    }
+    (!text.is_empty()).then_some(text)
 }
 
 #[cfg(test)]

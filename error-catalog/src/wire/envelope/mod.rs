@@ -19,6 +19,8 @@ use crate::wire::members::{
 
 mod write;
 
+pub(crate) use write::plain;
+
 /// The error body to send for one error, in one [`Format`], with its headers.
 ///
 /// Made by [`ApiError::envelope`]. It is [`Serialize`] (serde writes it straight into

@@ -357,7 +357,7 @@ impl Writer<'_> {
 /// Eight bytes at a time: a byte below `n` (`n <= 0x80`) sets its high bit in
 /// `(word - n * ONES) & !word & HIGHS`, and no other byte can; a byte equal to `b` is a
 /// zero byte of `word ^ b * ONES`, that is, a byte below 1.
-fn plain(text: &str) -> bool {
+pub(crate) fn plain(text: &str) -> bool {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     fn below(word: u64, n: u8) -> u64 {

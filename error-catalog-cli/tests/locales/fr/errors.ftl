@@ -1,0 +1,1 @@
+cart_empty = Le panier est vide
