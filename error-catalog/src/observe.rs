@@ -260,6 +260,9 @@ pub(crate) struct Observer {
     hook: Option<Hook>,
 }
 
+// Derivable only without `tracing`, whose level defaults to INFO rather than to
+// `Level`'s own default.
+#[cfg_attr(not(feature = "tracing"), allow(clippy::derivable_impls))]
 impl Default for Observer {
     fn default() -> Self {
         Observer {

@@ -219,8 +219,10 @@ fn canonical_code(code: Code) -> Option<grpc::Code> {
 /// ```
 /// use error_catalog::tonic::RequestIdLayer;
 ///
-/// let server = tonic::transport::Server::builder()
-///     .layer(RequestIdLayer::new().client_error_level(tracing::Level::WARN));
+/// // A tower layer: `tonic::transport::Server::builder().layer(layer)` (tonic's `server`
+/// // feature) puts it around every call.
+/// let layer = RequestIdLayer::new().client_error_level(tracing::Level::WARN);
+/// # let _ = layer;
 /// ```
 #[derive(Debug, Clone)]
 pub struct RequestIdLayer {
