@@ -5,7 +5,10 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+mod orders;
+
 use error_catalog::{ApiError, Format};
+use orders::OrderError;
 
 struct Counting;
 
@@ -113,29 +116,6 @@ fn writing_into_a_reused_buffer_does_not_allocate() {
 }
 
 /// Order errors, translated (`tests/locales/orders`).
-#[derive(Debug, ApiError)]
-#[api_error(locales = "tests/locales/orders", partial_locales = ["pt"])]
-pub enum OrderError {
-    #[error(
-        code = "order_not_found",
-        status = 404,
-        message = "Order {id} not found",
-        resolution = "Check the order ID."
-    )]
-    NotFound { id: String },
-    #[error(
-        code = "cart.too_many",
-        status = 422,
-        message = "The cart holds {count} items; the limit is {max}"
-    )]
-    TooMany { count: u32, max: u32 },
-    #[error(
-        code = "payment_declined",
-        status = 402,
-        message = "The payment was declined"
-    )]
-    Declined { reason: String },
-}
 
 #[test]
 fn a_translation_without_selectors_is_written_without_allocating() {

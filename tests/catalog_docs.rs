@@ -11,6 +11,7 @@
 
 #[path = "../examples/catalog/errors.rs"]
 mod errors;
+mod orders;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -177,29 +178,6 @@ fn scratch(name: &str, text: &str) -> PathBuf {
 static SINK: Catalog = catalog!(KitchenSink, OrderError);
 
 /// A type with translations: its entries have the `translations` member.
-#[derive(Debug, ApiError)]
-#[api_error(locales = "tests/locales/orders", partial_locales = ["pt"])]
-pub enum TranslatedError {
-    #[error(
-        code = "order_not_found",
-        status = 404,
-        message = "Order {id} not found",
-        resolution = "Check the order ID."
-    )]
-    NotFound { id: String },
-    #[error(
-        code = "cart.too_many",
-        status = 422,
-        message = "The cart holds {count} items; the limit is {max}"
-    )]
-    TooMany { count: u32, max: u32 },
-    #[error(
-        code = "payment_declined",
-        status = 402,
-        message = "The payment was declined"
-    )]
-    Declined { reason: String },
-}
 
 #[test]
 fn json_exports_follow_the_published_schema() {
@@ -207,7 +185,7 @@ fn json_exports_follow_the_published_schema() {
         scratch("catalog-v1.schema.json", error_catalog::CATALOG_SCHEMA),
         root().join("examples/catalog/generated/errors.json"),
         scratch("kitchen-sink.json", &SINK.to_json()),
-        scratch("translated.json", &catalog!(TranslatedError).to_json()),
+        scratch("translated.json", &catalog!(orders::OrderError).to_json()),
     ];
     if python_validate(JSONSCHEMA, &files) {
         // The validator rejects what the schema forbids, so a pass above means something.
