@@ -14,10 +14,10 @@
 // The two enums are benchmark fixtures, not API.
 #![allow(missing_docs)]
 
-use std::fs;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+mod common;
 
 use criterion::{Criterion, Throughput};
 use error_catalog::ApiError;
@@ -425,38 +425,6 @@ fn compare<R>(
     group.finish();
 }
 
-/// Where criterion writes its estimates: `$CRITERION_HOME`, else `<target dir>/criterion`
-/// (the same rule criterion follows).
-fn criterion_home() -> PathBuf {
-    std::env::var_os("CRITERION_HOME").map_or_else(
-        || {
-            Path::new(env!("CARGO_TARGET_TMPDIR"))
-                .parent()
-                .unwrap_or_else(|| Path::new("target"))
-                .join("criterion")
-        },
-        PathBuf::from,
-    )
-}
-
-/// Criterion's estimates (ns per iteration) of one benchmark, if this run wrote them:
-/// the headline figure it prints (the slope of the linear fit, else the mean) and the
-/// median.
-fn estimates(group: &str, function: &str, since: SystemTime) -> Option<(f64, f64)> {
-    let path = criterion_home()
-        .join(group)
-        .join(function)
-        .join("new/estimates.json");
-    let modified = fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-    if modified < since {
-        return None;
-    }
-    let estimates: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(path).ok()?).ok()?;
-    let point = |name: &str| estimates[name]["point_estimate"].as_f64();
-    Some((point("slope").or_else(|| point("mean"))?, point("median")?))
-}
-
 fn main() {
     let start = SystemTime::now();
     let mut criterion = Criterion::default().configure_from_args();
@@ -466,8 +434,8 @@ fn main() {
     let mut printed_header = false;
     for group in ["code", "status", "retryable"] {
         let (Some(derived), Some(hand)) = (
-            estimates(group, "derived", start),
-            estimates(group, "hand-written", start),
+            common::estimates(group, "derived", start),
+            common::estimates(group, "hand-written", start),
         ) else {
             continue;
         };

@@ -18,10 +18,10 @@
 // The enums and structs are benchmark fixtures, not API.
 #![allow(missing_docs)]
 
-use std::fs;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+mod common;
 
 use criterion::Criterion;
 use error_catalog::{ApiError, ErrorBody};
@@ -170,45 +170,13 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-/// Where criterion writes its estimates: `$CRITERION_HOME`, else `<target dir>/criterion`
-/// (the same rule criterion follows).
-fn criterion_home() -> PathBuf {
-    std::env::var_os("CRITERION_HOME").map_or_else(
-        || {
-            Path::new(env!("CARGO_TARGET_TMPDIR"))
-                .parent()
-                .unwrap_or_else(|| Path::new("target"))
-                .join("criterion")
-        },
-        PathBuf::from,
-    )
-}
-
-/// Criterion's estimates (ns per iteration) of one benchmark, if this run wrote them:
-/// the headline figure it prints (the slope of the linear fit, else the mean) and the
-/// median.
-fn estimates(function: &str, since: SystemTime) -> Option<(f64, f64)> {
-    let path = criterion_home()
-        .join("decode")
-        .join(function)
-        .join("new/estimates.json");
-    let modified = fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-    if modified < since {
-        return None;
-    }
-    let estimates: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(path).ok()?).ok()?;
-    let point = |name: &str| estimates[name]["point_estimate"].as_f64();
-    Some((point("slope").or_else(|| point("mean"))?, point("median")?))
-}
-
 fn main() {
     let start = SystemTime::now();
     let mut criterion = Criterion::default().configure_from_args();
     benches(&mut criterion);
     criterion.final_summary();
 
-    let Some(hand) = estimates("hand-written", start) else {
+    let Some(hand) = common::estimates("decode", "hand-written", start) else {
         return;
     };
     println!("\nratio to hand-written, ns per body (target for typed <= 1.50x)");
@@ -217,7 +185,7 @@ fn main() {
         "", "criterion's estimate", "median"
     );
     for function in ["typed", "hand-written-map"] {
-        if let Some(other) = estimates(function, start) {
+        if let Some(other) = common::estimates("decode", function, start) {
             println!(
                 "  {function:<18} {:>6.0} / {:>5.0} = {:>5.2}x   {:>6.0} / {:>5.0} = {:>5.2}x",
                 other.0,

@@ -18,10 +18,10 @@
 // The enum is a benchmark fixture, not API.
 #![allow(missing_docs)]
 
-use std::fs;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+mod common;
 
 use criterion::Criterion;
 use error_catalog::{ApiError, Format};
@@ -104,34 +104,6 @@ fn benches(c: &mut Criterion) {
     g.finish();
 }
 
-/// Where criterion writes its estimates: `$CRITERION_HOME`, else `<target dir>/criterion`.
-fn criterion_home() -> PathBuf {
-    std::env::var_os("CRITERION_HOME").map_or_else(
-        || {
-            Path::new(env!("CARGO_TARGET_TMPDIR"))
-                .parent()
-                .unwrap_or_else(|| Path::new("target"))
-                .join("criterion")
-        },
-        PathBuf::from,
-    )
-}
-
-/// The median (ns per iteration) criterion wrote for one benchmark in this run.
-fn median(group: &str, function: &str, since: SystemTime) -> Option<f64> {
-    let path = criterion_home()
-        .join(group)
-        .join(function)
-        .join("new/estimates.json");
-    let modified = fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-    if modified < since {
-        return None;
-    }
-    let estimates: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(path).ok()?).ok()?;
-    estimates["median"]["point_estimate"].as_f64()
-}
-
 fn main() {
     let start = SystemTime::now();
     let mut criterion = Criterion::default().configure_from_args();
@@ -160,9 +132,10 @@ fn main() {
         ),
     ];
     for (group, measured, baseline, what) in rows {
-        if let (Some(measured), Some(baseline)) = (
-            median(group, measured, start),
-            median(group, baseline, start),
+        // The medians: the figures benches/README.md reports for this bench.
+        if let (Some((_, measured)), Some((_, baseline))) = (
+            common::estimates(group, measured, start),
+            common::estimates(group, baseline, start),
         ) {
             println!(
                 "  {what}: {:.2}x ({measured:.0} ns / {baseline:.0} ns)",
