@@ -526,6 +526,43 @@ async fn seen(headers: HeaderMap) -> Response {
     Err::<(), _>(ServiceError::Missing { id }).into_response()
 }
 
+/// Every request id a handler sees, joined with commas.
+async fn ids_seen(headers: HeaderMap) -> String {
+    let ids: Vec<&str> = headers
+        .get_all("x-request-id")
+        .iter()
+        .map(|value| value.to_str().unwrap())
+        .collect();
+    ids.join(",")
+}
+
+#[tokio::test]
+async fn the_handler_sees_the_answered_id_alone() {
+    let _captured = Captured::start();
+    let router = Router::new()
+        .route("/ids", get(ids_seen))
+        .layer(ErrorLayer::new().request_id_generator(|| "req_made".into()));
+    let addr = serve(router).await;
+    let cases: [(&[(&str, &[u8])], &str); 4] = [
+        (&[("x-request-id", b"req_client")], "req_client"),
+        // Two ids: the first is answered, and the handler sees it alone.
+        (
+            &[
+                ("x-request-id", b"req_first"),
+                ("x-request-id", b"req_second"),
+            ],
+            "req_first",
+        ),
+        (&[("x-request-id", b"req with spaces")], "req_made"),
+        (&[], "req_made"),
+    ];
+    for (headers, answered) in cases {
+        let reply = send(addr, Method::GET, "/ids", headers, "").await;
+        assert_eq!(reply.body, answered, "{headers:?}");
+        assert_eq!(reply.headers["x-request-id"], answered, "{headers:?}");
+    }
+}
+
 #[tokio::test]
 async fn tower_http_request_id_layers_compose_in_either_order() {
     use tower_http::request_id::{

@@ -284,14 +284,15 @@ where
         let sent = headers
             .get(settings.header.as_str())
             .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
+        let languages = headers
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
         let (context, id) = settings.context(
             sent.as_ref(),
             headers
                 .get(ACCEPT)
                 .map(::actix_web::http::header::HeaderValue::as_bytes),
-            headers
-                .get(ACCEPT_LANGUAGE)
-                .map(::actix_web::http::header::HeaderValue::as_bytes),
+            languages.as_ref(),
         );
         let name = ::actix_web::http::header::HeaderName::from_bytes(settings.header.as_ref()).ok();
         let value = ::actix_web::http::header::HeaderValue::from_bytes(id.as_bytes()).ok();

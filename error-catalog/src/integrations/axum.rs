@@ -241,11 +241,16 @@ where
         let (context, id) = self.settings.context(
             headers.get(&self.settings.header),
             headers.get(ACCEPT).map(HeaderValue::as_bytes),
-            headers.get(ACCEPT_LANGUAGE).map(HeaderValue::as_bytes),
+            headers.get(ACCEPT_LANGUAGE),
         );
-        request
-            .headers_mut()
-            .insert(self.settings.header.clone(), id.clone());
+        // The handler reads the id the response is answered with: the request's own
+        // header when it is that id alone, else the id written over it.
+        let mut sent = headers.get_all(&self.settings.header).iter();
+        if sent.next() != Some(&id) || sent.next().is_some() {
+            request
+                .headers_mut()
+                .insert(self.settings.header.clone(), id.clone());
+        }
         ResponseFuture {
             state: State::Serving {
                 inner: context::scope(context, self.inner.call(request)),

@@ -142,13 +142,13 @@ impl Settings {
         }
     }
 
-    /// The context of a request whose request id header, `Accept` and
-    /// `Accept-Language` headers hold these bytes, and the id it is answered with.
+    /// The context of a request with these request id, `Accept` and `Accept-Language`
+    /// headers, and the id it is answered with.
     pub(crate) fn context(
         &self,
         id: Option<&HeaderValue>,
         accept: Option<&[u8]>,
-        accept_language: Option<&[u8]>,
+        accept_language: Option<&HeaderValue>,
     ) -> (RequestContext, HeaderValue) {
         let (id, replaced) = incoming_id(id, self.generator);
         let mut format = self.format;
@@ -159,8 +159,7 @@ impl Settings {
             .request_id_value(id.clone())
             .with_format(format)
             .with_docs(self.docs.clone());
-        let languages = accept_language.and_then(|bytes| HeaderValue::from_bytes(bytes).ok());
-        context = context.accept_language(languages.as_ref());
+        context = context.accept_language(accept_language);
         context.replaced_id = replaced;
         (context, id)
     }
