@@ -45,14 +45,14 @@ use std::time::Duration;
 use ::tonic::{Code, Status};
 use http::HeaderName;
 use serde_json::Value;
-use tonic_types::{ErrorDetails, StatusExt};
+use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
 
 use crate::client::decode::ErrorBody;
 use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
 use crate::model::api_error::ApiError;
 use crate::observe::{ErrorEvent, Observer, RenderedError};
 use crate::wire::envelope::Envelope;
-use crate::wire::grpc;
+use crate::wire::grpc::{self, HelpLink};
 
 /// The `Status` for `error`, with the request id of the current [`RequestContext`] (set
 /// by [`RequestIdLayer`]) in a `RequestInfo`. The derived `From<E> for Status` calls this.
@@ -127,6 +127,23 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
     if let Some(chosen) = envelope.translated() {
         details.set_localized_message(chosen.locale.tag(), envelope.message().to_string());
     }
+    let violations = grpc::field_violations(error);
+    if !violations.is_empty() {
+        details.set_bad_request(
+            violations
+                .into_iter()
+                .map(|violation| FieldViolation {
+                    field: violation.field,
+                    description: violation.description,
+                    reason: violation.reason,
+                    localized_message: None,
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    if let Some((description, url)) = grpc::help_link(spec) {
+        details.add_help_link(description, url);
+    }
     let code = Code::from(grpc::canonical(error.status()) as i32);
     Status::with_error_details(code, envelope.message_string(), details)
 }
@@ -175,6 +192,30 @@ impl From<&Status> for ErrorBody {
                 .map(|info| info.request_id.clone())
                 .filter(|id| !id.is_empty()),
             details.retry_info().and_then(|info| info.retry_delay),
+        )
+        .with_rich(
+            details.bad_request().map(|bad_request| {
+                bad_request
+                    .field_violations
+                    .iter()
+                    .map(|violation| {
+                        (
+                            violation.field.as_str(),
+                            violation.description.as_str(),
+                            violation.reason.as_str(),
+                        )
+                    })
+                    .collect()
+            }),
+            details
+                .help()
+                .map(|help| {
+                    help.links
+                        .iter()
+                        .map(|link| HelpLink::new(&link.description, &link.url))
+                        .collect()
+                })
+                .unwrap_or_default(),
         )
     }
 }

@@ -4,9 +4,11 @@
 use heck::ToShoutySnakeCase;
 use http::StatusCode;
 
-use crate::model::api_error::{ApiError, DetailValue};
+use crate::model::api_error::{ApiError, DetailValue, DetailVisitor};
 use crate::model::format::Format;
+use crate::model::spec::{ErrorSpec, FieldSpec};
 use crate::wire::details::InFormat;
+use crate::wire::validation::FieldErrors;
 
 /// A canonical gRPC status code (`google.rpc.Code`).
 ///
@@ -306,6 +308,105 @@ pub fn metadata(error: &dyn ApiError) -> Vec<(String, String)> {
         },
     });
     out
+}
+
+/// One `google.rpc.BadRequest.FieldViolation`: the field's path in its dotted form
+/// ([`FieldPath`](crate::FieldPath)'s `Display`, as the list layout's `field`), the
+/// error's message as the description, and its code as the `reason` in
+/// `UPPER_SNAKE_CASE` ([`reason`]; empty without a code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Violation {
+    pub field: String,
+    pub description: String,
+    pub reason: String,
+}
+
+/// The field violations of an error: every error of its flattened
+/// [`FieldErrors`](crate::FieldErrors) fields, in order (none when it has no such field
+/// or they are empty).
+pub(crate) fn field_violations(error: &dyn ApiError) -> Vec<Violation> {
+    struct Collect(Vec<Violation>);
+
+    impl DetailVisitor for Collect {
+        fn visit(&mut self, _: &str, _: DetailValue<'_>) {}
+
+        fn format(&self) -> Option<Format> {
+            Some(Format::Google)
+        }
+
+        fn field_errors(&mut self, errors: &FieldErrors) {
+            self.0.extend(errors.iter().map(|error| Violation {
+                field: error.path().to_string(),
+                description: error.message().to_owned(),
+                reason: error.code().map(reason).unwrap_or_default(),
+            }));
+        }
+    }
+
+    let mut collect = Collect(Vec::new());
+    // Only a variant with a flattened `FieldErrors` field has any: the others are not
+    // visited at all.
+    if error.spec().fields().iter().any(FieldSpec::field_errors) {
+        error.visit_details(&mut collect);
+    }
+    collect.0
+}
+
+/// One link of a `google.rpc.Help` detail: what it points to, and where.
+///
+/// An error whose type has `docs` sends one, the code's docs URL described by its
+/// title, in the [`Google`](Format::Google) body and in a tonic `Status`; a client reads
+/// them with [`ErrorBody::help_links`](crate::ErrorBody::help_links).
+///
+/// ```
+/// use error_catalog::{ApiError, ErrorBody, Format};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(docs = "https://docs.example.com/errors")]
+/// pub enum ProjectError {
+///     #[error(code = "project_not_found", status = 404, message = "Project not found")]
+///     NotFound,
+/// }
+///
+/// let body: ErrorBody = ProjectError::NotFound.envelope().format(Format::Google).to_json().parse().unwrap();
+/// let link = &body.help_links()[0];
+/// assert_eq!(link.description(), "Project not found");
+/// assert_eq!(link.url(), "https://docs.example.com/errors/project_not_found");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HelpLink {
+    description: String,
+    url: String,
+}
+
+impl HelpLink {
+    /// A link to `url`, described by `description`.
+    ///
+    /// ```
+    /// let link = error_catalog::grpc::HelpLink::new("Quotas", "https://example.com/quotas");
+    /// assert_eq!(link.url(), "https://example.com/quotas");
+    /// ```
+    pub fn new(description: impl Into<String>, url: impl Into<String>) -> Self {
+        HelpLink {
+            description: description.into(),
+            url: url.into(),
+        }
+    }
+
+    /// What the link points to.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The URL.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+/// The help link of a code: its title and docs URL, when its type has `docs`.
+pub(crate) fn help_link(spec: &ErrorSpec) -> Option<(&'static str, &'static str)> {
+    spec.docs_url().map(|url| (spec.title(), url))
 }
 
 #[cfg(test)]
