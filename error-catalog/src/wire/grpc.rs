@@ -159,6 +159,10 @@ pub fn canonical(status: StatusCode) -> Code {
 /// assert_eq!(error_catalog::grpc::reason("quotaExceeded"), "QUOTA_EXCEEDED");
 /// ```
 pub fn reason(code: &str) -> String {
+    // Most codes: snake_case, kebab-case, dotted.
+    if let Some(reason) = reason_lowercase(code.as_bytes()) {
+        return reason;
+    }
     // An ASCII code (every derived one) by the `const` rule, which is the same.
     let mut ascii = [0; REASON_LEN];
     if let Some(len) = reason_ascii(code.as_bytes(), &mut ascii) {
@@ -171,6 +175,30 @@ pub fn reason(code: &str) -> String {
     }
     reason.truncate(end);
     reason
+}
+
+/// [`reason`] of a code of lowercase ASCII letters, digits and other ASCII characters
+/// (separators), in one pass; `None` for any other code. Without an uppercase letter no
+/// word ends inside a run of letters and digits: the words are the runs.
+fn reason_lowercase(code: &[u8]) -> Option<String> {
+    // Never longer than the code: each separator run becomes at most one `_`.
+    let mut out = Vec::with_capacity(code.len());
+    let mut gap = false;
+    for &byte in code {
+        if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            if gap && !out.is_empty() {
+                out.push(b'_');
+            }
+            gap = false;
+            out.push(byte.to_ascii_uppercase());
+        } else if byte.is_ascii_uppercase() || !byte.is_ascii() {
+            return None;
+        } else {
+            gap = true;
+        }
+    }
+    out.truncate(REASON_LEN);
+    String::from_utf8(out).ok()
 }
 
 /// Most bytes of a reason.
@@ -471,6 +499,7 @@ mod tests {
                 Some(&*heck_reason(code)),
                 "{code}"
             );
+            assert_eq!(reason(code), heck_reason(code), "{code}");
         }
         let long = format!("{}b", "a".repeat(63));
         assert_eq!(heck_reason(&long), "A".repeat(63));
@@ -500,6 +529,11 @@ mod tests {
         fn the_const_rule_is_the_runtime_rule(code in "[A-Za-z0-9_.-]{1,64}") {
             prop_assert_eq!(const_reason(&code).unwrap(), heck_reason(&code));
             prop_assert_eq!(reason(&code), heck_reason(&code));
+        }
+
+        #[test]
+        fn the_lowercase_pass_is_the_runtime_rule(code in "[a-z0-9_.-]{1,80}") {
+            prop_assert_eq!(super::reason_lowercase(code.as_bytes()).unwrap(), heck_reason(&code));
         }
 
         #[test]
