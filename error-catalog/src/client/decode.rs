@@ -49,6 +49,8 @@ use crate::wire::members::{
 /// `code` and `message` are required (non-empty code); the other fields are optional, and
 /// a member that has the wrong JSON type is an error, except the RFC 9457 standard members
 /// (`type`, `title`, `status`, `detail`, `instance`), which RFC 9457 says to ignore then.
+/// A Google body's `BadRequest` and `Help` details are read too:
+/// [`field_violations`](ErrorBody::field_violations), [`help_links`](ErrorBody::help_links).
 /// In `Problem`, `type`, `title` and `instance` are read for detection only, and Google's
 /// `status` name and `ErrorInfo.domain` are not kept. A retry hint inside `details` is also
 /// left in [`details`](ErrorBody::details).

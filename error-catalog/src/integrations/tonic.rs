@@ -9,8 +9,10 @@
 //!   code in `UPPER_SNAKE_CASE`, [`grpc::reason`], as AIP-193 requires and as the
 //!   [`Google`](crate::Format::Google) JSON format writes it; domain: the type's `domain`,
 //!   empty without one; metadata: every detail as a string, [`grpc::metadata`]), a
-//!   `RetryInfo` when the error has a retry hint, and a `RequestInfo` when a request id
-//!   is known ([`RequestIdLayer`] reads it from the `x-request-id` metadata).
+//!   `RetryInfo` when the error has a retry hint, a `RequestInfo` when a request id
+//!   is known ([`RequestIdLayer`] reads it from the `x-request-id` metadata), a
+//!   `BadRequest` of its [`FieldErrors`](crate::FieldErrors) and a `Help` link to its
+//!   code's docs, as in the Google JSON body.
 //!
 //! ```
 //! use error_catalog::{ApiError, ErrorBody};
@@ -152,7 +154,8 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
 /// a [`Format::Google`](crate::Format::Google) body: `code` is the `ErrorInfo` reason (the
 /// code in `UPPER_SNAKE_CASE`; [`ErrorBody::lookup`] finds the catalog entry), `status`
 /// the HTTP status Google's error model pairs with the gRPC code, `details` the
-/// `ErrorInfo` metadata (strings), and the `RequestInfo` and `RetryInfo` values. A
+/// `ErrorInfo` metadata (strings), the `RequestInfo` and `RetryInfo` values, and the
+/// `BadRequest` and `Help` ([`ErrorBody::field_violations`], [`ErrorBody::help_links`]). A
 /// `Status` without an `ErrorInfo` (one not made by this crate) gives the gRPC code's
 /// name as `code` and no details; malformed details are ignored, never a panic.
 ///
