@@ -11,6 +11,7 @@
 #
 #   benches/cli-merge.sh
 #   RUNS=20 benches/cli-merge.sh
+#   CLI_BIN=/tmp/error-catalog-before benches/cli-merge.sh   # time another build instead
 #
 # Needs python3.
 set -euo pipefail
@@ -20,8 +21,12 @@ work="${CLI_BENCH_DIR:-$root/target/cli-merge-bench}"
 rm -rf "$work"
 mkdir -p "$work/exports"
 
-cargo build --release --quiet -p error-catalog-cli --manifest-path "$root/Cargo.toml"
-bin="$root/target/release/error-catalog"
+if [ -n "${CLI_BIN:-}" ]; then
+    bin="$CLI_BIN"
+else
+    cargo build --release --quiet -p error-catalog-cli --manifest-path "$root/Cargo.toml"
+    bin="$root/target/release/error-catalog"
+fi
 
 python3 - "$work/exports" <<'PY'
 import json, sys

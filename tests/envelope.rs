@@ -107,7 +107,8 @@ fn google() {
         body(&token_expired(), Format::Google),
         json!({"error":{"code":401,"message":"The access token has expired","status":"UNAUTHENTICATED","details":[
             {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"TOKEN_EXPIRED","domain":"api.example.com","metadata":{"expired_at":"2026-01-09T10:00:00Z"}},
-            {"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"req_abc123"}
+            {"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"req_abc123"},
+            {"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Token expired","url":"https://docs.example.com/errors/token_expired"}]}
         ]}})
     );
 }

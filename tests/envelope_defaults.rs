@@ -123,6 +123,9 @@ fn docs_and_domain_in_every_format() {
                 "reason": "TOKEN_EXPIRED",
                 "domain": "api.example.com",
                 "metadata": {"expired_at": "2026-01-09T10:00:00Z"}
+            }, {
+                "@type": "type.googleapis.com/google.rpc.Help",
+                "links": [{"description": "Token expired", "url": "https://docs.example.com/errors/token_expired"}]
             }]
         }})
     );

@@ -17,7 +17,7 @@ use std::time::Duration;
 mod ops;
 
 use error_catalog::tonic::RequestIdLayer;
-use error_catalog::{ApiError, ErrorBody, Format};
+use error_catalog::{ApiError, ErrorBody, FieldError, FieldErrors, FieldPath, Format};
 use serde_json::json;
 use tonic::body::Body;
 use tonic::server::{Grpc, NamedService, UnaryService};
@@ -61,6 +61,40 @@ pub enum LicenseError {
     Internal(#[from] std::io::Error),
 }
 
+/// Signup errors, documented: each carries a `google.rpc.Help` link.
+#[derive(Debug, ApiError)]
+#[api_error(docs = "https://docs.example.com/errors")]
+pub enum SignupError {
+    /// The request has invalid fields.
+    #[error(
+        code = "validation_error",
+        status = 400,
+        message = "Request validation failed"
+    )]
+    Validation {
+        #[error(flatten)]
+        errors: FieldErrors,
+    },
+}
+
+/// The field errors the service answers `CODI-INVALID` with: a plain field, a nested
+/// path with an index, a key holding a dot and non-ASCII text.
+fn invalid_fields() -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.push(
+        FieldError::new("email", "Must be a valid email address").with_code("invalid_format"),
+    );
+    errors.add(
+        FieldPath::new("items").index(0).key("sku"),
+        "SKU is required",
+    );
+    errors.push(
+        FieldError::new(["prénom.nom", "名前"], "Trop long: ≤ 20 caractères 🙂")
+            .with_code("tooLong"),
+    );
+    errors
+}
+
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
 /// `licenses.v1.Licenses/Acquire(StringValue) returns (Empty)`: fails by license key.
@@ -81,6 +115,18 @@ impl UnaryService<String> for Acquire {
                 },
                 "CODI-BUSY" => LicenseError::RateLimited { retry_after: 45 },
                 "CODI-OK" => return Ok(Response::new(())),
+                "CODI-INVALID" => {
+                    return Err(SignupError::Validation {
+                        errors: invalid_fields(),
+                    }
+                    .into());
+                }
+                "CODI-EMPTY" => {
+                    return Err(SignupError::Validation {
+                        errors: FieldErrors::new(),
+                    }
+                    .into());
+                }
                 _ => std::io::Error::other("secret: db-7 password=hunter2").into(),
             };
             Err(error.into())
@@ -321,4 +367,163 @@ async fn the_hook_sees_each_error_status_once_at_the_layers_level() {
         *seen.lock().unwrap(),
         [("no_seats_available", Some(10), Some("req_hook".to_owned()))]
     );
+}
+
+/// The type URLs of a `Status`'s details, and the `BadRequest` and `Help` among them,
+/// decoded from the `grpc-status-details-bin` bytes by prost alone.
+fn raw_details(
+    status: &Status,
+) -> (
+    Vec<String>,
+    Option<tonic_types::pb::BadRequest>,
+    Option<tonic_types::pb::Help>,
+) {
+    use tonic_prost::prost::Message as _;
+
+    let decoded = tonic_types::pb::Status::decode(status.details()).unwrap();
+    let mut bad_request = None;
+    let mut help = None;
+    for any in &decoded.details {
+        match any.type_url.as_str() {
+            "type.googleapis.com/google.rpc.BadRequest" => {
+                bad_request = Some(tonic_types::pb::BadRequest::decode(&*any.value).unwrap());
+            }
+            "type.googleapis.com/google.rpc.Help" => {
+                help = Some(tonic_types::pb::Help::decode(&*any.value).unwrap());
+            }
+            _ => {}
+        }
+    }
+    let urls = decoded
+        .details
+        .into_iter()
+        .map(|any| any.type_url)
+        .collect();
+    (urls, bad_request, help)
+}
+
+#[tokio::test]
+async fn field_errors_travel_as_a_bad_request_and_docs_as_a_help_link() {
+    let addr = start().await;
+    let status = acquire(addr, "CODI-INVALID", Some("req_bad")).await;
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert_eq!(status.message(), "Request validation failed");
+
+    // The bytes as protobuf: the messages and their fields, by prost alone.
+    let (urls, bad_request, help) = raw_details(&status);
+    assert!(
+        urls.contains(&"type.googleapis.com/google.rpc.ErrorInfo".to_owned()),
+        "{urls:?}"
+    );
+    let violations: Vec<(&str, &str, &str)> = bad_request
+        .as_ref()
+        .unwrap()
+        .field_violations
+        .iter()
+        .map(|v| (v.field.as_str(), v.description.as_str(), v.reason.as_str()))
+        .collect();
+    assert_eq!(
+        violations,
+        [
+            ("email", "Must be a valid email address", "INVALID_FORMAT"),
+            ("items.0.sku", "SKU is required", ""),
+            (
+                r"prénom\.nom.名前",
+                "Trop long: ≤ 20 caractères 🙂",
+                "TOO_LONG"
+            ),
+        ]
+    );
+    let links: Vec<(&str, &str)> = help
+        .as_ref()
+        .unwrap()
+        .links
+        .iter()
+        .map(|link| (link.description.as_str(), link.url.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [(
+            "Validation error",
+            "https://docs.example.com/errors/validation_error"
+        )]
+    );
+
+    // The same through tonic-types' richer error model.
+    let details = status.check_error_details().unwrap();
+    assert_eq!(details.error_info().unwrap().reason, "VALIDATION_ERROR");
+    assert_eq!(details.bad_request().unwrap().field_violations.len(), 3);
+    assert_eq!(details.help().unwrap().links.len(), 1);
+    assert_eq!(details.request_info().unwrap().request_id, "req_bad");
+
+    // The client reads both back: the violations as the same field errors (codes as
+    // reasons), and the link.
+    let body = ErrorBody::from(&status);
+    let mut expected = FieldErrors::new();
+    for error in &invalid_fields() {
+        let back = FieldError::new(error.path().clone(), error.message().to_owned());
+        expected.push(match error.code() {
+            Some(code) => back.with_code(error_catalog::grpc::reason(code)),
+            None => back,
+        });
+    }
+    assert_eq!(body.field_violations(), Some(&expected));
+    let links: Vec<(&str, &str)> = body
+        .help_links()
+        .iter()
+        .map(|link| (link.description(), link.url()))
+        .collect();
+    assert_eq!(
+        links,
+        [(
+            "Validation error",
+            "https://docs.example.com/errors/validation_error"
+        )]
+    );
+    assert_eq!(
+        body.lookup::<SignupError>().unwrap().code(),
+        "validation_error"
+    );
+}
+
+#[tokio::test]
+async fn no_bad_request_without_field_errors_and_no_help_without_docs() {
+    let addr = start().await;
+    let status = acquire(addr, "CODI-EMPTY", None).await;
+    let (urls, bad_request, help) = raw_details(&status);
+    assert!(bad_request.is_none(), "{urls:?}");
+    assert!(help.is_some());
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.field_violations(), None);
+    assert_eq!(body.help_links().len(), 1);
+
+    // LicenseError has no docs and no field errors: neither detail.
+    let status = acquire(addr, "CODI-FULL", None).await;
+    let (urls, bad_request, help) = raw_details(&status);
+    assert!(bad_request.is_none() && help.is_none(), "{urls:?}");
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.field_violations(), None);
+    assert!(body.help_links().is_empty());
+}
+
+#[test]
+fn huge_and_odd_field_paths_in_a_status_never_panic() {
+    let mut errors = FieldErrors::new();
+    errors.add(
+        FieldPath::new("é".repeat(100_000)).key("\u{0}\\.\u{7f}"),
+        "\u{fffd}\"\n",
+    );
+    errors.add("", "");
+    let status = error_catalog::tonic::status(&SignupError::Validation {
+        errors: errors.clone(),
+    });
+    let body = ErrorBody::from(&status);
+    assert_eq!(body.field_violations(), Some(&errors));
+    // Damaged details bytes: no details read, no panic.
+    let mut bytes = status.details().to_vec();
+    bytes.truncate(bytes.len() / 2);
+    let damaged = Status::with_details(status.code(), status.message(), bytes.into());
+    let body = ErrorBody::from(&damaged);
+    assert_eq!(body.field_violations(), None);
+    assert!(body.help_links().is_empty());
 }

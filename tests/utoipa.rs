@@ -481,11 +481,21 @@ fn utoipa_never_shows_null_errors() {
                 "code": 422,
                 "message": "Bad order",
                 "status": "INVALID_ARGUMENT",
-                "details": [{
-                    "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-                    "reason": "GOOGLE_INVALID",
-                    "metadata": {"errors": list().to_string()},
-                }],
+                "details": [
+                    {
+                        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                        "reason": "GOOGLE_INVALID",
+                        "metadata": {"errors": list().to_string()},
+                    },
+                    {
+                        "@type": "type.googleapis.com/google.rpc.BadRequest",
+                        "fieldViolations": [{"field": "email", "description": "Must be a valid email address"}],
+                    },
+                    {
+                        "@type": "type.googleapis.com/google.rpc.Help",
+                        "links": [{"description": "Invalid order", "url": "https://docs.example.com/errors/google_invalid"}],
+                    },
+                ],
             }}),
         ]
     );

@@ -107,6 +107,16 @@ fn every_format_uses_its_layout() {
                     r#"{"field":"items.0.sku","message":"SKU is required"},"#,
                     r#"{"field":"a/b~c","message":"Odd key"}]"#
                 )}
+            }, {
+                "@type": "type.googleapis.com/google.rpc.BadRequest",
+                "fieldViolations": [
+                    {"field": "email", "description": "Must be a valid email address", "reason": "INVALID_FORMAT"},
+                    {"field": "items.0.sku", "description": "SKU is required"},
+                    {"field": "a/b~c", "description": "Odd key"}
+                ]
+            }, {
+                "@type": "type.googleapis.com/google.rpc.Help",
+                "links": [{"description": "Validation error", "url": "https://docs.example.com/errors/validation_error"}]
             }]
         }})
     );

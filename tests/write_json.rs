@@ -370,7 +370,7 @@ fn a_failing_detail_is_left_out() {
             r#"keep{"code":"bad_map","message":"Bad map","details":{"ok":1},"request_id":"r"}"#,
             r#"keep{"error":"bad_map","message":"Bad map","status":500,"request_id":"r"}"#,
             r#"keep{"type":"https://docs.example.com/errors/bad_map","title":"Bad map","status":500,"detail":"Bad map","code":"bad_map","ok":1,"request_id":"r"}"#,
-            r#"keep{"error":{"code":500,"message":"Bad map","status":"INTERNAL","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"BAD_MAP","domain":"example.com","metadata":{"ok":"1"}},{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"r"}]}}"#,
+            r#"keep{"error":{"code":500,"message":"Bad map","status":"INTERNAL","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"BAD_MAP","domain":"example.com","metadata":{"ok":"1"}},{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"r"},{"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Bad map","url":"https://docs.example.com/errors/bad_map"}]}]}}"#,
         ]
     );
 }

@@ -11,6 +11,7 @@ mod lint;
 mod merge;
 mod output;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -171,7 +172,11 @@ fn render(
 ) -> Result<ExitCode, Failure> {
     let catalog = input::catalog(path)?;
     let text = match to {
-        Document::Markdown => catalog.to_markdown(),
+        // The page goes out as it is written.
+        Document::Markdown => {
+            output::stream(output, |out| write!(out, "{}", catalog.markdown()))?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Document::Openapi => catalog.to_openapi(),
         Document::Typescript => catalog.typescript(),
         Document::Json => catalog.to_json_pretty(),

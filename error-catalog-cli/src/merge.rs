@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -146,14 +147,14 @@ pub fn run(inputs: &[String], output: Option<&Path>, pretty: bool) -> Result<Exi
         version: error_catalog::SCHEMA_VERSION,
         errors: &specs,
     };
-    let mut text = if pretty {
-        serde_json::to_string_pretty(&document)
-    } else {
-        serde_json::to_string(&document)
-    }
-    .unwrap_or_default();
-    text.push('\n');
-    output::write(output, &text)?;
+    output::stream(output, |out| {
+        if pretty {
+            serde_json::to_writer_pretty(&mut *out, &document)?;
+        } else {
+            serde_json::to_writer(&mut *out, &document)?;
+        }
+        out.write_all(b"\n")
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,6 +1,6 @@
 //! Writing a document to a file or to standard output, and GitHub's annotation lines.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use crate::input::Failure;
@@ -17,6 +17,30 @@ pub fn write(path: Option<&Path>, text: &str) -> Result<(), Failure> {
                 .map_err(|error| Failure::new(Path::new("<stdout>"), error))
         }
     }
+}
+
+/// Writes what `write` writes to `path`, or to standard output without one, through a
+/// buffer: a large document (a merged catalog, its Markdown page) goes out as it is
+/// made, never held whole in memory.
+pub fn stream(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut BufWriter<Box<dyn Write>>) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    const BUFFER: usize = 1 << 16;
+    let (name, sink): (&Path, Box<dyn Write>) = match path {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => (path, Box::new(file)),
+            Err(error) => return Err(Failure::new(path, format!("cannot write it: {error}"))),
+        },
+        None => (Path::new("<stdout>"), Box::new(std::io::stdout().lock())),
+    };
+    let mut out = BufWriter::with_capacity(BUFFER, sink);
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|error| match path {
+            Some(_) => Failure::new(name, format!("cannot write it: {error}")),
+            None => Failure::new(name, error),
+        })
 }
 
 /// A GitHub Actions workflow command: `::<level> file=<file>,title=<title>::<message>`,

@@ -56,7 +56,54 @@ struct Export<'a> {
 }
 
 /// A string of the export: borrowed from the (leaked) text when it holds no escape.
-type Text<'a> = Cow<'a, str>;
+///
+/// A type of its own, not `Cow<str>`: serde's derive borrows a `Cow<str>` only where a
+/// member's type is spelled `Cow` (not inside an `Option` or a `Vec`, nor through an
+/// alias), and copies every other one.
+#[derive(Clone, PartialEq)]
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Borrowing;
+
+        impl<'de> serde::de::Visitor<'de> for Borrowing {
+            type Value = Text<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+
+            fn visit_string<E>(self, text: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text)))
+            }
+        }
+
+        deserializer.deserialize_str(Borrowing)
+    }
+}
+
+impl core::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 #[derive(Deserialize)]
 struct Entry<'a> {
@@ -287,7 +334,7 @@ fn newer(version: u64) -> LoadError {
 }
 
 fn leak(text: Text<'static>) -> &'static str {
-    match text {
+    match text.0 {
         Cow::Borrowed(text) => text,
         Cow::Owned(text) if text.is_empty() => "",
         Cow::Owned(text) => Box::leak(text.into_boxed_str()),
@@ -404,7 +451,7 @@ fn spec(entry: Entry<'static>, category: &'static Category) -> Result<ErrorSpec,
         }))
     });
     Ok(ErrorSpec {
-        reason: leak(Cow::Owned(grpc::reason(&code))),
+        reason: leak(Text(Cow::Owned(grpc::reason(&code)))),
         code: leak(code),
         status,
         retryable: entry.retryable,
@@ -433,7 +480,7 @@ fn spec(entry: Entry<'static>, category: &'static Category) -> Result<ErrorSpec,
 /// example cannot be (an object, `null`).
 fn example(value: &Value) -> Option<ExampleValue> {
     Some(match value {
-        Value::String(text) => ExampleValue::String(leak(Cow::Owned(text.clone()))),
+        Value::String(text) => ExampleValue::String(leak(Text(Cow::Owned(text.clone())))),
         Value::Bool(value) => ExampleValue::Bool(*value),
         Value::Number(number) => match (number.as_i64(), number.as_u64(), number.as_f64()) {
             (Some(int), _, _) => ExampleValue::Integer(i128::from(int)),

@@ -13,6 +13,7 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
 
 mod fast;
+mod rich;
 
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
@@ -48,6 +49,8 @@ use crate::wire::members::{
 /// `code` and `message` are required (non-empty code); the other fields are optional, and
 /// a member that has the wrong JSON type is an error, except the RFC 9457 standard members
 /// (`type`, `title`, `status`, `detail`, `instance`), which RFC 9457 says to ignore then.
+/// A Google body's `BadRequest` and `Help` details are read too:
+/// [`field_violations`](ErrorBody::field_violations), [`help_links`](ErrorBody::help_links).
 /// In `Problem`, `type`, `title` and `instance` are read for detection only, and Google's
 /// `status` name and `ErrorInfo.domain` are not kept. A retry hint inside `details` is also
 /// left in [`details`](ErrorBody::details).
@@ -84,6 +87,8 @@ pub struct ErrorBody {
     details: Map<String, Value>,
     request_id: Option<String>,
     retry_after: Option<Duration>,
+    /// Google's `BadRequest` and `Help`, when the body has them.
+    rich: Option<Box<rich::Rich>>,
 }
 
 impl ErrorBody {
@@ -375,6 +380,7 @@ impl ErrorBody {
             details,
             request_id,
             retry_after,
+            rich: None,
         }
     }
 }
@@ -902,6 +908,7 @@ fn nested(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         retry_after: retry_hint(&details),
         details,
         request_id,
+        rich: None,
     })
 }
 
@@ -924,6 +931,7 @@ fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         retry_after: retry_hint(&details),
         details,
         request_id,
+        rich: None,
     })
 }
 
@@ -938,6 +946,7 @@ fn compact(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         details: Map::new(),
         request_id: top.string(REQUEST_ID, REQUEST_ID)?,
         retry_after: None,
+        rich: None,
     })
 }
 
@@ -967,6 +976,7 @@ fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         retry_after: retry_hint(&details),
         details,
         request_id,
+        rich: None,
     })
 }
 
@@ -997,6 +1007,7 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let mut details = Map::new();
     let mut request_id = None;
     let mut retry_after = None;
+    let mut rich = None;
     for entry in entries {
         let Value::Object(entry) = entry else {
             return Err(DecodeError::invalid(
@@ -1032,7 +1043,8 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
             Some(google::REQUEST_INFO) if request_id.is_none() => {
                 request_id = entry.string(google::REQUEST_ID, path::REQUEST_INFO_ID)?;
             }
-            _ => {}
+            Some(other) => rich::read(other, entry.map, &mut rich)?,
+            None => {}
         }
     }
     Ok(ErrorBody {
@@ -1043,6 +1055,7 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         details,
         request_id,
         retry_after,
+        rich,
     })
 }
 

@@ -9,8 +9,10 @@
 //!   code in `UPPER_SNAKE_CASE`, [`grpc::reason`], as AIP-193 requires and as the
 //!   [`Google`](crate::Format::Google) JSON format writes it; domain: the type's `domain`,
 //!   empty without one; metadata: every detail as a string, [`grpc::metadata`]), a
-//!   `RetryInfo` when the error has a retry hint, and a `RequestInfo` when a request id
-//!   is known ([`RequestIdLayer`] reads it from the `x-request-id` metadata).
+//!   `RetryInfo` when the error has a retry hint, a `RequestInfo` when a request id
+//!   is known ([`RequestIdLayer`] reads it from the `x-request-id` metadata), a
+//!   `BadRequest` of its [`FieldErrors`](crate::FieldErrors) and a `Help` link to its
+//!   code's docs, as in the Google JSON body.
 //!
 //! ```
 //! use error_catalog::{ApiError, ErrorBody};
@@ -45,14 +47,14 @@ use std::time::Duration;
 use ::tonic::{Code, Status};
 use http::HeaderName;
 use serde_json::Value;
-use tonic_types::{ErrorDetails, StatusExt};
+use tonic_types::{ErrorDetails, FieldViolation, StatusExt};
 
 use crate::client::decode::ErrorBody;
 use crate::integrations::context::{self, RequestContext, X_REQUEST_ID};
 use crate::model::api_error::ApiError;
 use crate::observe::{ErrorEvent, Observer, RenderedError};
 use crate::wire::envelope::Envelope;
-use crate::wire::grpc;
+use crate::wire::grpc::{self, HelpLink};
 
 /// The `Status` for `error`, with the request id of the current [`RequestContext`] (set
 /// by [`RequestIdLayer`]) in a `RequestInfo`. The derived `From<E> for Status` calls this.
@@ -127,6 +129,23 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
     if let Some(chosen) = envelope.translated() {
         details.set_localized_message(chosen.locale.tag(), envelope.message().to_string());
     }
+    let violations = grpc::field_violations(error);
+    if !violations.is_empty() {
+        details.set_bad_request(
+            violations
+                .into_iter()
+                .map(|violation| FieldViolation {
+                    field: violation.field,
+                    description: violation.description,
+                    reason: violation.reason,
+                    localized_message: None,
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    if let Some((description, url)) = grpc::help_link(spec) {
+        details.add_help_link(description, url);
+    }
     let code = Code::from(grpc::canonical(error.status()) as i32);
     Status::with_error_details(code, envelope.message_string(), details)
 }
@@ -135,7 +154,8 @@ pub fn envelope_status(envelope: &Envelope<'_>) -> Status {
 /// a [`Format::Google`](crate::Format::Google) body: `code` is the `ErrorInfo` reason (the
 /// code in `UPPER_SNAKE_CASE`; [`ErrorBody::lookup`] finds the catalog entry), `status`
 /// the HTTP status Google's error model pairs with the gRPC code, `details` the
-/// `ErrorInfo` metadata (strings), and the `RequestInfo` and `RetryInfo` values. A
+/// `ErrorInfo` metadata (strings), the `RequestInfo` and `RetryInfo` values, and the
+/// `BadRequest` and `Help` ([`ErrorBody::field_violations`], [`ErrorBody::help_links`]). A
 /// `Status` without an `ErrorInfo` (one not made by this crate) gives the gRPC code's
 /// name as `code` and no details; malformed details are ignored, never a panic.
 ///
@@ -175,6 +195,30 @@ impl From<&Status> for ErrorBody {
                 .map(|info| info.request_id.clone())
                 .filter(|id| !id.is_empty()),
             details.retry_info().and_then(|info| info.retry_delay),
+        )
+        .with_rich(
+            details.bad_request().map(|bad_request| {
+                bad_request
+                    .field_violations
+                    .iter()
+                    .map(|violation| {
+                        (
+                            violation.field.as_str(),
+                            violation.description.as_str(),
+                            violation.reason.as_str(),
+                        )
+                    })
+                    .collect()
+            }),
+            details
+                .help()
+                .map(|help| {
+                    help.links
+                        .iter()
+                        .map(|link| HelpLink::new(&link.description, &link.url))
+                        .collect()
+                })
+                .unwrap_or_default(),
         )
     }
 }

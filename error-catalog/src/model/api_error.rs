@@ -437,6 +437,36 @@ pub trait DetailVisitor {
     fn format(&self) -> Option<Format> {
         None
     }
+
+    /// Called by a [`FieldErrors`](crate::FieldErrors) under `#[error(flatten)]` with
+    /// the whole list (when it is not empty), before its entries are visited. Does
+    /// nothing unless the visitor overrides it; the [`Google`](Format::Google) body and
+    /// the tonic `Status` read the errors here for their `google.rpc.BadRequest`.
+    ///
+    /// ```
+    /// use error_catalog::{ApiError, DetailValue, DetailVisitor, FieldErrors};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[error(code = "validation_error", status = 422, message = "Request validation failed")]
+    /// pub struct Invalid { #[error(flatten)] errors: FieldErrors }
+    ///
+    /// struct Count(usize);
+    /// impl DetailVisitor for Count {
+    ///     fn visit(&mut self, _: &str, _: DetailValue<'_>) {}
+    ///     fn field_errors(&mut self, errors: &FieldErrors) {
+    ///         self.0 += errors.len();
+    ///     }
+    /// }
+    ///
+    /// let mut errors = FieldErrors::new();
+    /// errors.add("email", "Must be a valid email address");
+    /// let mut count = Count(0);
+    /// Invalid { errors }.visit_details(&mut count);
+    /// assert_eq!(count.0, 1);
+    /// ```
+    fn field_errors(&mut self, errors: &crate::FieldErrors) {
+        let _ = errors;
+    }
 }
 
 impl<F: FnMut(&str, DetailValue<'_>)> DetailVisitor for F {

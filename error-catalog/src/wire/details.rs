@@ -506,4 +506,8 @@ impl DetailVisitor for SerializableFilter<'_> {
     fn format(&self) -> Option<Format> {
         self.0.format()
     }
+
+    fn field_errors(&mut self, errors: &crate::FieldErrors) {
+        self.0.field_errors(errors);
+    }
 }

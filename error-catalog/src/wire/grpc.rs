@@ -4,9 +4,11 @@
 use heck::ToShoutySnakeCase;
 use http::StatusCode;
 
-use crate::model::api_error::{ApiError, DetailValue};
+use crate::model::api_error::{ApiError, DetailValue, DetailVisitor};
 use crate::model::format::Format;
+use crate::model::spec::{ErrorSpec, FieldSpec};
 use crate::wire::details::InFormat;
+use crate::wire::validation::FieldErrors;
 
 /// A canonical gRPC status code (`google.rpc.Code`).
 ///
@@ -157,6 +159,10 @@ pub fn canonical(status: StatusCode) -> Code {
 /// assert_eq!(error_catalog::grpc::reason("quotaExceeded"), "QUOTA_EXCEEDED");
 /// ```
 pub fn reason(code: &str) -> String {
+    // Most codes: snake_case, kebab-case, dotted.
+    if let Some(reason) = reason_lowercase(code.as_bytes()) {
+        return reason;
+    }
     // An ASCII code (every derived one) by the `const` rule, which is the same.
     let mut ascii = [0; REASON_LEN];
     if let Some(len) = reason_ascii(code.as_bytes(), &mut ascii) {
@@ -169,6 +175,30 @@ pub fn reason(code: &str) -> String {
     }
     reason.truncate(end);
     reason
+}
+
+/// [`reason`] of a code of lowercase ASCII letters, digits and other ASCII characters
+/// (separators), in one pass; `None` for any other code. Without an uppercase letter no
+/// word ends inside a run of letters and digits: the words are the runs.
+fn reason_lowercase(code: &[u8]) -> Option<String> {
+    // Never longer than the code: each separator run becomes at most one `_`.
+    let mut out = Vec::with_capacity(code.len());
+    let mut gap = false;
+    for &byte in code {
+        if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            if gap && !out.is_empty() {
+                out.push(b'_');
+            }
+            gap = false;
+            out.push(byte.to_ascii_uppercase());
+        } else if byte.is_ascii_uppercase() || !byte.is_ascii() {
+            return None;
+        } else {
+            gap = true;
+        }
+    }
+    out.truncate(REASON_LEN);
+    String::from_utf8(out).ok()
 }
 
 /// Most bytes of a reason.
@@ -308,6 +338,105 @@ pub fn metadata(error: &dyn ApiError) -> Vec<(String, String)> {
     out
 }
 
+/// One `google.rpc.BadRequest.FieldViolation`: the field's path in its dotted form
+/// ([`FieldPath`](crate::FieldPath)'s `Display`, as the list layout's `field`), the
+/// error's message as the description, and its code as the `reason` in
+/// `UPPER_SNAKE_CASE` ([`reason`]; empty without a code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Violation {
+    pub field: String,
+    pub description: String,
+    pub reason: String,
+}
+
+/// The field violations of an error: every error of its flattened
+/// [`FieldErrors`](crate::FieldErrors) fields, in order (none when it has no such field
+/// or they are empty).
+pub(crate) fn field_violations(error: &dyn ApiError) -> Vec<Violation> {
+    struct Collect(Vec<Violation>);
+
+    impl DetailVisitor for Collect {
+        fn visit(&mut self, _: &str, _: DetailValue<'_>) {}
+
+        fn format(&self) -> Option<Format> {
+            Some(Format::Google)
+        }
+
+        fn field_errors(&mut self, errors: &FieldErrors) {
+            self.0.extend(errors.iter().map(|error| Violation {
+                field: error.path().to_string(),
+                description: error.message().to_owned(),
+                reason: error.code().map(reason).unwrap_or_default(),
+            }));
+        }
+    }
+
+    let mut collect = Collect(Vec::new());
+    // Only a variant with a flattened `FieldErrors` field has any: the others are not
+    // visited at all.
+    if error.spec().fields().iter().any(FieldSpec::field_errors) {
+        error.visit_details(&mut collect);
+    }
+    collect.0
+}
+
+/// One link of a `google.rpc.Help` detail: what it points to, and where.
+///
+/// An error whose type has `docs` sends one, the code's docs URL described by its
+/// title, in the [`Google`](Format::Google) body and in a tonic `Status`; a client reads
+/// them with [`ErrorBody::help_links`](crate::ErrorBody::help_links).
+///
+/// ```
+/// use error_catalog::{ApiError, ErrorBody, Format};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(docs = "https://docs.example.com/errors")]
+/// pub enum ProjectError {
+///     #[error(code = "project_not_found", status = 404, message = "Project not found")]
+///     NotFound,
+/// }
+///
+/// let body: ErrorBody = ProjectError::NotFound.envelope().format(Format::Google).to_json().parse().unwrap();
+/// let link = &body.help_links()[0];
+/// assert_eq!(link.description(), "Project not found");
+/// assert_eq!(link.url(), "https://docs.example.com/errors/project_not_found");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct HelpLink {
+    description: String,
+    url: String,
+}
+
+impl HelpLink {
+    /// A link to `url`, described by `description`.
+    ///
+    /// ```
+    /// let link = error_catalog::grpc::HelpLink::new("Quotas", "https://example.com/quotas");
+    /// assert_eq!(link.url(), "https://example.com/quotas");
+    /// ```
+    pub fn new(description: impl Into<String>, url: impl Into<String>) -> Self {
+        HelpLink {
+            description: description.into(),
+            url: url.into(),
+        }
+    }
+
+    /// What the link points to.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The URL.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+/// The help link of a code: its title and docs URL, when its type has `docs`.
+pub(crate) fn help_link(spec: &ErrorSpec) -> Option<(&'static str, &'static str)> {
+    spec.docs_url().map(|url| (spec.title(), url))
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -370,6 +499,7 @@ mod tests {
                 Some(&*heck_reason(code)),
                 "{code}"
             );
+            assert_eq!(reason(code), heck_reason(code), "{code}");
         }
         let long = format!("{}b", "a".repeat(63));
         assert_eq!(heck_reason(&long), "A".repeat(63));
@@ -399,6 +529,11 @@ mod tests {
         fn the_const_rule_is_the_runtime_rule(code in "[A-Za-z0-9_.-]{1,64}") {
             prop_assert_eq!(const_reason(&code).unwrap(), heck_reason(&code));
             prop_assert_eq!(reason(&code), heck_reason(&code));
+        }
+
+        #[test]
+        fn the_lowercase_pass_is_the_runtime_rule(code in "[a-z0-9_.-]{1,80}") {
+            prop_assert_eq!(super::reason_lowercase(code.as_bytes()).unwrap(), heck_reason(&code));
         }
 
         #[test]

@@ -55,8 +55,8 @@ pub(crate) mod problem {
 }
 
 /// The typed details of AIP-193 bodies ([`Google`](crate::Format::Google)): an
-/// `ErrorInfo`, then a `RetryInfo`, a `RequestInfo` and a `LocalizedMessage` when they
-/// apply.
+/// `ErrorInfo`, then a `RetryInfo`, a `RequestInfo`, a `LocalizedMessage`, a
+/// `BadRequest` and a `Help` when they apply.
 pub(crate) mod google {
     /// The type URL member of every detail.
     pub(crate) const TYPE: &str = "@type";
@@ -76,6 +76,18 @@ pub(crate) mod google {
 
     pub(crate) const LOCALIZED_MESSAGE: &str = "type.googleapis.com/google.rpc.LocalizedMessage";
     pub(crate) const LOCALE: &str = "locale";
+
+    /// `BadRequest`: the errors of a flattened `FieldErrors`.
+    pub(crate) const BAD_REQUEST: &str = "type.googleapis.com/google.rpc.BadRequest";
+    pub(crate) const FIELD_VIOLATIONS: &str = "fieldViolations";
+    /// A field violation: its path, its message, its code (as a [`REASON`]).
+    pub(crate) const FIELD: &str = "field";
+    pub(crate) const DESCRIPTION: &str = "description";
+
+    /// `Help`: the code's docs URL, described by its title.
+    pub(crate) const HELP: &str = "type.googleapis.com/google.rpc.Help";
+    pub(crate) const LINKS: &str = "links";
+    pub(crate) const URL: &str = "url";
 }
 
 /// The members of [`FieldErrors`](crate::FieldErrors) in its layouts besides [`CODE`]

@@ -435,6 +435,9 @@ impl FieldErrors {
 
 impl FlattenDetails for FieldErrors {
     fn flatten_details(&self, visitor: &mut dyn DetailVisitor) {
+        if !self.is_empty() {
+            visitor.field_errors(self);
+        }
         let layout = self
             .layout
             .unwrap_or_else(|| Layout::for_format(visitor.format()));

@@ -356,6 +356,7 @@ fn envelope_schema(format: Format) -> Value {
                         STATUS: string,
                         DETAILS: {
                             "type": "array",
+                            "description": "`google.rpc` details: an ErrorInfo (reason, domain, metadata), then RetryInfo, RequestInfo, LocalizedMessage, BadRequest (the field errors as fieldViolations) and Help (links to the code's docs) when they apply.",
                             "items": {
                                 "type": "object",
                                 "required": [google::TYPE],

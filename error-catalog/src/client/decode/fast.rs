@@ -145,6 +145,7 @@ pub(super) fn decode(body: &[u8], format: Option<Format>) -> Option<ErrorBody> {
         retry_after: retry_hint(&details),
         details,
         request_id,
+        rich: None,
     })
 }
 

@@ -540,7 +540,8 @@ impl Serialize for GoogleError<'_, '_> {
     }
 }
 
-/// `details`: an `ErrorInfo`, then `RetryInfo` and `RequestInfo` when they apply.
+/// `details`: an `ErrorInfo`, then `RetryInfo`, `RequestInfo`, `LocalizedMessage`,
+/// `BadRequest` and `Help` when they apply.
 struct GoogleDetails<'e, 'a>(&'e Envelope<'a>);
 
 impl Serialize for GoogleDetails<'_, '_> {
@@ -564,7 +565,75 @@ impl Serialize for GoogleDetails<'_, '_> {
             let tag = chosen.locale.tag();
             seq.serialize_element(&LocalizedMessage(tag, envelope.message()))?;
         }
+        let violations = grpc::field_violations(error);
+        if !violations.is_empty() {
+            seq.serialize_element(&BadRequest(&violations))?;
+        }
+        if let Some(link) = grpc::help_link(error.spec()) {
+            seq.serialize_element(&Help(link))?;
+        }
         seq.end()
+    }
+}
+
+/// `google.rpc.BadRequest`: `{"@type", "fieldViolations": [{"field", "description",
+/// "reason"}]}`, the reason left out when empty (as protobuf's JSON leaves out empty
+/// strings).
+struct BadRequest<'a>(&'a [grpc::Violation]);
+
+impl Serialize for BadRequest<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry(google::TYPE, google::BAD_REQUEST)?;
+        map.serialize_entry(google::FIELD_VIOLATIONS, &FieldViolations(self.0))?;
+        map.end()
+    }
+}
+
+struct FieldViolations<'a>(&'a [grpc::Violation]);
+
+impl Serialize for FieldViolations<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(FieldViolation))
+    }
+}
+
+struct FieldViolation<'a>(&'a grpc::Violation);
+
+impl Serialize for FieldViolation<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let violation = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(google::FIELD, &violation.field)?;
+        map.serialize_entry(google::DESCRIPTION, &violation.description)?;
+        if !violation.reason.is_empty() {
+            map.serialize_entry(google::REASON, &violation.reason)?;
+        }
+        map.end()
+    }
+}
+
+/// `google.rpc.Help`: `{"@type", "links": [{"description", "url"}]}`, one link.
+struct Help((&'static str, &'static str));
+
+impl Serialize for Help {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Link((&'static str, &'static str));
+
+        impl Serialize for Link {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let (description, url) = self.0;
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry(google::DESCRIPTION, description)?;
+                map.serialize_entry(google::URL, url)?;
+                map.end()
+            }
+        }
+
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry(google::TYPE, google::HELP)?;
+        map.serialize_entry(google::LINKS, &[Link(self.0)])?;
+        map.end()
     }
 }
 
