@@ -114,6 +114,8 @@ impl RequestContext {
         self
     }
 
+    /// The docs base a layer was given (the HTTP layers only).
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
     pub(crate) fn with_docs(mut self, base: Option<std::sync::Arc<str>>) -> Self {
         self.docs = base;
         self
