@@ -343,6 +343,36 @@ mod exports {
     }
 
     #[test]
+    fn the_markdown_page_in_a_locale() {
+        let errors = catalog!(OrderError);
+        let english = errors.markdown().to_string();
+        let french = errors.markdown().locale("fr").to_string();
+        // Title, example message and resolution translated; the rest as in English.
+        assert!(french.contains("### `order_not_found`: Commande introuvable\n"), "{french}");
+        assert!(french.contains(r#""detail": "Commande id_abc123 introuvable""#), "{french}");
+        assert!(french.contains("**Resolution:** Vérifiez l'identifiant de la commande.\n"));
+        assert!(english.contains("### `order_not_found`: Order not found\n"));
+        assert!(english.contains(r#""detail": "Order id_abc123 not found""#), "{english}");
+        // A message the default one does not show: its field gets a sample too.
+        assert!(french.contains(r#""detail": "Le paiement a été refusé : string""#));
+        // A plural goes through Fluent (`i18n`); without it, the default locale.
+        let plural = if cfg!(feature = "i18n") {
+            r#""detail": "Le panier contient 1 article ; la limite est 1""#
+        } else {
+            r#""detail": "The cart holds 1 items; the limit is 1""#
+        };
+        assert!(french.contains(plural), "{french}");
+        assert!(!french.contains("{ $"), "{french}");
+        // A locale that only translates the message keeps the default title.
+        let portuguese = errors.markdown().locale("pt").to_string();
+        assert!(portuguese.contains("### `order_not_found`: Order not found\n"), "{portuguese}");
+        assert!(portuguese.contains("### `payment_declined`: Payment declined\n"));
+        // An unknown locale writes the default page.
+        assert_eq!(errors.markdown().locale("it").to_string(), english);
+        assert_eq!(french.lines().count(), english.lines().count());
+    }
+
+    #[test]
     fn a_type_without_locales_has_no_translations_member() {
         #[derive(Debug, error_catalog::ApiError)]
         #[error(code = "gone", status = 410, message = "Gone")]

@@ -6,7 +6,9 @@
 //! - a translated envelope whose message has a plural selector (through
 //!   `fluent-bundle`) against the same envelope in the default locale;
 //! - choosing the locale of a typical `Accept-Language` (three tags with q-values)
-//!   against writing one envelope in the default locale.
+//!   against writing one envelope in the default locale: through `Envelope::negotiate`
+//!   (building the envelope, negotiating, reading its `Content-Language`), and through
+//!   `Message::negotiate` alone.
 //!
 //! After criterion's own output, the bench prints each ratio of medians, read back from
 //! criterion's estimates of this run.
@@ -101,6 +103,15 @@ fn benches(c: &mut Criterion) {
                 .content_language()
         });
     });
+    // The negotiation alone, without building and moving an envelope.
+    g.bench_function("message", |b| {
+        b.iter(|| {
+            black_box(&not_found)
+                .message()
+                .negotiate(black_box(ACCEPT_LANGUAGE))
+                .language()
+        });
+    });
     g.finish();
 }
 
@@ -129,6 +140,12 @@ fn main() {
             "accept_language",
             "envelope",
             "negotiating 3 tags / one envelope (target <= 0.10x)",
+        ),
+        (
+            "negotiate",
+            "message",
+            "envelope",
+            "negotiating 3 tags for a message alone / one envelope",
         ),
     ];
     for (group, measured, baseline, what) in rows {

@@ -200,3 +200,13 @@ impl<'a> AsDynError<'a> for dyn StdError + Send + Sync + 'a {
 pub fn invalid_derive() -> ! {
     core::panic!("error-catalog: this type's #[derive(ApiError)] has compile errors")
 }
+
+/// The tag `Accept-Language` negotiation chooses among `locales`, decided afresh by
+/// `fluent-langneg` (without the choices each thread remembers), for the tests that
+/// compare the two.
+#[cfg(feature = "i18n")]
+pub fn negotiate_uncached(locales: &'static Locales, accept_language: &str) -> &'static str {
+    crate::model::fluent::negotiate_uncached(locales, accept_language)
+        .and_then(|index| locales.locales().get(index))
+        .map_or(locales.default_locale(), Locale::tag)
+}
