@@ -183,7 +183,40 @@ mod i18n {
         );
     }
 
+    /// An `Accept-Language` list made of tags near the type's locales (exact, other
+    /// case, with a region, a wildcard, unknown, malformed), each with or without a
+    /// `q` weight, good or bad.
+    fn header() -> impl proptest::strategy::Strategy<Value = String> {
+        const TAGS: &[&str] = &[
+            "fr", "FR", "fr-CA", "de", "de-CH", "de-de", "pt", "pt-BR", "en", "en-US", "it", "*",
+            "zz", "", "x-", "fr_FR", "1234",
+        ];
+        const WEIGHTS: &[&str] = &[
+            "", ";q=0", ";q=0.5", ";q=1", ";q=x", ";q=0.9", " ; q=0.8", ";q=0.001",
+        ];
+        let item = (0..TAGS.len(), 0..WEIGHTS.len())
+            .prop_map(|(tag, weight)| format!("{}{}", TAGS[tag], WEIGHTS[weight]));
+        let separator = proptest::sample::select(vec![",", ", ", " ,"]);
+        (proptest::collection::vec(item, 0..6), separator)
+            .prop_map(|(items, separator)| items.join(separator))
+    }
+
+    use proptest::strategy::Strategy as _;
+
     proptest::proptest! {
+        /// The choice each thread remembers is the one `fluent-langneg` makes: asked
+        /// twice, the second answer comes from memory.
+        #[test]
+        fn remembered_choices_are_fluent_langneg_s(list in header()) {
+            let err = not_found();
+            let locales = OrderError::CATALOG[0].category().locales().unwrap();
+            let decided = error_catalog::__private::negotiate_uncached(locales, &list);
+            for _ in 0..2 {
+                proptest::prop_assert_eq!(err.message().negotiate(&list).language(), Some(decided));
+                proptest::prop_assert_eq!(err.envelope().negotiate(&list).content_language(), Some(decided));
+            }
+        }
+
         #[test]
         fn any_list_negotiates_without_panicking(list in ".{0,200}") {
             let err = not_found();
@@ -348,11 +381,20 @@ mod exports {
         let english = errors.markdown().to_string();
         let french = errors.markdown().locale("fr").to_string();
         // Title, example message and resolution translated; the rest as in English.
-        assert!(french.contains("### `order_not_found`: Commande introuvable\n"), "{french}");
-        assert!(french.contains(r#""detail": "Commande id_abc123 introuvable""#), "{french}");
+        assert!(
+            french.contains("### `order_not_found`: Commande introuvable\n"),
+            "{french}"
+        );
+        assert!(
+            french.contains(r#""detail": "Commande id_abc123 introuvable""#),
+            "{french}"
+        );
         assert!(french.contains("**Resolution:** Vérifiez l'identifiant de la commande.\n"));
         assert!(english.contains("### `order_not_found`: Order not found\n"));
-        assert!(english.contains(r#""detail": "Order id_abc123 not found""#), "{english}");
+        assert!(
+            english.contains(r#""detail": "Order id_abc123 not found""#),
+            "{english}"
+        );
         // A message the default one does not show: its field gets a sample too.
         assert!(french.contains(r#""detail": "Le paiement a été refusé : string""#));
         // A plural goes through Fluent (`i18n`); without it, the default locale.
@@ -365,7 +407,10 @@ mod exports {
         assert!(!french.contains("{ $"), "{french}");
         // A locale that only translates the message keeps the default title.
         let portuguese = errors.markdown().locale("pt").to_string();
-        assert!(portuguese.contains("### `order_not_found`: Order not found\n"), "{portuguese}");
+        assert!(
+            portuguese.contains("### `order_not_found`: Order not found\n"),
+            "{portuguese}"
+        );
         assert!(portuguese.contains("### `payment_declined`: Payment declined\n"));
         // An unknown locale writes the default page.
         assert_eq!(errors.markdown().locale("it").to_string(), english);

@@ -97,7 +97,10 @@ pub(crate) fn negotiate(
 /// The position among `locales.locales()` of the translated locale that best matches
 /// the `Accept-Language` list (`None`: the default locale): the tags by weight, then
 /// `fluent-langneg`'s lookup.
-pub(crate) fn negotiate_uncached(locales: &'static Locales, accept_language: &str) -> Option<usize> {
+pub(crate) fn negotiate_uncached(
+    locales: &'static Locales,
+    accept_language: &str,
+) -> Option<usize> {
     let requested = requested(accept_language);
     if requested.is_empty() {
         return None;
@@ -243,8 +246,11 @@ fn whole_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
     };
     let n = number.value;
     let plain = matches!(number.options.minimum_fraction_digits, None | Some(0));
-    (plain && n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 && !(n == 0.0 && n.is_sign_negative()))
-        .then(|| (n as i64).to_string())
+    (plain
+        && n.fract() == 0.0
+        && n.abs() < 9_007_199_254_740_992.0
+        && !(n == 0.0 && n.is_sign_negative()))
+    .then(|| (n as i64).to_string())
 }
 
 /// The Fluent value of a field's text: a number when it is written as one (`12`,
@@ -256,13 +262,22 @@ fn value(text: &str) -> FluentValue<'_> {
     let numeric = !whole.is_empty()
         && !fraction.is_empty()
         && whole.len() + fraction.len() <= 40
-        && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit());
+        && whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit());
     if fraction == "0" && !text.contains('.') && whole.len() <= 15 && numeric {
         // Digits alone: the number is exact, with no fraction digits to keep.
-        let magnitude = whole.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        let magnitude = whole
+            .bytes()
+            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
         #[allow(clippy::cast_precision_loss)] // at most 15 digits: exact in an f64
         let magnitude = magnitude as f64;
-        let signed = if text.starts_with('-') { -magnitude } else { magnitude };
+        let signed = if text.starts_with('-') {
+            -magnitude
+        } else {
+            magnitude
+        };
         return FluentValue::Number(FluentNumber::new(signed, FluentNumberOptions::default()));
     }
     match text.parse::<FluentNumber>() {
@@ -340,7 +355,53 @@ const ARGS: usize = 32;
 
 #[cfg(test)]
 mod tests {
-    use super::{quality, requested};
+    use super::{quality, requested, value, whole_number};
+    use fluent_bundle::FluentValue;
+
+    #[test]
+    fn only_digits_are_numbers() {
+        let number = |text| match value(text) {
+            FluentValue::Number(number) => {
+                Some((number.value, number.options.minimum_fraction_digits))
+            }
+            _ => None,
+        };
+        assert_eq!(number("12"), Some((12.0, None)));
+        assert_eq!(number("-3"), Some((-3.0, None)));
+        assert_eq!(number("-2.50"), Some((-2.5, Some(2))));
+        assert_eq!(
+            number("123456789012345678"),
+            Some((123_456_789_012_345_680.0, None))
+        );
+        // Texts `f64` reads but a plural rule cannot take (it panics on them), and others.
+        for text in [
+            "NaN",
+            "inf",
+            "-infinity",
+            "1e5",
+            "1.",
+            ".5",
+            "",
+            "-",
+            "0x10",
+            " 1",
+            "1_000",
+        ] {
+            assert_eq!(number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_are_written_as_fluent_writes_them() {
+        for text in ["0", "7", "-12", "9007199254740991", "1.5", "2.50", "-0"] {
+            let FluentValue::Number(number) = value(text) else {
+                panic!("{text}")
+            };
+            let written = whole_number(&FluentValue::Number(number.clone()), &())
+                .unwrap_or_else(|| number.as_string().into_owned());
+            assert_eq!(written, number.as_string(), "{text}");
+        }
+    }
 
     #[test]
     fn qualities() {

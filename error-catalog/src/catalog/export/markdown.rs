@@ -156,7 +156,12 @@ impl fmt::Display for Markdown<'_> {
         for (category, specs) in self.catalog.categories() {
             write_category(f, category)?;
             for spec in specs {
-                write_code(f, spec, self.format.unwrap_or(category.format()), self.locale)?;
+                write_code(
+                    f,
+                    spec,
+                    self.format.unwrap_or(category.format()),
+                    self.locale,
+                )?;
             }
         }
         Ok(())
