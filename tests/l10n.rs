@@ -494,3 +494,90 @@ mod tonic_status {
         );
     }
 }
+
+/// Two types whose translations are in one folder (`shared_locales`), checked together
+/// by `catalog!`.
+mod shared {
+    use error_catalog::{ApiError, Catalog, catalog};
+
+    #[derive(Debug, ApiError)]
+    #[api_error(locales = "error-catalog/tests/locales/shared", shared_locales)]
+    pub enum AccountError {
+        #[error(
+            code = "account_locked",
+            status = 423,
+            message = "The account {account} is locked"
+        )]
+        Locked { account: String },
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api_error(locales = "error-catalog/tests/locales/shared", shared_locales)]
+    pub enum BillingError {
+        #[error(
+            code = "invoice_overdue",
+            status = 402,
+            message = "The invoice is {days} days overdue"
+        )]
+        Overdue { days: u32 },
+    }
+
+    static ERRORS: Catalog = catalog!(AccountError, BillingError);
+
+    #[test]
+    fn each_type_takes_its_own_messages_from_the_shared_folder() {
+        let locked = AccountError::Locked {
+            account: "acct_1".into(),
+        };
+        assert_eq!(
+            locked.message().locale("fr").to_string(),
+            "Le compte acct_1 est verrouillé"
+        );
+        assert_eq!(
+            locked.message().locale("de").to_string(),
+            "Das Konto acct_1 ist gesperrt"
+        );
+        let overdue = ERRORS.find("invoice_overdue").unwrap();
+        assert_eq!(
+            overdue.translation("fr").unwrap().title(),
+            Some("Facture en retard")
+        );
+        // Each type's table holds its own codes; the other type's ids are recorded for
+        // `catalog!`, per locale, with where they are defined.
+        let others = |spec: &error_catalog::ErrorSpec, tag: &str| -> Vec<(&str, &str)> {
+            let locale = spec.category().locales().unwrap().get(tag).unwrap();
+            locale
+                .others
+                .iter()
+                .map(|other| (other.id, other.at))
+                .collect()
+        };
+        assert_eq!(
+            others(ERRORS.find("account_locked").unwrap(), "de"),
+            [(
+                "invoice_overdue",
+                "error-catalog/tests/locales/shared/de/billing.ftl:1"
+            )]
+        );
+        assert_eq!(
+            others(overdue, "fr"),
+            [(
+                "account_locked",
+                "error-catalog/tests/locales/shared/fr/errors.ftl:3"
+            )]
+        );
+    }
+
+    #[cfg(feature = "i18n")]
+    #[test]
+    fn a_plural_of_the_shared_folder() {
+        let message = |days| {
+            BillingError::Overdue { days }
+                .message()
+                .locale("fr")
+                .to_string()
+        };
+        assert_eq!(message(1), "La facture est en retard d'un jour");
+        assert_eq!(message(3), "La facture est en retard de 3 jours");
+    }
+}
