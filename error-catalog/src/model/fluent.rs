@@ -373,7 +373,7 @@ mod tests {
             number("123456789012345678"),
             Some((123_456_789_012_345_680.0, None))
         );
-        // Texts `f64` reads but a plural rule cannot take (it panics on them), and others.
+        // Texts `f64` reads that are no written number, and others.
         for text in [
             "NaN",
             "inf",
