@@ -334,8 +334,7 @@ fn read_locale(
             &by_id,
             &mut defined,
             variants,
-            &mut entries,
-            &mut others,
+            (&mut entries, &mut others),
             errors,
         );
     }
@@ -491,8 +490,8 @@ fn read_messages(
     by_id: &HashMap<String, usize>,
     defined: &mut HashMap<String, String>,
     variants: &mut [Variant],
-    entries: &mut [Option<Translation>],
-    others: &mut Vec<Other>,
+    // Where the type's own messages go (one entry per variant), and the others.
+    (entries, others): (&mut [Option<Translation>], &mut Vec<Other>),
     errors: &mut Errors,
 ) {
     let (shown, tag, span) = (file.shown, file.tag, file.site.span);

@@ -5,6 +5,7 @@ use core::fmt;
 use crate::catalog::Catalog;
 use crate::catalog::export::sample::{example_text, example_text_in};
 use crate::model::format::Format;
+use crate::model::locale::Translation;
 use crate::model::spec::{Category, ErrorSpec};
 
 impl Catalog {
@@ -204,7 +205,7 @@ fn write_code(
 ) -> fmt::Result {
     let translation = locale.and_then(|tag| spec.translation(tag));
     let title = translation
-        .and_then(|translation| translation.title())
+        .and_then(Translation::title)
         .unwrap_or(spec.title());
     write!(f, "\n### `{}`: {title}\n\n", spec.code())?;
     let status = spec.status();
@@ -256,7 +257,7 @@ fn write_code(
         }
     }
     let resolution = translation
-        .and_then(|translation| translation.resolution())
+        .and_then(Translation::resolution)
         .or(spec.resolution());
     if let Some(resolution) = resolution {
         write!(f, "\n**Resolution:** {resolution}\n")?;
