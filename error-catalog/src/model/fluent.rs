@@ -49,9 +49,10 @@ thread_local! {
 /// `None` for the default locale.
 ///
 /// The choice depends only on the header's bytes and the type's locales, so each thread
-/// remembers its last few ([`REMEMBERED`]) per type: a service whose clients send a
-/// handful of distinct headers negotiates each once per thread, and every later request
-/// compares bytes. [`negotiate_uncached`] decides every choice.
+/// remembers its last [`REMEMBERED`] choices, each for one type and one header value: a
+/// service whose clients send a handful of distinct headers negotiates each once per
+/// thread, and every later request compares bytes. [`negotiate_uncached`] decides every
+/// choice.
 pub(crate) fn negotiate(
     locales: &'static Locales,
     accept_language: &str,
