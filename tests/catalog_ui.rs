@@ -12,4 +12,6 @@ fn catalog_ui() {
     t.compile_fail("tests/ui-catalog/listed-twice.rs");
     t.compile_fail("tests/ui-catalog/duplicate-reason.rs");
     t.compile_fail("tests/ui-catalog/unknown-replacement.rs");
+    t.compile_fail("tests/ui-catalog/shared-locales-unknown-id.rs");
+    t.compile_fail("tests/ui-catalog/shared-locales-type-not-listed.rs");
 }

@@ -183,7 +183,40 @@ mod i18n {
         );
     }
 
+    /// An `Accept-Language` list made of tags near the type's locales (exact, other
+    /// case, with a region, a wildcard, unknown, malformed), each with or without a
+    /// `q` weight, good or bad.
+    fn header() -> impl proptest::strategy::Strategy<Value = String> {
+        const TAGS: &[&str] = &[
+            "fr", "FR", "fr-CA", "de", "de-CH", "de-de", "pt", "pt-BR", "en", "en-US", "it", "*",
+            "zz", "", "x-", "fr_FR", "1234",
+        ];
+        const WEIGHTS: &[&str] = &[
+            "", ";q=0", ";q=0.5", ";q=1", ";q=x", ";q=0.9", " ; q=0.8", ";q=0.001",
+        ];
+        let item = (0..TAGS.len(), 0..WEIGHTS.len())
+            .prop_map(|(tag, weight)| format!("{}{}", TAGS[tag], WEIGHTS[weight]));
+        let separator = proptest::sample::select(vec![",", ", ", " ,"]);
+        (proptest::collection::vec(item, 0..6), separator)
+            .prop_map(|(items, separator)| items.join(separator))
+    }
+
+    use proptest::strategy::Strategy as _;
+
     proptest::proptest! {
+        /// The choice each thread remembers is the one `fluent-langneg` makes: asked
+        /// twice, the second answer comes from memory.
+        #[test]
+        fn remembered_choices_are_fluent_langneg_s(list in header()) {
+            let err = not_found();
+            let locales = OrderError::CATALOG[0].category().locales().unwrap();
+            let decided = error_catalog::__private::negotiate_uncached(locales, &list);
+            for _ in 0..2 {
+                proptest::prop_assert_eq!(err.message().negotiate(&list).language(), Some(decided));
+                proptest::prop_assert_eq!(err.envelope().negotiate(&list).content_language(), Some(decided));
+            }
+        }
+
         #[test]
         fn any_list_negotiates_without_panicking(list in ".{0,200}") {
             let err = not_found();
@@ -343,6 +376,48 @@ mod exports {
     }
 
     #[test]
+    fn the_markdown_page_in_a_locale() {
+        let errors = catalog!(OrderError);
+        let english = errors.markdown().to_string();
+        let french = errors.markdown().locale("fr").to_string();
+        // Title, example message and resolution translated; the rest as in English.
+        assert!(
+            french.contains("### `order_not_found`: Commande introuvable\n"),
+            "{french}"
+        );
+        assert!(
+            french.contains(r#""detail": "Commande id_abc123 introuvable""#),
+            "{french}"
+        );
+        assert!(french.contains("**Resolution:** Vérifiez l'identifiant de la commande.\n"));
+        assert!(english.contains("### `order_not_found`: Order not found\n"));
+        assert!(
+            english.contains(r#""detail": "Order id_abc123 not found""#),
+            "{english}"
+        );
+        // A message the default one does not show: its field gets a sample too.
+        assert!(french.contains(r#""detail": "Le paiement a été refusé : string""#));
+        // A plural goes through Fluent (`i18n`); without it, the default locale.
+        let plural = if cfg!(feature = "i18n") {
+            r#""detail": "Le panier contient 1 article ; la limite est 1""#
+        } else {
+            r#""detail": "The cart holds 1 items; the limit is 1""#
+        };
+        assert!(french.contains(plural), "{french}");
+        assert!(!french.contains("{ $"), "{french}");
+        // A locale that only translates the message keeps the default title.
+        let portuguese = errors.markdown().locale("pt").to_string();
+        assert!(
+            portuguese.contains("### `order_not_found`: Order not found\n"),
+            "{portuguese}"
+        );
+        assert!(portuguese.contains("### `payment_declined`: Payment declined\n"));
+        // An unknown locale writes the default page.
+        assert_eq!(errors.markdown().locale("it").to_string(), english);
+        assert_eq!(french.lines().count(), english.lines().count());
+    }
+
+    #[test]
     fn a_type_without_locales_has_no_translations_member() {
         #[derive(Debug, error_catalog::ApiError)]
         #[error(code = "gone", status = 410, message = "Gone")]
@@ -417,5 +492,92 @@ mod tonic_status {
                 .localized_message()
                 .is_none()
         );
+    }
+}
+
+/// Two types whose translations are in one folder (`shared_locales`), checked together
+/// by `catalog!`.
+mod shared {
+    use error_catalog::{ApiError, Catalog, catalog};
+
+    #[derive(Debug, ApiError)]
+    #[api_error(locales = "error-catalog/tests/locales/shared", shared_locales)]
+    pub enum AccountError {
+        #[error(
+            code = "account_locked",
+            status = 423,
+            message = "The account {account} is locked"
+        )]
+        Locked { account: String },
+    }
+
+    #[derive(Debug, ApiError)]
+    #[api_error(locales = "error-catalog/tests/locales/shared", shared_locales)]
+    pub enum BillingError {
+        #[error(
+            code = "invoice_overdue",
+            status = 402,
+            message = "The invoice is {days} days overdue"
+        )]
+        Overdue { days: u32 },
+    }
+
+    static ERRORS: Catalog = catalog!(AccountError, BillingError);
+
+    #[test]
+    fn each_type_takes_its_own_messages_from_the_shared_folder() {
+        let locked = AccountError::Locked {
+            account: "acct_1".into(),
+        };
+        assert_eq!(
+            locked.message().locale("fr").to_string(),
+            "Le compte acct_1 est verrouillé"
+        );
+        assert_eq!(
+            locked.message().locale("de").to_string(),
+            "Das Konto acct_1 ist gesperrt"
+        );
+        let overdue = ERRORS.find("invoice_overdue").unwrap();
+        assert_eq!(
+            overdue.translation("fr").unwrap().title(),
+            Some("Facture en retard")
+        );
+        // Each type's table holds its own codes; the other type's ids are recorded for
+        // `catalog!`, per locale, with where they are defined.
+        let others = |spec: &error_catalog::ErrorSpec, tag: &str| -> Vec<(&str, &str)> {
+            let locale = spec.category().locales().unwrap().get(tag).unwrap();
+            locale
+                .others
+                .iter()
+                .map(|other| (other.id, other.at))
+                .collect()
+        };
+        assert_eq!(
+            others(ERRORS.find("account_locked").unwrap(), "de"),
+            [(
+                "invoice_overdue",
+                "error-catalog/tests/locales/shared/de/billing.ftl:1"
+            )]
+        );
+        assert_eq!(
+            others(overdue, "fr"),
+            [(
+                "account_locked",
+                "error-catalog/tests/locales/shared/fr/errors.ftl:3"
+            )]
+        );
+    }
+
+    #[cfg(feature = "i18n")]
+    #[test]
+    fn a_plural_of_the_shared_folder() {
+        let message = |days| {
+            BillingError::Overdue { days }
+                .message()
+                .locale("fr")
+                .to_string()
+        };
+        assert_eq!(message(1), "La facture est en retard d'un jour");
+        assert_eq!(message(3), "La facture est en retard de 3 jours");
     }
 }

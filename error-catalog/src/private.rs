@@ -20,7 +20,7 @@ pub use crate::client::typed::{
     variant_index as decode_variant,
 };
 pub use crate::model::format::Format;
-pub use crate::model::locale::{Locale, Locales, Translation};
+pub use crate::model::locale::{Locale, Locales, OtherMessage, Translation};
 pub use crate::model::spec::{
     Category, Deprecation, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType,
 };
@@ -31,6 +31,8 @@ pub use serde::de::DeserializeOwned;
 pub use crate::catalog::index::{build as build_index, slots as index_slots};
 /// What `error_responses!` checks and selects codes with.
 pub use crate::catalog::index::{require_code, select};
+/// What `catalog!` checks the messages of shared locale folders with.
+pub use crate::catalog::shared::check_shared_messages;
 
 pub use crate::__impl_integrations;
 
@@ -199,4 +201,14 @@ impl<'a> AsDynError<'a> for dyn StdError + Send + Sync + 'a {
 #[cold]
 pub fn invalid_derive() -> ! {
     core::panic!("error-catalog: this type's #[derive(ApiError)] has compile errors")
+}
+
+/// The tag `Accept-Language` negotiation chooses among `locales`, decided afresh by
+/// `fluent-langneg` (without the choices each thread remembers), for the tests that
+/// compare the two.
+#[cfg(feature = "i18n")]
+pub fn negotiate_uncached(locales: &'static Locales, accept_language: &str) -> &'static str {
+    crate::model::fluent::negotiate_uncached(locales, accept_language)
+        .and_then(|index| locales.locales().get(index))
+        .map_or(locales.default_locale(), Locale::tag)
 }

@@ -367,7 +367,7 @@ fn container_key(
             Ok(parsed)
         }),
         keys::DECODE => attrs.decode.parse_flag(meta, errors),
-        keys::LOCALES | keys::DEFAULT_LOCALE | keys::PARTIAL_LOCALES => {
+        keys::LOCALES | keys::DEFAULT_LOCALE | keys::PARTIAL_LOCALES | keys::SHARED_LOCALES => {
             locales::key(meta, key, &mut attrs.locales, errors)
         }
         _ => unreachable_key(meta, key, errors),

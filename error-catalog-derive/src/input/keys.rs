@@ -25,6 +25,8 @@ pub const DECODE: &str = "decode";
 pub const LOCALES: &str = "locales";
 pub const DEFAULT_LOCALE: &str = "default_locale";
 pub const PARTIAL_LOCALES: &str = "partial_locales";
+/// `#[api_error(locales = "..", shared_locales)]`: the folder holds other types' messages.
+pub const SHARED_LOCALES: &str = "shared_locales";
 
 // Variant-level keys (`retry_after` is a field key too).
 pub const CODE: &str = "code";
@@ -58,6 +60,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     LOCALES,
     DEFAULT_LOCALE,
     PARTIAL_LOCALES,
+    SHARED_LOCALES,
 ];
 
 /// Keys of a variant's attribute (and of a struct's, with the type-level keys).

@@ -1,8 +1,9 @@
 //! The type-level keys of localized messages: `locales = "locales"` (the folder of
 //! Fluent files, one folder per language tag), `default_locale = "en"` (the language of
 //! the messages written in the code) and `partial_locales = ["pt"]` (locales that may
-//! lack codes, which then fall back to the default locale). Reading and checking the
-//! files is `crate::locales`'s.
+//! lack codes, which then fall back to the default locale) and `shared_locales` (the
+//! folder also holds other types' messages, which `catalog!` checks). Reading and
+//! checking the files is `crate::locales`'s.
 
 use syn::meta::ParseNestedMeta;
 use syn::parse::Parse as _;
@@ -11,13 +12,14 @@ use syn::{Lit, LitStr, Token};
 use crate::ctxt::Errors;
 use crate::input::attr::string;
 use crate::input::keys;
-use crate::input::slot::{Attr, skip_until_comma};
+use crate::input::slot::{Attr, Flag, skip_until_comma};
 
-/// `locales`, `default_locale` and `partial_locales`.
+/// `locales`, `default_locale`, `partial_locales` and `shared_locales`.
 pub struct LocaleAttrs {
     pub folder: Attr<LitStr>,
     pub default_locale: Attr<LitStr>,
     pub partial: Attr<Vec<LitStr>>,
+    pub shared: Flag,
 }
 
 impl LocaleAttrs {
@@ -26,11 +28,12 @@ impl LocaleAttrs {
             folder: Attr::new(keys::LOCALES),
             default_locale: Attr::new(keys::DEFAULT_LOCALE),
             partial: Attr::new(keys::PARTIAL_LOCALES),
+            shared: Attr::new(keys::SHARED_LOCALES),
         }
     }
 }
 
-/// Parses one of the three keys.
+/// Parses one of the four keys.
 pub fn key(
     meta: &ParseNestedMeta,
     key: &str,
@@ -59,6 +62,7 @@ pub fn key(
             }
             Ok(Some(tag))
         }),
+        keys::SHARED_LOCALES => attrs.shared.parse_flag(meta, errors),
         _ => attrs.partial.parse(meta, errors, |meta, errors| {
             let tags = tag_list(meta, key, errors)?;
             Ok(Some(tags))

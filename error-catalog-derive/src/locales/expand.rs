@@ -35,6 +35,7 @@ fn locale_tokens(model: &Model, locale: &Locale) -> TokenStream {
         partial,
         files,
         entries,
+        others,
     } = locale;
     let sources = files.iter().map(|path| {
         let path = path.to_string_lossy();
@@ -51,12 +52,17 @@ fn locale_tokens(model: &Model, locale: &Locale) -> TokenStream {
             }
             None => quote!(__ec::None),
         });
+    let others = others.iter().map(|other| {
+        let (id, at) = (&other.id, &other.at);
+        quote!(__ec::OtherMessage { id: #id, at: #at })
+    });
     quote! {
         __ec::Locale {
             tag: #tag,
             partial: #partial,
             sources: &[#(#sources),*],
             translations: &[#(#translations),*],
+            others: &[#(#others),*],
         }
     }
 }

@@ -41,6 +41,16 @@ pub struct Locale {
     /// One entry per variant of the model, in its order (`None`: the locale lacks the
     /// code, which only a partial locale may).
     pub entries: Vec<Option<Translation>>,
+    /// With `shared_locales`, the messages whose id is no code of the type: another
+    /// type's, which `catalog!` checks.
+    pub others: Vec<Other>,
+}
+
+/// A message of a shared folder that is not the type's own.
+pub struct Other {
+    pub id: String,
+    /// Where it is defined: `folder/fr/errors.ftl:3`.
+    pub at: String,
 }
 
 /// One code's message in one locale.
@@ -60,6 +70,8 @@ struct Site<'a> {
     /// The `locales` value as written.
     folder: &'a str,
     type_name: String,
+    /// `shared_locales`: an id that is no code of the type is another type's.
+    shared: bool,
 }
 
 /// Reads and checks the locales of `input` against its resolved variants; marks each
@@ -71,6 +83,7 @@ pub fn check(input: &Input, variants: &mut [Variant], errors: &mut Errors) -> Op
         for (key, span) in [
             (keys::DEFAULT_LOCALE, attrs.default_locale.span()),
             (keys::PARTIAL_LOCALES, attrs.partial.span()),
+            (keys::SHARED_LOCALES, attrs.shared.span()),
         ] {
             if let Some(span) = span.filter(|_| !attrs.folder.is_written()) {
                 errors.at(
@@ -88,6 +101,7 @@ pub fn check(input: &Input, variants: &mut [Variant], errors: &mut Errors) -> Op
         span: folder.span(),
         folder: &folder_text,
         type_name: input.ident.to_string(),
+        shared: attrs.shared.is_set(),
     };
     if input.generics.type_params().next().is_some() {
         errors.at(
@@ -295,6 +309,7 @@ fn read_locale(
     }
     // A file that could not be read whole may hold the messages that look missing.
     let mut unreadable = false;
+    let mut others = Vec::new();
     for path in &files {
         let name = path
             .file_name()
@@ -319,7 +334,7 @@ fn read_locale(
             &by_id,
             &mut defined,
             variants,
-            &mut entries,
+            (&mut entries, &mut others),
             errors,
         );
     }
@@ -335,6 +350,7 @@ fn read_locale(
             .map(|path| std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
             .collect(),
         entries,
+        others,
     }
 }
 
@@ -474,7 +490,8 @@ fn read_messages(
     by_id: &HashMap<String, usize>,
     defined: &mut HashMap<String, String>,
     variants: &mut [Variant],
-    entries: &mut [Option<Translation>],
+    // Where the type's own messages go (one entry per variant), and the others.
+    (entries, others): (&mut [Option<Translation>], &mut Vec<Other>),
     errors: &mut Errors,
 ) {
     let (shown, tag, span) = (file.shown, file.tag, file.site.span);
@@ -485,17 +502,6 @@ fn read_messages(
         let id = message.id.name;
         let line = file.line(id);
         let at = format!("`{shown}`:{line}");
-        let Some(&index) = by_id.get(id) else {
-            errors.at(
-                span,
-                format!(
-                    "{at}: message `{id}` matches no code of `{}` (a code's message id is the \
-                     code, with `.` written `-`)",
-                    file.site.type_name
-                ),
-            );
-            continue;
-        };
         if let Some(first) = defined.get(id) {
             errors.at(
                 span,
@@ -506,6 +512,27 @@ fn read_messages(
             continue;
         }
         defined.insert(id.to_owned(), at.clone());
+        let Some(&index) = by_id.get(id) else {
+            if file.site.shared {
+                // Another type's message: `catalog!` checks that one of its types has it.
+                others.push(Other {
+                    id: id.to_owned(),
+                    at: format!("{shown}:{line}"),
+                });
+            } else {
+                errors.at(
+                    span,
+                    format!(
+                        "{at}: message `{id}` matches no code of `{}` (a code's message id is \
+                         the code, with `.` written `-`); if the folder also holds the messages \
+                         of other types, add `shared_locales` and list the types in one \
+                         `catalog!`, which checks every id",
+                        file.site.type_name
+                    ),
+                );
+            }
+            continue;
+        };
         let variant = &mut variants[index];
         let what = format!(
             "{at}: message `{id}` (locale `{tag}`, code `{}`)",

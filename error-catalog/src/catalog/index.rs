@@ -316,7 +316,7 @@ const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// The longest message [`duplicate`] writes; longer names are cut at a character
 /// boundary.
-const MESSAGE_CAP: usize = 512;
+pub(crate) const MESSAGE_CAP: usize = 512;
 
 /// Panics with `duplicate error code `x`: First::Variant and Second::Variant`.
 const fn duplicate(first: &ErrorSpec, second: &ErrorSpec) -> ! {
@@ -365,7 +365,7 @@ const fn duplicate_reason(first: &ErrorSpec, second: &ErrorSpec) -> ! {
 ///
 /// Const code can only panic with a `&str` argument, so the message is assembled in a
 /// fixed buffer first.
-const fn assemble(parts: &[&str]) -> ([u8; MESSAGE_CAP], usize) {
+pub(crate) const fn assemble(parts: &[&str]) -> ([u8; MESSAGE_CAP], usize) {
     let mut buf = [0u8; MESSAGE_CAP];
     let mut len = 0;
     let mut p = 0;
@@ -377,7 +377,7 @@ const fn assemble(parts: &[&str]) -> ([u8; MESSAGE_CAP], usize) {
 }
 
 /// The first `len` bytes of `buf` as text.
-const fn text(buf: &[u8; MESSAGE_CAP], len: usize) -> &str {
+pub(crate) const fn text(buf: &[u8; MESSAGE_CAP], len: usize) -> &str {
     match core::str::from_utf8(buf.split_at(len).0) {
         Ok(text) => text,
         // Cut inside a multi-byte character: drop the partial character.

@@ -4,6 +4,8 @@
 //!
 //! - `index`: the compile-time hash table behind `catalog!` (the uniqueness check and
 //!   [`Catalog::find`]);
+//! - `shared`: the check that every message of a shared locale folder is some listed
+//!   type's;
 //! - `guard`: the compatibility check of a catalog against a committed baseline;
 //! - `export`: the JSON, Markdown, OpenAPI and TypeScript documents of a catalog.
 //!
@@ -21,6 +23,7 @@ pub(crate) mod export;
 pub mod guard;
 pub(crate) mod index;
 pub(crate) mod load;
+pub(crate) mod shared;
 
 /// Lists error types, from any crates, as one [`Catalog`], and checks at compile time that
 /// no two of their variants share a code.
@@ -92,6 +95,8 @@ macro_rules! catalog {
         #[allow(long_running_const_eval)]
         const __ERROR_CATALOG_INDEX: [u64; $crate::__private::index_slots(__ERROR_CATALOG_TYPES)] =
             $crate::__private::build_index(__ERROR_CATALOG_TYPES);
+        // The messages of locale folders that several types share (`shared_locales`).
+        const _: () = $crate::__private::check_shared_messages(__ERROR_CATALOG_TYPES);
         $crate::Catalog::__new(__ERROR_CATALOG_TYPES, &__ERROR_CATALOG_INDEX)
     }};
 }

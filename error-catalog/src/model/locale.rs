@@ -107,6 +107,20 @@ pub struct Locale {
     /// One entry per row of the catalog (`None` where a partial locale lacks the code).
     #[doc(hidden)]
     pub translations: &'static [Option<Translation>],
+    /// With `shared_locales`: the folder's messages that are other types' (their ids are
+    /// no code of this type), which [`catalog!`](crate::catalog!) checks.
+    #[doc(hidden)]
+    pub others: &'static [OtherMessage],
+}
+
+/// A message of a shared locale folder whose id is no code of the type that read it.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct OtherMessage {
+    /// The Fluent message id.
+    pub id: &'static str,
+    /// Where it is defined: `locales/fr/errors.ftl:3`.
+    pub at: &'static str,
 }
 
 impl Locale {

@@ -3,8 +3,9 @@
 use core::fmt;
 
 use crate::catalog::Catalog;
-use crate::catalog::export::sample::example_text;
+use crate::catalog::export::sample::{example_text, example_text_in};
 use crate::model::format::Format;
+use crate::model::locale::Translation;
 use crate::model::spec::{Category, ErrorSpec};
 
 impl Catalog {
@@ -74,6 +75,7 @@ impl Catalog {
             title: "Error Codes",
             intro: "Every error code the API returns, grouped by category.",
             format: None,
+            locale: None,
         }
     }
 }
@@ -86,6 +88,7 @@ pub struct Markdown<'a> {
     title: &'a str,
     intro: &'a str,
     format: Option<Format>,
+    locale: Option<&'a str>,
 }
 
 impl<'a> Markdown<'a> {
@@ -109,6 +112,40 @@ impl<'a> Markdown<'a> {
         self.format = Some(format);
         self
     }
+
+    /// Writes each code's title, example message and resolution in the locale `tag`
+    /// where its type has a translation there (`#[api_error(locales = "..")]`; the tag
+    /// is compared as [`Envelope::locale`](crate::Envelope::locale) does), and in the
+    /// default locale otherwise. The example bodies are the ones a client asking for
+    /// that locale receives. The page's own words (the title and intro, which
+    /// [`title`](Markdown::title) and [`intro`](Markdown::intro) set, the labels such as
+    /// `HTTP status`, the category headings and descriptions from doc comments) are not
+    /// translated.
+    ///
+    /// ````
+    /// use error_catalog::{catalog, ApiError};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(locales = "tests/locales/basic", format = "compact")]
+    /// pub enum ProjectError {
+    ///     #[error(code = "not_found", status = 404, message = "Project {id} not found")]
+    ///     NotFound { #[error(example = "proj_1")] id: String },
+    /// }
+    ///
+    /// let page = catalog!(ProjectError)
+    ///     .markdown()
+    ///     .title("Codes d'erreur")
+    ///     .intro("")
+    ///     .locale("fr")
+    ///     .to_string();
+    /// assert!(page.starts_with("# Codes d'erreur\n\n## ProjectError\n\n### `not_found`: Projet introuvable\n"));
+    /// assert!(page.contains(r#""message": "Projet proj_1 introuvable""#));
+    /// ````
+    #[must_use]
+    pub fn locale(mut self, tag: &'a str) -> Self {
+        self.locale = Some(tag);
+        self
+    }
 }
 
 impl fmt::Display for Markdown<'_> {
@@ -120,7 +157,12 @@ impl fmt::Display for Markdown<'_> {
         for (category, specs) in self.catalog.categories() {
             write_category(f, category)?;
             for spec in specs {
-                write_code(f, spec, self.format.unwrap_or(category.format()))?;
+                write_code(
+                    f,
+                    spec,
+                    self.format.unwrap_or(category.format()),
+                    self.locale,
+                )?;
             }
         }
         Ok(())
@@ -155,8 +197,17 @@ fn write_category(f: &mut fmt::Formatter<'_>, category: &Category) -> fmt::Resul
     Ok(())
 }
 
-fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Format) -> fmt::Result {
-    write!(f, "\n### `{}`: {}\n\n", spec.code(), spec.title())?;
+fn write_code(
+    f: &mut fmt::Formatter<'_>,
+    spec: &'static ErrorSpec,
+    format: Format,
+    locale: Option<&str>,
+) -> fmt::Result {
+    let translation = locale.and_then(|tag| spec.translation(tag));
+    let title = translation
+        .and_then(Translation::title)
+        .unwrap_or(spec.title());
+    write!(f, "\n### `{}`: {title}\n\n", spec.code())?;
     let status = spec.status();
     write!(
         f,
@@ -194,7 +245,10 @@ fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Form
     if !spec.description().is_empty() {
         write!(f, "\n{}\n", spec.description())?;
     }
-    let body = example_text(spec, format);
+    let body = match locale {
+        Some(tag) => example_text_in(spec, format, tag),
+        None => example_text(spec, format),
+    };
     write!(f, "\n```json\n{body}\n```\n")?;
     if !spec.causes().is_empty() {
         f.write_str("\n**Possible causes:**\n\n")?;
@@ -202,7 +256,10 @@ fn write_code(f: &mut fmt::Formatter<'_>, spec: &'static ErrorSpec, format: Form
             writeln!(f, "- {cause}")?;
         }
     }
-    if let Some(resolution) = spec.resolution() {
+    let resolution = translation
+        .and_then(Translation::resolution)
+        .or(spec.resolution());
+    if let Some(resolution) = resolution {
         write!(f, "\n**Resolution:** {resolution}\n")?;
     }
     if let Some(url) = spec.docs_url() {

@@ -14,7 +14,9 @@ use core::fmt;
 use serde::{Serialize, Serializer};
 
 use crate::model::api_error::{ApiError, DetailValue, DetailVisitor};
+use crate::model::fields::FieldRef;
 use crate::model::format::Format;
+use crate::model::locale::Translation;
 use crate::model::spec::{ErrorSpec, ExampleValue, FieldSpec, JsonType};
 use crate::wire::details::FlattenDetails;
 use crate::wire::envelope::Envelope;
@@ -35,11 +37,104 @@ pub(crate) fn example_text(spec: &'static ErrorSpec, format: Format) -> String {
     serde_json::to_string_pretty(&Envelope::new(&sample).format(format)).unwrap_or_default()
 }
 
+/// [`example_text`] with the message and title in the locale `tag` where the code has a
+/// translation there (see [`Envelope::locale`]), in the default locale otherwise.
+pub(crate) fn example_text_in(spec: &'static ErrorSpec, format: Format, tag: &str) -> String {
+    let mut sample = Sample::new(spec);
+    // A translation the envelope writes (one with selectors needs `i18n`).
+    if let Some(translation) = spec.translation(tag)
+        && (!translation.has_selectors() || cfg!(feature = "i18n"))
+    {
+        sample.shown = shown_samples(&sample, translation);
+    }
+    let envelope = Envelope::new(&sample).format(format).locale(tag);
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
 /// An error value standing in for `spec`, with a sample for every detail field.
 #[derive(Debug)]
 pub(crate) struct Sample {
     spec: &'static ErrorSpec,
     values: Vec<SampleValue>,
+    /// The values a translation shows, by their position in the list the derive's
+    /// fields function hands out (what [`ApiError::__fields`] lists for a real error).
+    shown: Vec<ShownSample>,
+}
+
+/// A sample value as a message shows it.
+#[derive(Debug, Clone, Copy)]
+enum ShownSample {
+    Value(SampleValue),
+    Text(&'static str),
+}
+
+impl fmt::Display for ShownSample {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShownSample::Value(value) => value.fmt_text(f),
+            ShownSample::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// The samples a translation shows, at the positions its placeholders name them: for a
+/// pattern with selectors, its arguments in order; for a plain one, the `k`-th
+/// placeholder of its parsed text holds the position of the `k`-th `{ $name }` of its
+/// source.
+fn shown_samples(sample: &Sample, translation: &Translation) -> Vec<ShownSample> {
+    let named = |name: &str| match sample.value(name) {
+        Some(value) => ShownSample::Value(*value),
+        None => ShownSample::Text(sample_string(name)),
+    };
+    if translation.has_selectors() {
+        return translation.args.iter().map(|name| named(name)).collect();
+    }
+    let mut shown = Vec::new();
+    // Each placeholder is a NUL, then the character whose code point is the position.
+    let mut chars = translation.parsed.chars();
+    let positions = core::iter::from_fn(|| {
+        chars.find(|&c| c == '\0')?;
+        chars.next().map(|c| c as usize)
+    });
+    for (position, name) in positions.zip(variables(translation.source())) {
+        // The position is a field's index in the variant: small.
+        if position >= 256 {
+            continue;
+        }
+        if shown.len() <= position {
+            shown.resize(position + 1, ShownSample::Text(""));
+        }
+        shown[position] = named(name);
+    }
+    shown
+}
+
+/// The `{ $name }` placeholders of a plain Fluent pattern as the derive serialized it,
+/// in order (string literals, such as `{ "{" }`, are skipped).
+fn variables(source: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = source;
+    while let Some(at) = rest.find('{') {
+        let inner = rest[at + 1..].trim_start();
+        if let Some(literal) = inner.strip_prefix('"') {
+            let mut escaped = false;
+            let end = literal.char_indices().find_map(|(i, c)| {
+                let closes = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                closes.then_some(i + 1)
+            });
+            rest = end.map_or("", |end| &literal[end..]);
+        } else if let Some(variable) = inner.strip_prefix('$') {
+            let end = variable
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .unwrap_or(variable.len());
+            names.push(&variable[..end]);
+            rest = &variable[end..];
+        } else {
+            rest = inner;
+        }
+    }
+    names
 }
 
 impl Sample {
@@ -47,6 +142,7 @@ impl Sample {
         Sample {
             spec,
             values: spec.fields().iter().map(SampleValue::for_field).collect(),
+            shown: Vec::new(),
         }
     }
 
@@ -71,6 +167,14 @@ impl ApiError for Sample {
 
     fn as_api_error(&self) -> &dyn ApiError {
         self
+    }
+
+    /// The values a translation shows (none unless the sample was made for one).
+    fn __fields<'a>(&'a self, visit: &mut dyn FnMut(FieldRef<'a, '_>)) -> bool {
+        for value in &self.shown {
+            visit(FieldRef::shown(value));
+        }
+        !self.shown.is_empty()
     }
 
     fn retry_after(&self) -> Option<u64> {

@@ -1,0 +1,1 @@
+invoice_overdue = Die Rechnung ist { $days } Tage überfällig

@@ -1,0 +1,1 @@
+account_locked = Das Konto { $account } ist gesperrt
