@@ -12,7 +12,11 @@ use http::header::{CONTENT_TYPE, DATE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
 
+mod details;
 mod fast;
+
+pub(crate) use details::{Key, capture};
+use details::Details;
 
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
@@ -75,15 +79,45 @@ use crate::wire::members::{
 /// assert_eq!(decoded.request_id(), Some("req_abc123"));
 /// assert_eq!(decoded.lookup::<AuthError>().unwrap().variant(), "TokenExpired");
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct ErrorBody {
     format: Format,
     code: String,
     message: String,
     status: Option<StatusCode>,
-    details: Map<String, Value>,
+    details: Details,
     request_id: Option<String>,
+    /// The retry hint, but the one of details kept as text, which is read from them
+    /// when asked for ([`retry_after`](ErrorBody::retry_after)).
     retry_after: Option<Duration>,
+}
+
+/// Compares the fields that the accessors return.
+impl PartialEq for ErrorBody {
+    fn eq(&self, other: &Self) -> bool {
+        self.format == other.format
+            && self.code == other.code
+            && self.message == other.message
+            && self.status == other.status
+            && self.details == other.details
+            && self.request_id == other.request_id
+            && self.retry_after() == other.retry_after()
+    }
+}
+
+/// Shows the fields that the accessors return.
+impl fmt::Debug for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorBody")
+            .field("format", &self.format)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("status", &self.status)
+            .field("details", &self.details)
+            .field("request_id", &self.request_id)
+            .field("retry_after", &self.retry_after())
+            .finish()
+    }
 }
 
 impl ErrorBody {
@@ -185,7 +219,7 @@ impl ErrorBody {
             None => None,
         };
         let mut decoded = decode(body, format)?;
-        if decoded.retry_after.is_none() {
+        if decoded.retry_after().is_none() {
             decoded.retry_after = retry_after_header(headers);
         }
         Ok(decoded)
@@ -286,12 +320,18 @@ impl ErrorBody {
     /// assert_eq!(body.retry_after(), Some(core::time::Duration::from_secs(45)));
     /// ```
     pub fn details(&self) -> &Map<String, Value> {
-        &self.details
+        self.details.map()
     }
 
     /// Takes the details out of the body.
     pub fn into_details(self) -> Map<String, Value> {
-        self.details
+        self.details.into_map()
+    }
+
+    /// The details as the text of the JSON object they were sent in, when the decoder
+    /// kept them so (the `Nested` and `Flat` formats).
+    pub(crate) fn details_text(&self) -> Option<&str> {
+        self.details.text()
     }
 
     /// The request id, if the body carries one.
@@ -302,7 +342,7 @@ impl ErrorBody {
     /// How long to wait before retrying, when the body (or, with
     /// [`from_response`](ErrorBody::from_response), the `Retry-After` header) says so.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.retry_after.or_else(|| self.details.text_retry_hint())
     }
 
     /// The catalog entry of the decoded code in `E`'s catalog.
@@ -372,7 +412,7 @@ impl ErrorBody {
             code,
             message,
             status,
-            details,
+            details: Details::from_map(details),
             request_id,
             retry_after,
         }
@@ -700,7 +740,13 @@ fn tree(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError> {
 /// Whether arrays and objects nest deeper than `limit`, by a scan that skips strings
 /// (with `memchr`, as most of a body's bytes are in strings). Malformed JSON is left
 /// for the parser to report.
+///
+/// A body with no more than `limit` opening brackets in all (strings included) cannot
+/// nest deeper, which a count of them, much faster than the scan, tells first.
 fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
+    if memchr::memchr2_iter(b'{', b'[', body).nth(limit).is_none() {
+        return false;
+    }
     let mut depth = 0usize;
     let mut at = 0;
     while let Some(&byte) = body.get(at) {
@@ -900,7 +946,7 @@ fn nested(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         message: error.required_string(MESSAGE, path::ERROR_MESSAGE)?,
         status: None,
         retry_after: retry_hint(&details),
-        details,
+        details: Details::from_map(details),
         request_id,
     })
 }
@@ -922,7 +968,7 @@ fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         message,
         status: None,
         retry_after: retry_hint(&details),
-        details,
+        details: Details::from_map(details),
         request_id,
     })
 }
@@ -935,7 +981,7 @@ fn compact(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         code: top.code(ERROR, ERROR)?,
         message: top.required_string(MESSAGE, MESSAGE)?,
         status: top.status(STATUS, STATUS)?,
-        details: Map::new(),
+        details: Details::default(),
         request_id: top.string(REQUEST_ID, REQUEST_ID)?,
         retry_after: None,
     })
@@ -965,7 +1011,7 @@ fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         message,
         status,
         retry_after: retry_hint(&details),
-        details,
+        details: Details::from_map(details),
         request_id,
     })
 }
@@ -1040,7 +1086,7 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         code: code.ok_or_else(|| DecodeError::missing(format, path::ERROR_INFO))?,
         message,
         status: Some(status),
-        details,
+        details: Details::from_map(details),
         request_id,
         retry_after,
     })

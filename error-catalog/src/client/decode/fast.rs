@@ -6,6 +6,9 @@
 //! would detect), and gives up, leaving the body to the tree path, on anything else:
 //! another format, a member of another type, a missing or empty code, a duplicate
 //! member. Errors are always the tree path's, with their member paths.
+//!
+//! The details are not read here: they are kept as the text of their JSON object, which
+//! typed decoding reads each field from, and which becomes a map only when asked for.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -13,22 +16,24 @@ use core::marker::PhantomData;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
-use super::{ErrorBody, retry_hint};
+use super::ErrorBody;
+use super::details::Details;
 use crate::model::format::Format;
 
 /// The top-level members of a `Nested` or `Flat` body, and whether the members that
 /// mean `Problem` are present (with any value, `null` included, as the detection reads
 /// them).
 #[derive(Deserialize)]
-struct Root {
-    #[serde(default)]
-    error: Member<Object<NestedError>>,
+struct Root<'a> {
+    #[serde(default, borrow)]
+    error: Member<Object<NestedError<'a>>>,
     meta: Option<Object<Meta>>,
     code: Option<String>,
     message: Option<String>,
-    details: Option<Map<String, Value>>,
+    #[serde(borrow)]
+    details: Option<&'a RawValue>,
     request_id: Option<String>,
     #[serde(default, rename = "type")]
     kind: Present,
@@ -41,10 +46,11 @@ struct Root {
 }
 
 #[derive(Deserialize)]
-struct NestedError {
+struct NestedError<'a> {
     code: Option<String>,
     message: Option<String>,
-    details: Option<Map<String, Value>>,
+    #[serde(borrow)]
+    details: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -108,7 +114,9 @@ impl<'de> Deserialize<'de> for Present {
 /// The body, when it is a `Nested` or `Flat` one that decodes (in `format`, or in the
 /// format the detection finds); `None` leaves it to the tree path.
 pub(super) fn decode(body: &[u8], format: Option<Format>) -> Option<ErrorBody> {
-    let Object(root) = serde_json::from_slice::<Object<Root>>(body).ok()?;
+    // The body is checked to be UTF-8 once, whole, rather than string by string.
+    let body = core::str::from_utf8(body).ok()?;
+    let Object(root) = serde_json::from_str::<Object<Root<'_>>>(body).ok()?;
     let problem = root.kind.0 || root.title.0 || root.detail.0 || root.instance.0;
     let format = match format {
         Some(format) => format,
@@ -136,13 +144,20 @@ pub(super) fn decode(body: &[u8], format: Option<Format>) -> Option<ErrorBody> {
     if code.is_empty() {
         return None;
     }
-    let details = details.unwrap_or_default();
+    // An absent or `null` member is no details; any other value than an object is an
+    // error of the tree path's.
+    let details = match details {
+        None => Details::default(),
+        Some(raw) if raw.get().starts_with('{') => Details::from_text(raw.get()),
+        Some(_) => return None,
+    };
     Some(ErrorBody {
         format,
         code,
         message,
         status: None,
-        retry_after: retry_hint(&details),
+        // Read from the text when asked for.
+        retry_after: None,
         details,
         request_id,
     })
