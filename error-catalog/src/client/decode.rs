@@ -15,8 +15,8 @@ use serde_json::{Map, Value};
 mod details;
 mod fast;
 
-pub(crate) use details::{Key, capture};
 use details::Details;
+pub(crate) use details::{Key, capture};
 
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;

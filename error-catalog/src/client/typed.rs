@@ -288,8 +288,12 @@ impl<'a, const N: usize> Fields<'a, N> {
         }
         let key = self.key(index);
         match self.slots().get(index).copied().flatten() {
-            Some(Slot::Text(raw)) if raw.get() != "null" => from_text(self.body, key, raw).map(Some),
-            Some(Slot::Tree(value)) if !value.is_null() => read_value(self.body, key, value).map(Some),
+            Some(Slot::Text(raw)) if raw.get() != "null" => {
+                from_text(self.body, key, raw).map(Some)
+            }
+            Some(Slot::Tree(value)) if !value.is_null() => {
+                read_value(self.body, key, value).map(Some)
+            }
             _ => Ok(None),
         }
     }
@@ -332,7 +336,10 @@ impl<'a, const N: usize> Fields<'a, N> {
     fn slots(&self) -> &[Option<Slot<'a>>; N] {
         let body = self.body;
         self.slots.get_or_init(|| {
-            match body.details_text().and_then(|text| capture(text, self.keys)) {
+            match body
+                .details_text()
+                .and_then(|text| capture(text, self.keys))
+            {
                 Some(found) => found.map(|raw| raw.map(Slot::Text)),
                 None => self.keys.map(|key| body.details().get(key).map(Slot::Tree)),
             }

@@ -196,7 +196,10 @@ mod tests {
                 hint.map(Duration::from_secs),
                 "{text}"
             );
-            assert_eq!(super::super::retry_hint(details.map()), details.text_retry_hint());
+            assert_eq!(
+                super::super::retry_hint(details.map()),
+                details.text_retry_hint()
+            );
             let map = Details::from_map(details.map().clone());
             assert_eq!(map, details);
             assert_eq!(map.text_retry_hint(), None);
