@@ -91,9 +91,7 @@ pub fn expand(model: &Model) -> TokenStream {
         });
         let path = path(item, variant);
         let fields = (!others.is_empty()).then(|| {
-            let row = row.map(|types| {
-                quote!(let mut __row = __fields.row::<(#(#types,)*)>();)
-            });
+            let row = row.map(|types| quote!(let mut __row = __fields.row::<(#(#types,)*)>();));
             quote!(let __fields = __ec::decode_fields(__body, &[#(#others),*]); #row)
         });
         quote!(#index => { #fields #path { #(#inits,)* } },)
