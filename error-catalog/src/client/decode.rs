@@ -14,9 +14,11 @@ use serde_json::{Map, Value};
 
 mod details;
 mod fast;
+mod texts;
 
 use details::Details;
 pub(crate) use details::{Key, capture};
+use texts::Texts;
 
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
@@ -82,25 +84,52 @@ use crate::wire::members::{
 #[derive(Clone)]
 pub struct ErrorBody {
     format: Format,
-    code: String,
-    message: String,
+    /// The code, message and request id, and the details' text when they are kept so.
+    texts: Texts,
     status: Option<StatusCode>,
     details: Details,
-    request_id: Option<String>,
     /// The retry hint, but the one of details kept as text, which is read from them
     /// when asked for ([`retry_after`](ErrorBody::retry_after)).
     retry_after: Option<Duration>,
+}
+
+/// The members of a body as the tree path reads them, made into an [`ErrorBody`].
+struct Parts {
+    format: Format,
+    code: String,
+    message: String,
+    status: Option<StatusCode>,
+    details: Option<Map<String, Value>>,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+}
+
+impl From<Parts> for ErrorBody {
+    fn from(parts: Parts) -> Self {
+        ErrorBody {
+            format: parts.format,
+            texts: Texts::new(
+                &parts.code,
+                &parts.message,
+                parts.request_id.as_deref(),
+                None,
+            ),
+            status: parts.status,
+            details: parts.details.map(Details::from_map).unwrap_or_default(),
+            retry_after: parts.retry_after,
+        }
+    }
 }
 
 /// Compares the fields that the accessors return.
 impl PartialEq for ErrorBody {
     fn eq(&self, other: &Self) -> bool {
         self.format == other.format
-            && self.code == other.code
-            && self.message == other.message
+            && self.code() == other.code()
+            && self.message() == other.message()
             && self.status == other.status
-            && self.details == other.details
-            && self.request_id == other.request_id
+            && self.details() == other.details()
+            && self.request_id() == other.request_id()
             && self.retry_after() == other.retry_after()
     }
 }
@@ -110,11 +139,11 @@ impl fmt::Debug for ErrorBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorBody")
             .field("format", &self.format)
-            .field("code", &self.code)
-            .field("message", &self.message)
+            .field("code", &self.code())
+            .field("message", &self.message())
             .field("status", &self.status)
-            .field("details", &self.details)
-            .field("request_id", &self.request_id)
+            .field("details", self.details())
+            .field("request_id", &self.request_id())
             .field("retry_after", &self.retry_after())
             .finish()
     }
@@ -293,12 +322,12 @@ impl ErrorBody {
     /// The error code, as sent. For [`Format::Google`] this is `ErrorInfo.reason`, the
     /// code in `UPPER_SNAKE_CASE`; [`lookup`](ErrorBody::lookup) maps it back.
     pub fn code(&self) -> &str {
-        &self.code
+        self.texts.code()
     }
 
     /// The human-readable message.
     pub fn message(&self) -> &str {
-        &self.message
+        self.texts.message()
     }
 
     /// The HTTP status the body states, if its format has one (`Compact`, `Problem`,
@@ -320,29 +349,30 @@ impl ErrorBody {
     /// assert_eq!(body.retry_after(), Some(core::time::Duration::from_secs(45)));
     /// ```
     pub fn details(&self) -> &Map<String, Value> {
-        self.details.map()
+        self.details.map(self.texts.details())
     }
 
     /// Takes the details out of the body.
     pub fn into_details(self) -> Map<String, Value> {
-        self.details.into_map()
+        self.details.into_map(self.texts.details())
     }
 
     /// The details as the text of the JSON object they were sent in, when the decoder
     /// kept them so (the `Nested` and `Flat` formats).
     pub(crate) fn details_text(&self) -> Option<&str> {
-        self.details.text()
+        self.texts.details()
     }
 
     /// The request id, if the body carries one.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.texts.request_id()
     }
 
     /// How long to wait before retrying, when the body (or, with
     /// [`from_response`](ErrorBody::from_response), the `Retry-After` header) says so.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after.or_else(|| self.details.text_retry_hint())
+        self.retry_after
+            .or_else(|| self.texts.details().and_then(details::text_retry_hint))
     }
 
     /// The catalog entry of the decoded code in `E`'s catalog.
@@ -383,7 +413,7 @@ impl ErrorBody {
     /// assert_eq!(body.lookup_in(NotFound::CATALOG).unwrap().status(), 404);
     /// ```
     pub fn lookup_in<'s>(&self, catalog: &'s [ErrorSpec]) -> Option<&'s ErrorSpec> {
-        if let Some(spec) = catalog.iter().find(|spec| spec.code() == self.code) {
+        if let Some(spec) = catalog.iter().find(|spec| spec.code() == self.code()) {
             return Some(spec);
         }
         if self.format != Format::Google {
@@ -391,7 +421,7 @@ impl ErrorBody {
         }
         catalog
             .iter()
-            .find(|spec| grpc::reason(spec.code()) == self.code)
+            .find(|spec| grpc::reason(spec.code()) == self.code())
     }
 }
 
@@ -407,15 +437,16 @@ impl ErrorBody {
         request_id: Option<String>,
         retry_after: Option<Duration>,
     ) -> Self {
-        ErrorBody {
+        Parts {
             format: Format::Google,
             code,
             message,
             status,
-            details: Details::from_map(details),
+            details: Some(details),
             request_id,
             retry_after,
         }
+        .into()
     }
 }
 
@@ -432,7 +463,7 @@ impl FromStr for ErrorBody {
 /// Shows `code: message`.
 impl fmt::Display for ErrorBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
+        write!(f, "{}: {}", self.code(), self.message())
     }
 }
 
@@ -550,7 +581,7 @@ impl DecodeError {
         DecodeError {
             kind: DecodeErrorKind::UnknownCode,
             format: Some(body.format),
-            repr: Repr::Code(body.code.clone()),
+            repr: Repr::Code(body.code().to_owned()),
         }
     }
 
@@ -565,7 +596,7 @@ impl DecodeError {
             kind,
             format: Some(body.format),
             repr: Repr::Detail {
-                code: body.code.clone(),
+                code: body.code().to_owned(),
                 field,
                 reason: reason.unwrap_or_default(),
             },
@@ -940,15 +971,15 @@ fn nested(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         Some(meta) => top.nested(meta).string(REQUEST_ID, path::META_REQUEST_ID)?,
         None => None,
     };
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code: error.code(CODE, path::ERROR_CODE)?,
         message: error.required_string(MESSAGE, path::ERROR_MESSAGE)?,
         status: None,
         retry_after: retry_hint(&details),
-        details: Details::from_map(details),
+        details: Some(details),
         request_id,
-    })
+    }))
 }
 
 fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
@@ -962,29 +993,29 @@ fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         Some(Value::Object(details)) => details,
         _ => Map::new(),
     };
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code,
         message,
         status: None,
         retry_after: retry_hint(&details),
-        details: Details::from_map(details),
+        details: Some(details),
         request_id,
-    })
+    }))
 }
 
 fn compact(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let format = Format::Compact;
     let top = Members { format, map: root };
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code: top.code(ERROR, ERROR)?,
         message: top.required_string(MESSAGE, MESSAGE)?,
         status: top.status(STATUS, STATUS)?,
-        details: Details::default(),
+        details: None,
         request_id: top.string(REQUEST_ID, REQUEST_ID)?,
         retry_after: None,
-    })
+    }))
 }
 
 fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
@@ -1005,15 +1036,15 @@ fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         .into_iter()
         .filter(|(key, _)| !problem::MEMBERS.contains(&key.as_str()))
         .collect();
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code,
         message,
         status,
         retry_after: retry_hint(&details),
-        details: Details::from_map(details),
+        details: Some(details),
         request_id,
-    })
+    }))
 }
 
 fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
@@ -1081,15 +1112,15 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
             _ => {}
         }
     }
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code: code.ok_or_else(|| DecodeError::missing(format, path::ERROR_INFO))?,
         message,
         status: Some(status),
-        details: Details::from_map(details),
+        details: Some(details),
         request_id,
         retry_after,
-    })
+    }))
 }
 
 /// A protobuf JSON `Duration` such as `45s` or `1.5s` (at most nine fractional digits).

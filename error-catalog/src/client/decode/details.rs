@@ -1,7 +1,7 @@
 //! The details of a decoded body. The fast path keeps them as the text of the JSON
 //! object they were sent as, and reads that text into a map only when the map is asked
-//! for: typed decoding reads each field of a variant straight from the text
-//! ([`capture`]), so a body decoded into its error type never builds the map.
+//! for: typed decoding reads the fields of a variant straight from the text, so a body
+//! decoded into its error type never builds the map.
 
 use core::fmt;
 use core::time::Duration;
@@ -13,84 +13,51 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-/// The details of an [`ErrorBody`](super::ErrorBody): a map, or the text of a JSON
-/// object (checked to be one by the parser that cut it out) with the map it reads as,
-/// made on first use. Compared, shown and cloned as the map.
+/// The map of an [`ErrorBody`](super::ErrorBody)'s details: given, or read on first use
+/// from the text of their JSON object that the body keeps (which the parser that cut it
+/// out checked to be one).
 #[derive(Clone, Default)]
 pub(crate) struct Details {
-    text: Option<Box<str>>,
     map: OnceLock<Map<String, Value>>,
 }
 
 impl Details {
     pub(crate) fn from_map(map: Map<String, Value>) -> Self {
         Details {
-            text: None,
             map: OnceLock::from(map),
         }
     }
 
-    /// `text` must be a JSON object, as a `RawValue` starting with `{` is.
-    pub(crate) fn from_text(text: &str) -> Self {
-        Details {
-            text: Some(text.into()),
-            map: OnceLock::new(),
-        }
+    /// The map; `text` is the details' text, if the body kept it.
+    pub(crate) fn map(&self, text: Option<&str>) -> &Map<String, Value> {
+        self.map.get_or_init(|| read(text))
     }
 
-    /// The text of the JSON object, when the details were kept as one.
-    pub(crate) fn text(&self) -> Option<&str> {
-        self.text.as_deref()
-    }
-
-    pub(crate) fn map(&self) -> &Map<String, Value> {
-        self.map.get_or_init(|| self.read())
-    }
-
-    pub(crate) fn into_map(mut self) -> Map<String, Value> {
-        match self.map.take() {
-            Some(map) => map,
-            None => self.read(),
-        }
-    }
-
-    fn read(&self) -> Map<String, Value> {
-        // The text was cut out of a body by serde_json as a whole object, so it reads.
-        self.text
-            .as_deref()
-            .and_then(|text| serde_json::from_str(text).ok())
-            .unwrap_or_default()
-    }
-
-    /// For details kept as text, `retry_after` when it is a whole number of seconds, as
-    /// [`retry_hint`](super::retry_hint) reads it from a map, without making the map:
-    /// the text is searched for the key first (a key written with escapes is looked
-    /// for too). `None` for details kept as a map, whose hint the decoder keeps.
-    pub(crate) fn text_retry_hint(&self) -> Option<Duration> {
-        let text = self.text()?;
-        static KEY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("retry_after"));
-        let bytes = text.as_bytes();
-        if KEY.find(bytes).is_none() && memchr::memchr(b'\\', bytes).is_none() {
-            return None;
-        }
-        let [raw] = capture(text, &["retry_after"])?;
-        serde_json::from_str::<Value>(raw?.get())
-            .ok()?
-            .as_u64()
-            .map(Duration::from_secs)
+    pub(crate) fn into_map(mut self, text: Option<&str>) -> Map<String, Value> {
+        self.map.take().unwrap_or_else(|| read(text))
     }
 }
 
-impl PartialEq for Details {
-    fn eq(&self, other: &Self) -> bool {
-        self.map() == other.map()
-    }
+fn read(text: Option<&str>) -> Map<String, Value> {
+    // The text was cut out of a body by serde_json as a whole object, so it reads.
+    text.and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default()
 }
 
-impl fmt::Debug for Details {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.map().fmt(f)
+/// `retry_after` in the details' text when it is a whole number of seconds, as
+/// [`retry_hint`](super::retry_hint) reads it from a map, without making the map: the
+/// text is searched for the key first (a key written with escapes is looked for too).
+pub(crate) fn text_retry_hint(text: &str) -> Option<Duration> {
+    static KEY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("retry_after"));
+    let bytes = text.as_bytes();
+    if KEY.find(bytes).is_none() && memchr::memchr(b'\\', bytes).is_none() {
+        return None;
     }
+    let [raw] = capture(text, &["retry_after"])?;
+    serde_json::from_str::<Value>(raw?.get())
+        .ok()?
+        .as_u64()
+        .map(Duration::from_secs)
 }
 
 /// The value of each of `keys` in the JSON object `text`, in one pass: the last one of
@@ -166,7 +133,7 @@ impl<const N: usize> Visitor<'_> for Key<'_, N> {
 mod tests {
     use core::time::Duration;
 
-    use super::{Details, capture};
+    use super::{Details, capture, text_retry_hint};
 
     #[test]
     fn capture_reads_keys_in_any_order_the_last_of_a_duplicate_and_escaped_names() {
@@ -190,19 +157,19 @@ mod tests {
             (r#"{"retry_after":4.5}"#, None),
             (r#"{"retry_after":45,"retry_after":-1}"#, None),
         ] {
-            let details = Details::from_text(text);
             assert_eq!(
-                details.text_retry_hint(),
+                text_retry_hint(text),
                 hint.map(Duration::from_secs),
                 "{text}"
             );
+            let details = Details::default();
+            let map = details.map(Some(text));
             assert_eq!(
-                super::super::retry_hint(details.map()),
-                details.text_retry_hint()
+                super::super::retry_hint(map),
+                text_retry_hint(text),
+                "{text}"
             );
-            let map = Details::from_map(details.map().clone());
-            assert_eq!(map, details);
-            assert_eq!(map.text_retry_hint(), None);
+            assert_eq!(Details::from_map(map.clone()).map(None), map);
         }
     }
 }

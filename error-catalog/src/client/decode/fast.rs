@@ -12,6 +12,7 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+use std::borrow::Cow;
 
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
@@ -20,21 +21,29 @@ use serde_json::value::RawValue;
 
 use super::ErrorBody;
 use super::details::Details;
+use super::texts::Texts;
 use crate::model::format::Format;
 
 /// The top-level members of a `Nested` or `Flat` body, and whether the members that
 /// mean `Problem` are present (with any value, `null` included, as the detection reads
 /// them).
+///
+/// Strings are borrowed from the body when they hold no escape, and copied once, all
+/// together, into the [`ErrorBody`].
 #[derive(Deserialize)]
 struct Root<'a> {
     #[serde(default, borrow)]
     error: Member<Object<NestedError<'a>>>,
-    meta: Option<Object<Meta>>,
-    code: Option<String>,
-    message: Option<String>,
+    #[serde(borrow)]
+    meta: Option<Object<Meta<'a>>>,
+    #[serde(borrow)]
+    code: Option<Text<'a>>,
+    #[serde(borrow)]
+    message: Option<Text<'a>>,
     #[serde(borrow)]
     details: Option<&'a RawValue>,
-    request_id: Option<String>,
+    #[serde(borrow)]
+    request_id: Option<Text<'a>>,
     #[serde(default, rename = "type")]
     kind: Present,
     #[serde(default)]
@@ -47,15 +56,46 @@ struct Root<'a> {
 
 #[derive(Deserialize)]
 struct NestedError<'a> {
-    code: Option<String>,
-    message: Option<String>,
+    #[serde(borrow)]
+    code: Option<Text<'a>>,
+    #[serde(borrow)]
+    message: Option<Text<'a>>,
     #[serde(borrow)]
     details: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
-struct Meta {
-    request_id: Option<String>,
+struct Meta<'a> {
+    #[serde(borrow)]
+    request_id: Option<Text<'a>>,
+}
+
+/// A string, borrowed from the body when it holds no escape (serde's `Cow` impl always
+/// copies).
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
+    }
 }
 
 /// A member that may be absent, `null` or a value: the detection tells `null` from
@@ -141,25 +181,28 @@ pub(super) fn decode(body: &[u8], format: Option<Format>) -> Option<ErrorBody> {
         Format::Flat => (root.code?, root.message?, root.details, root.request_id),
         _ => return None,
     };
-    if code.is_empty() {
+    if code.0.is_empty() {
         return None;
     }
     // An absent or `null` member is no details; any other value than an object is an
     // error of the tree path's.
     let details = match details {
-        None => Details::default(),
-        Some(raw) if raw.get().starts_with('{') => Details::from_text(raw.get()),
+        None => None,
+        Some(raw) if raw.get().starts_with('{') => Some(raw.get()),
         Some(_) => return None,
     };
     Some(ErrorBody {
         format,
-        code,
-        message,
+        texts: Texts::new(
+            &code.0,
+            &message.0,
+            request_id.as_ref().map(|id| &*id.0),
+            details,
+        ),
         status: None,
-        // Read from the text when asked for.
+        // Read from the text when asked for, as the map is.
         retry_after: None,
-        details,
-        request_id,
+        details: Details::default(),
     })
 }
 
