@@ -283,9 +283,16 @@ impl<'a, const N: usize> Fields<'a, N> {
         index: usize,
         read: Option<Option<T>>,
     ) -> Result<Option<T>, DecodeError> {
-        if let Some(value) = read {
-            return Ok(value);
+        match read {
+            Some(value) => Ok(value),
+            None => self.read_slot(index),
         }
+    }
+
+    /// A detail read on its own from its slot, when the one pass did not read it.
+    #[cold]
+    #[inline(never)]
+    fn read_slot<T: DeserializeOwned>(&self, index: usize) -> Result<Option<T>, DecodeError> {
         let key = self.key(index);
         match self.slots().get(index).copied().flatten() {
             Some(Slot::Text(raw)) if raw.get() != "null" => {
