@@ -338,7 +338,9 @@ impl ErrorBody {
         self.status
     }
 
-    /// The details, as a JSON object (empty when the body has none).
+    /// The details, as a JSON object (empty when the body has none). A `Nested` or
+    /// `Flat` body keeps its details as the JSON text they came in, read into this map on
+    /// the first call; [`to_error`](ErrorBody::to_error) reads them from the text.
     ///
     /// ```
     /// use error_catalog::ErrorBody;
