@@ -134,7 +134,9 @@ impl PartialEq for ErrorBody {
     }
 }
 
-/// Shows the fields that the accessors return.
+/// Shows the fields that the accessors return (`texts` as the code, message and request
+/// id it holds).
+#[allow(clippy::missing_fields_in_debug)]
 impl fmt::Debug for ErrorBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ErrorBody")

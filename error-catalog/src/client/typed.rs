@@ -268,6 +268,11 @@ impl<'a, const N: usize> Fields<'a, N> {
     }
 
     /// A required detail: `read` is its value from [`row`](Fields::row), if it read.
+    ///
+    /// # Errors
+    ///
+    /// [`MissingDetail`](crate::DecodeErrorKind::MissingDetail) when absent or `null`,
+    /// [`InvalidDetail`](crate::DecodeErrorKind::InvalidDetail) when of another type.
     pub fn required<T: DeserializeOwned>(
         &self,
         index: usize,
@@ -278,6 +283,10 @@ impl<'a, const N: usize> Fields<'a, N> {
     }
 
     /// An `Option` detail: `None` when absent or `null`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidDetail`](crate::DecodeErrorKind::InvalidDetail) when of another type.
     pub fn optional<T: DeserializeOwned>(
         &self,
         index: usize,
@@ -306,6 +315,10 @@ impl<'a, const N: usize> Fields<'a, N> {
     }
 
     /// The `#[error(retry_after)]` detail, else the body's retry hint.
+    ///
+    /// # Errors
+    ///
+    /// As [`required`](Fields::required), when there is no retry hint either.
     pub fn retry<T: DeserializeOwned>(
         &self,
         index: usize,
@@ -317,6 +330,10 @@ impl<'a, const N: usize> Fields<'a, N> {
 
     /// An `Option` `#[error(retry_after)]` detail, else the body's retry hint, else
     /// `None`.
+    ///
+    /// # Errors
+    ///
+    /// As [`optional`](Fields::optional).
     pub fn optional_retry<T: DeserializeOwned>(
         &self,
         index: usize,
