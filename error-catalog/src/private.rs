@@ -14,9 +14,8 @@ pub use crate::model::fields::{FieldRef, write_message};
 /// What the impl of `#[api_error(decode)]` names.
 pub use crate::client::decode::{DecodeError, ErrorBody};
 pub use crate::client::typed::{
-    FromErrorBody, detail as decode_detail, flattened as decode_flattened,
-    optional_detail as decode_optional, optional_retry_detail as decode_optional_retry,
-    retry_detail as decode_retry, unknown_code as decode_unknown_code,
+    Fields as DecodeFields, FromErrorBody, Row as DecodeRow, fields as decode_fields,
+    flattened as decode_flattened, unknown_code as decode_unknown_code,
     variant_index as decode_variant,
 };
 pub use crate::model::format::Format;

@@ -1,7 +1,9 @@
 //! `#[api_error(decode)]`: the `FromErrorBody` impl through which a client rebuilds the
 //! value a server sent, its check (which fields cannot travel back) and its fallback.
 //! The rules are the runtime's, documented on `FromErrorBody`; this file only picks,
-//! per field, the runtime function that applies them.
+//! per field, the runtime function that applies them. A variant's details are found by
+//! one pass over them (`decode_fields`, given the variant's keys), and each field is
+//! read from its slot there, by position.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -64,13 +66,35 @@ pub fn expand(model: &Model) -> TokenStream {
             .filter_map(|field| field.detail().filter(|detail| !detail.flatten))
             .map(|detail| detail.key.as_str())
             .collect();
+        // Read in one pass (`row`): up to 12 fields of distinct keys, a tuple of
+        // `Option`s of their types in the order of `others`.
+        let distinct = others
+            .iter()
+            .enumerate()
+            .all(|(at, key)| !others[..at].contains(key));
+        let row = (distinct && others.len() <= MAX_ROW).then(|| {
+            variant
+                .fields
+                .iter()
+                .filter(|field| field.detail().is_some_and(|detail| !detail.flatten))
+                .map(|field| {
+                    let ty = field.option_inner.unwrap_or(field.ty);
+                    quote_spanned!(ty.span()=> __ec::Option<#ty>)
+                })
+                .collect::<Vec<_>>()
+        });
+        let has_row = row.is_some();
         let inits = variant.fields.iter().map(|field| {
             let member = &field.member;
-            let value = value(field, &others);
+            let value = value(field, &others, has_row);
             quote!(#member: #value)
         });
         let path = path(item, variant);
-        quote!(#index => #path { #(#inits,)* },)
+        let fields = (!others.is_empty()).then(|| {
+            let row = row.map(|types| quote!(let mut __row = __fields.row::<(#(#types,)*)>();));
+            quote!(let __fields = __ec::decode_fields(__body, &[#(#others),*]); #row)
+        });
+        quote!(#index => { #fields #path { #(#inits,)* } },)
     });
     for variant in &model.variants {
         for field in variant.fields.iter().filter(|f| f.generic && f.is_detail()) {
@@ -98,9 +122,14 @@ pub fn expand(model: &Model) -> TokenStream {
     }
 }
 
+/// The most detail fields a variant's one-pass read (`DecodeRow`) takes: the tuples it
+/// is implemented for.
+const MAX_ROW: usize = 12;
+
 /// The expression that rebuilds one field, spanned at its type so that a type without
-/// `Deserialize` is reported there.
-fn value(field: &Field, others: &[&str]) -> TokenStream {
+/// `Deserialize` is reported there; with `row`, from the value of the one-pass read when
+/// it read.
+fn value(field: &Field, others: &[&str], row: bool) -> TokenStream {
     let span = field.ty.span();
     let Some(detail) = field.detail() else {
         return quote!(__ec::None);
@@ -110,15 +139,26 @@ fn value(field: &Field, others: &[&str]) -> TokenStream {
     if detail.flatten {
         return quote_spanned!(span=> __ec::decode_flattened::<#ty>(__body, #key, &[#(#others),*])?);
     }
+    // Its slot: the first of its key (two fields of one key read the same detail).
+    let slot = others
+        .iter()
+        .position(|other| *other == key.as_str())
+        .unwrap_or_default();
+    let read = if row {
+        let at = syn::Index::from(slot);
+        quote!(__row.as_mut().map(|__row| __row.#at.take()))
+    } else {
+        quote!(__ec::None)
+    };
     match (field.option_inner, field.retry_after) {
         (Some(inner), false) => {
-            quote_spanned!(span=> __ec::decode_optional::<#inner>(__body, #key)?)
+            quote_spanned!(span=> __fields.optional::<#inner>(#slot, #read)?)
         }
         (Some(inner), true) => {
-            quote_spanned!(span=> __ec::decode_optional_retry::<#inner>(__body, #key)?)
+            quote_spanned!(span=> __fields.optional_retry::<#inner>(#slot, #read)?)
         }
-        (None, false) => quote_spanned!(span=> __ec::decode_detail::<#ty>(__body, #key)?),
-        (None, true) => quote_spanned!(span=> __ec::decode_retry::<#ty>(__body, #key)?),
+        (None, false) => quote_spanned!(span=> __fields.required::<#ty>(#slot, #read)?),
+        (None, true) => quote_spanned!(span=> __fields.retry::<#ty>(#slot, #read)?),
     }
 }
 

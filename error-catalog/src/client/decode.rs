@@ -12,8 +12,14 @@ use http::header::{CONTENT_TYPE, DATE, RETRY_AFTER};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Map, Value};
 
+mod details;
 mod fast;
 mod rich;
+mod texts;
+
+use details::Details;
+pub(crate) use details::{Key, capture};
+use texts::Texts;
 
 use crate::model::api_error::ErrorCatalog;
 use crate::model::format::Format;
@@ -78,17 +84,81 @@ use crate::wire::members::{
 /// assert_eq!(decoded.request_id(), Some("req_abc123"));
 /// assert_eq!(decoded.lookup::<AuthError>().unwrap().variant(), "TokenExpired");
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct ErrorBody {
+    format: Format,
+    /// The code, message and request id, and the details' text when they are kept so.
+    texts: Texts,
+    status: Option<StatusCode>,
+    details: Details,
+    /// The retry hint, but the one of details kept as text, which is read from them
+    /// when asked for ([`retry_after`](ErrorBody::retry_after)).
+    retry_after: Option<Duration>,
+    /// Google's `BadRequest` and `Help`, when the body has them.
+    rich: Option<Box<rich::Rich>>,
+}
+
+/// The members of a body as the tree path reads them, made into an [`ErrorBody`].
+struct Parts {
     format: Format,
     code: String,
     message: String,
     status: Option<StatusCode>,
-    details: Map<String, Value>,
+    details: Option<Map<String, Value>>,
     request_id: Option<String>,
     retry_after: Option<Duration>,
     /// Google's `BadRequest` and `Help`, when the body has them.
     rich: Option<Box<rich::Rich>>,
+}
+
+impl From<Parts> for ErrorBody {
+    fn from(parts: Parts) -> Self {
+        ErrorBody {
+            format: parts.format,
+            texts: Texts::new(
+                &parts.code,
+                &parts.message,
+                parts.request_id.as_deref(),
+                None,
+            ),
+            status: parts.status,
+            details: parts.details.map(Details::from_map).unwrap_or_default(),
+            retry_after: parts.retry_after,
+            rich: parts.rich,
+        }
+    }
+}
+
+/// Compares the fields that the accessors return.
+impl PartialEq for ErrorBody {
+    fn eq(&self, other: &Self) -> bool {
+        self.format == other.format
+            && self.code() == other.code()
+            && self.message() == other.message()
+            && self.status == other.status
+            && self.details() == other.details()
+            && self.request_id() == other.request_id()
+            && self.retry_after() == other.retry_after()
+            && self.rich == other.rich
+    }
+}
+
+/// Shows the fields that the accessors return (`texts` as the code, message and request
+/// id it holds).
+#[allow(clippy::missing_fields_in_debug)]
+impl fmt::Debug for ErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorBody")
+            .field("format", &self.format)
+            .field("code", &self.code())
+            .field("message", &self.message())
+            .field("status", &self.status)
+            .field("details", self.details())
+            .field("request_id", &self.request_id())
+            .field("retry_after", &self.retry_after())
+            .field("rich", &self.rich)
+            .finish()
+    }
 }
 
 impl ErrorBody {
@@ -190,7 +260,7 @@ impl ErrorBody {
             None => None,
         };
         let mut decoded = decode(body, format)?;
-        if decoded.retry_after.is_none() {
+        if decoded.retry_after().is_none() {
             decoded.retry_after = retry_after_header(headers);
         }
         Ok(decoded)
@@ -264,12 +334,12 @@ impl ErrorBody {
     /// The error code, as sent. For [`Format::Google`] this is `ErrorInfo.reason`, the
     /// code in `UPPER_SNAKE_CASE`; [`lookup`](ErrorBody::lookup) maps it back.
     pub fn code(&self) -> &str {
-        &self.code
+        self.texts.code()
     }
 
     /// The human-readable message.
     pub fn message(&self) -> &str {
-        &self.message
+        self.texts.message()
     }
 
     /// The HTTP status the body states, if its format has one (`Compact`, `Problem`,
@@ -280,7 +350,9 @@ impl ErrorBody {
         self.status
     }
 
-    /// The details, as a JSON object (empty when the body has none).
+    /// The details, as a JSON object (empty when the body has none). A `Nested` or
+    /// `Flat` body keeps its details as the JSON text they came in, read into this map on
+    /// the first call; [`to_error`](ErrorBody::to_error) reads them from the text.
     ///
     /// ```
     /// use error_catalog::ErrorBody;
@@ -291,23 +363,30 @@ impl ErrorBody {
     /// assert_eq!(body.retry_after(), Some(core::time::Duration::from_secs(45)));
     /// ```
     pub fn details(&self) -> &Map<String, Value> {
-        &self.details
+        self.details.map(self.texts.details())
     }
 
     /// Takes the details out of the body.
     pub fn into_details(self) -> Map<String, Value> {
-        self.details
+        self.details.into_map(self.texts.details())
+    }
+
+    /// The details as the text of the JSON object they were sent in, when the decoder
+    /// kept them so (the `Nested` and `Flat` formats).
+    pub(crate) fn details_text(&self) -> Option<&str> {
+        self.texts.details()
     }
 
     /// The request id, if the body carries one.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.texts.request_id()
     }
 
     /// How long to wait before retrying, when the body (or, with
     /// [`from_response`](ErrorBody::from_response), the `Retry-After` header) says so.
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
+            .or_else(|| self.texts.details().and_then(details::text_retry_hint))
     }
 
     /// The catalog entry of the decoded code in `E`'s catalog.
@@ -348,7 +427,7 @@ impl ErrorBody {
     /// assert_eq!(body.lookup_in(NotFound::CATALOG).unwrap().status(), 404);
     /// ```
     pub fn lookup_in<'s>(&self, catalog: &'s [ErrorSpec]) -> Option<&'s ErrorSpec> {
-        if let Some(spec) = catalog.iter().find(|spec| spec.code() == self.code) {
+        if let Some(spec) = catalog.iter().find(|spec| spec.code() == self.code()) {
             return Some(spec);
         }
         if self.format != Format::Google {
@@ -356,7 +435,7 @@ impl ErrorBody {
         }
         catalog
             .iter()
-            .find(|spec| grpc::reason(spec.code()) == self.code)
+            .find(|spec| grpc::reason(spec.code()) == self.code())
     }
 }
 
@@ -372,16 +451,17 @@ impl ErrorBody {
         request_id: Option<String>,
         retry_after: Option<Duration>,
     ) -> Self {
-        ErrorBody {
+        Parts {
             format: Format::Google,
             code,
             message,
             status,
-            details,
+            details: Some(details),
             request_id,
             retry_after,
             rich: None,
         }
+        .into()
     }
 }
 
@@ -398,7 +478,7 @@ impl FromStr for ErrorBody {
 /// Shows `code: message`.
 impl fmt::Display for ErrorBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.message)
+        write!(f, "{}: {}", self.code(), self.message())
     }
 }
 
@@ -516,7 +596,7 @@ impl DecodeError {
         DecodeError {
             kind: DecodeErrorKind::UnknownCode,
             format: Some(body.format),
-            repr: Repr::Code(body.code.clone()),
+            repr: Repr::Code(body.code().to_owned()),
         }
     }
 
@@ -531,7 +611,7 @@ impl DecodeError {
             kind,
             format: Some(body.format),
             repr: Repr::Detail {
-                code: body.code.clone(),
+                code: body.code().to_owned(),
                 field,
                 reason: reason.unwrap_or_default(),
             },
@@ -677,7 +757,9 @@ fn decode(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError>
     tree(body, format)
 }
 
-/// The decoder of every format, through a JSON tree of the whole body.
+/// The decoder of every format, through a JSON tree of the whole body (kept out of the
+/// fast path's code).
+#[inline(never)]
 fn tree(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError> {
     let root = match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(root)) => root,
@@ -706,7 +788,24 @@ fn tree(body: &[u8], format: Option<Format>) -> Result<ErrorBody, DecodeError> {
 /// Whether arrays and objects nest deeper than `limit`, by a scan that skips strings
 /// (with `memchr`, as most of a body's bytes are in strings). Malformed JSON is left
 /// for the parser to report.
+///
+/// A body with no more than `limit` opening brackets in all (strings included) cannot
+/// nest deeper, which a count of them, much faster than the scan, tells first (`[` is
+/// `{` but for the bit 0x20, which no other byte differs from them by).
 fn nesting_exceeds(body: &[u8], limit: usize) -> bool {
+    // By chunks short enough for a byte to count them, which the compiler vectorizes.
+    let opening: usize = body
+        .chunks(255)
+        .map(|chunk| {
+            let count = chunk
+                .iter()
+                .fold(0u8, |count, &byte| count + u8::from(byte | 0x20 == b'{'));
+            usize::from(count)
+        })
+        .sum();
+    if opening <= limit {
+        return false;
+    }
     let mut depth = 0usize;
     let mut at = 0;
     while let Some(&byte) = body.get(at) {
@@ -900,16 +999,16 @@ fn nested(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         Some(meta) => top.nested(meta).string(REQUEST_ID, path::META_REQUEST_ID)?,
         None => None,
     };
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code: error.code(CODE, path::ERROR_CODE)?,
         message: error.required_string(MESSAGE, path::ERROR_MESSAGE)?,
         status: None,
         retry_after: retry_hint(&details),
-        details,
+        details: Some(details),
         request_id,
         rich: None,
-    })
+    }))
 }
 
 fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
@@ -923,31 +1022,31 @@ fn flat(mut root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         Some(Value::Object(details)) => details,
         _ => Map::new(),
     };
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code,
         message,
         status: None,
         retry_after: retry_hint(&details),
-        details,
+        details: Some(details),
         request_id,
         rich: None,
-    })
+    }))
 }
 
 fn compact(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
     let format = Format::Compact;
     let top = Members { format, map: root };
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code: top.code(ERROR, ERROR)?,
         message: top.required_string(MESSAGE, MESSAGE)?,
         status: top.status(STATUS, STATUS)?,
-        details: Map::new(),
+        details: None,
         request_id: top.string(REQUEST_ID, REQUEST_ID)?,
         retry_after: None,
         rich: None,
-    })
+    }))
 }
 
 fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
@@ -968,16 +1067,16 @@ fn problem(root: Map<String, Value>) -> Result<ErrorBody, DecodeError> {
         .into_iter()
         .filter(|(key, _)| !problem::MEMBERS.contains(&key.as_str()))
         .collect();
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code,
         message,
         status,
         retry_after: retry_hint(&details),
-        details,
+        details: Some(details),
         request_id,
         rich: None,
-    })
+    }))
 }
 
 fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
@@ -1047,16 +1146,16 @@ fn google(root: &Map<String, Value>) -> Result<ErrorBody, DecodeError> {
             None => {}
         }
     }
-    Ok(ErrorBody {
+    Ok(ErrorBody::from(Parts {
         format,
         code: code.ok_or_else(|| DecodeError::missing(format, path::ERROR_INFO))?,
         message,
         status: Some(status),
-        details,
+        details: Some(details),
         request_id,
         retry_after,
         rich,
-    })
+    }))
 }
 
 /// A protobuf JSON `Duration` such as `45s` or `1.5s` (at most nine fractional digits).

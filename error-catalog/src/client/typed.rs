@@ -1,10 +1,16 @@
 //! Typed decoding: the error value a server sent, rebuilt from a decoded [`ErrorBody`]
 //! by the impl that `#[api_error(decode)]` derives.
 
-use serde::de::DeserializeOwned;
+use core::cell::OnceCell;
+use core::fmt;
+
+use serde::Deserializer as _;
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use crate::client::decode::{DecodeError, ErrorBody};
+use crate::client::decode::{DecodeError, ErrorBody, Key, capture};
+use crate::integrations::rejection::hint;
 use crate::model::format::Format;
 use crate::model::spec::ErrorSpec;
 use crate::wire::grpc;
@@ -139,51 +145,229 @@ pub fn unknown_code(body: &ErrorBody) -> DecodeError {
     DecodeError::unknown_code(body)
 }
 
-/// A required detail.
+/// The detail fields of one variant, each found in the body's details by its key; the
+/// derived impl reads each field by its position in `keys`, its slot.
+///
+/// Details kept as text (`Nested`, `Flat`) are first read by [`row`](Fields::row): every
+/// field straight from the text in one pass, with no map and no value in between. When
+/// that pass fails (a value of the wrong type), or the details are a map, each field is
+/// read on its own from its slot, in the order of the fields, so the error names the
+/// first field at fault. Either way, members under no key are skipped, and of a key
+/// written twice the last value counts, as in a map.
 #[doc(hidden)]
-pub fn detail<T: DeserializeOwned>(body: &ErrorBody, key: &'static str) -> Result<T, DecodeError> {
-    match present(body, key) {
-        Some(value) => read(body, key, value),
-        None => Err(DecodeError::detail(body, key, None)),
+pub struct Fields<'a, const N: usize> {
+    body: &'a ErrorBody,
+    keys: &'static [&'static str; N],
+    slots: OnceCell<[Option<Slot<'a>>; N]>,
+}
+
+/// Where a detail's value is: its JSON text, or a value of the details' map.
+#[derive(Clone, Copy)]
+enum Slot<'a> {
+    Text(&'a RawValue),
+    Tree(&'a Value),
+}
+
+/// The fields of `keys` in the body's details.
+#[doc(hidden)]
+pub fn fields<'a, const N: usize>(
+    body: &'a ErrorBody,
+    keys: &'static [&'static str; N],
+) -> Fields<'a, N> {
+    Fields {
+        body,
+        keys,
+        slots: OnceCell::new(),
     }
 }
 
-/// An `Option` detail: `None` when absent or `null`.
+/// The values of a variant's detail fields, as a tuple of `Option`s in the order of its
+/// keys (at most 12, distinct), read in one pass over the details' text.
 #[doc(hidden)]
-pub fn optional_detail<T: DeserializeOwned>(
-    body: &ErrorBody,
-    key: &'static str,
-) -> Result<Option<T>, DecodeError> {
-    present(body, key)
-        .map(|value| read(body, key, value))
-        .transpose()
+pub trait Row: Default {
+    /// Reads the value of the member under key `index` into its place.
+    ///
+    /// # Errors
+    ///
+    /// The deserializer's, for a value that is not one of the field's type.
+    fn read<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
 }
 
-/// The `#[error(retry_after)]` detail, else the body's retry hint.
-#[doc(hidden)]
-pub fn retry_detail<T: DeserializeOwned>(
-    body: &ErrorBody,
-    key: &'static str,
-) -> Result<T, DecodeError> {
-    optional_retry_detail(body, key)?.ok_or_else(|| DecodeError::detail(body, key, None))
-}
-
-/// An `Option` `#[error(retry_after)]` detail, else the body's retry hint, else `None`.
-#[doc(hidden)]
-pub fn optional_retry_detail<T: DeserializeOwned>(
-    body: &ErrorBody,
-    key: &'static str,
-) -> Result<Option<T>, DecodeError> {
-    if let Some(value) = present(body, key) {
-        return read(body, key, value).map(Some);
-    }
-    match body.retry_after() {
-        // Whole seconds, rounded up, as the server's hint is.
-        Some(wait) => {
-            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-            read(body, key, &Value::from(secs)).map(Some)
+macro_rules! rows {
+    ($( ($($ty:ident $index:tt),+) )+) => {$(
+        impl<$($ty: DeserializeOwned),+> Row for ($(Option<$ty>,)+) {
+            fn read<'de, M: MapAccess<'de>>(&mut self, index: usize, map: &mut M) -> Result<(), M::Error> {
+                match index {
+                    // `null` is `None`: no value, as in the map.
+                    $($index => self.$index = map.next_value()?,)+
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(())
+            }
         }
-        None => Ok(None),
+    )+};
+}
+
+rows! {
+    (A 0)
+    (A 0, B 1)
+    (A 0, B 1, C 2)
+    (A 0, B 1, C 2, D 3)
+    (A 0, B 1, C 2, D 3, E 4)
+    (A 0, B 1, C 2, D 3, E 4, F 5)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10)
+    (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11)
+}
+
+struct RowVisitor<'k, R, const N: usize> {
+    keys: &'k [&'k str; N],
+    row: R,
+}
+
+impl<'de, R: Row, const N: usize> Visitor<'de> for RowVisitor<'_, R, N> {
+    type Value = R;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<R, A::Error> {
+        while let Some(found) = map.next_key_seed(Key::new(self.keys))? {
+            match found {
+                Some(index) => self.row.read(index, &mut map)?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(self.row)
+    }
+}
+
+impl<'a, const N: usize> Fields<'a, N> {
+    /// Every field read from the details' text in one pass; `None` when the details are
+    /// a map, or a value is not one of its field's type (each field is then read on its
+    /// own, for the error).
+    pub fn row<R: Row>(&self) -> Option<R> {
+        let text = self.body.details_text()?;
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let row = deserializer
+            .deserialize_map(RowVisitor {
+                keys: self.keys,
+                row: R::default(),
+            })
+            .ok()?;
+        // Nothing follows: the text is one object, as the parser that cut it out found.
+        Some(row)
+    }
+
+    /// A required detail: `read` is its value from [`row`](Fields::row), if it read.
+    ///
+    /// # Errors
+    ///
+    /// [`MissingDetail`](crate::DecodeErrorKind::MissingDetail) when absent or `null`,
+    /// [`InvalidDetail`](crate::DecodeErrorKind::InvalidDetail) when of another type.
+    pub fn required<T: DeserializeOwned>(
+        &self,
+        index: usize,
+        read: Option<Option<T>>,
+    ) -> Result<T, DecodeError> {
+        self.optional(index, read)?
+            .ok_or_else(|| DecodeError::detail(self.body, self.key(index), None))
+    }
+
+    /// An `Option` detail: `None` when absent or `null`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidDetail`](crate::DecodeErrorKind::InvalidDetail) when of another type.
+    pub fn optional<T: DeserializeOwned>(
+        &self,
+        index: usize,
+        read: Option<Option<T>>,
+    ) -> Result<Option<T>, DecodeError> {
+        match read {
+            Some(value) => Ok(value),
+            None => self.read_slot(index),
+        }
+    }
+
+    /// A detail read on its own from its slot, when the one pass did not read it.
+    #[cold]
+    #[inline(never)]
+    fn read_slot<T: DeserializeOwned>(&self, index: usize) -> Result<Option<T>, DecodeError> {
+        let key = self.key(index);
+        match self.slots().get(index).copied().flatten() {
+            Some(Slot::Text(raw)) if raw.get() != "null" => {
+                from_text(self.body, key, raw).map(Some)
+            }
+            Some(Slot::Tree(value)) if !value.is_null() => {
+                read_value(self.body, key, value).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The `#[error(retry_after)]` detail, else the body's retry hint.
+    ///
+    /// # Errors
+    ///
+    /// As [`required`](Fields::required), when there is no retry hint either.
+    pub fn retry<T: DeserializeOwned>(
+        &self,
+        index: usize,
+        read: Option<Option<T>>,
+    ) -> Result<T, DecodeError> {
+        self.optional_retry(index, read)?
+            .ok_or_else(|| DecodeError::detail(self.body, self.key(index), None))
+    }
+
+    /// An `Option` `#[error(retry_after)]` detail, else the body's retry hint, else
+    /// `None`.
+    ///
+    /// # Errors
+    ///
+    /// As [`optional`](Fields::optional).
+    pub fn optional_retry<T: DeserializeOwned>(
+        &self,
+        index: usize,
+        read: Option<Option<T>>,
+    ) -> Result<Option<T>, DecodeError> {
+        if let Some(value) = self.optional(index, read)? {
+            return Ok(Some(value));
+        }
+        match self.body.retry_after() {
+            // Whole seconds, rounded up, as the server's hint is.
+            Some(wait) => {
+                let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+                read_value(self.body, self.key(index), &Value::from(secs)).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn key(&self, index: usize) -> &'static str {
+        self.keys.get(index).copied().unwrap_or_default()
+    }
+
+    /// Each key's value, found by one pass over the text, or looked up in the map.
+    fn slots(&self) -> &[Option<Slot<'a>>; N] {
+        let body = self.body;
+        self.slots.get_or_init(|| {
+            match body
+                .details_text()
+                .and_then(|text| capture(text, self.keys))
+            {
+                Some(found) => found.map(|raw| raw.map(Slot::Text)),
+                None => self.keys.map(|key| body.details().get(key).map(Slot::Tree)),
+            }
+        })
     }
 }
 
@@ -203,13 +387,9 @@ pub fn flattened<T: DeserializeOwned>(
     T::deserialize(Value::Object(rest)).map_err(|error| invalid(body, key, &error))
 }
 
-fn present<'a>(body: &'a ErrorBody, key: &str) -> Option<&'a Value> {
-    body.details().get(key).filter(|value| !value.is_null())
-}
-
 /// The value of a detail; in `Google`, a string is read as it is or else as the JSON
 /// text it holds.
-fn read<T: DeserializeOwned>(
+fn read_value<T: DeserializeOwned>(
     body: &ErrorBody,
     key: &'static str,
     value: &Value,
@@ -224,8 +404,24 @@ fn read<T: DeserializeOwned>(
     })
 }
 
+/// The value of a detail from its JSON text (in `Nested` and `Flat`, where no string is
+/// read back as JSON text).
+fn from_text<T: DeserializeOwned>(
+    body: &ErrorBody,
+    key: &'static str,
+    raw: &RawValue,
+) -> Result<T, DecodeError> {
+    serde_json::from_str(raw.get()).map_err(|error| {
+        // The position in the detail's own text says nothing: it is left out, so the
+        // reason reads as the one from a map's value.
+        let text = error.to_string();
+        let at = format!(" at line {} column {}", error.line(), error.column());
+        let text = text.strip_suffix(&at).unwrap_or(&text);
+        DecodeError::detail(body, key, Some(hint(text)))
+    })
+}
+
 /// The deserializer's reason, kept short: its excerpts of the value are cut.
 fn invalid(body: &ErrorBody, key: &'static str, error: &serde_json::Error) -> DecodeError {
-    let reason = crate::integrations::rejection::hint(&error.to_string());
-    DecodeError::detail(body, key, Some(reason))
+    DecodeError::detail(body, key, Some(hint(&error.to_string())))
 }

@@ -6,30 +6,44 @@
 //! would detect), and gives up, leaving the body to the tree path, on anything else:
 //! another format, a member of another type, a missing or empty code, a duplicate
 //! member. Errors are always the tree path's, with their member paths.
+//!
+//! The details are not read here: they are kept as the text of their JSON object, which
+//! typed decoding reads each field from, and which becomes a map only when asked for.
 
 use core::fmt;
 use core::marker::PhantomData;
+use std::borrow::Cow;
 
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
-use super::{ErrorBody, retry_hint};
+use super::ErrorBody;
+use super::details::Details;
+use super::texts::Texts;
 use crate::model::format::Format;
 
 /// The top-level members of a `Nested` or `Flat` body, and whether the members that
 /// mean `Problem` are present (with any value, `null` included, as the detection reads
 /// them).
+///
+/// Strings are borrowed from the body when they hold no escape, and copied once, all
+/// together, into the [`ErrorBody`].
 #[derive(Deserialize)]
-struct Root {
-    #[serde(default)]
-    error: Member<Object<NestedError>>,
-    meta: Option<Object<Meta>>,
-    code: Option<String>,
-    message: Option<String>,
-    details: Option<Map<String, Value>>,
-    request_id: Option<String>,
+struct Root<'a> {
+    #[serde(default, borrow)]
+    error: Member<Object<NestedError<'a>>>,
+    #[serde(borrow)]
+    meta: Option<Object<Meta<'a>>>,
+    #[serde(borrow)]
+    code: Option<Text<'a>>,
+    #[serde(borrow)]
+    message: Option<Text<'a>>,
+    #[serde(borrow)]
+    details: Option<&'a RawValue>,
+    #[serde(borrow)]
+    request_id: Option<Text<'a>>,
     #[serde(default, rename = "type")]
     kind: Present,
     #[serde(default)]
@@ -41,15 +55,47 @@ struct Root {
 }
 
 #[derive(Deserialize)]
-struct NestedError {
-    code: Option<String>,
-    message: Option<String>,
-    details: Option<Map<String, Value>>,
+struct NestedError<'a> {
+    #[serde(borrow)]
+    code: Option<Text<'a>>,
+    #[serde(borrow)]
+    message: Option<Text<'a>>,
+    #[serde(borrow)]
+    details: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
-struct Meta {
-    request_id: Option<String>,
+struct Meta<'a> {
+    #[serde(borrow)]
+    request_id: Option<Text<'a>>,
+}
+
+/// A string, borrowed from the body when it holds no escape (serde's `Cow` impl always
+/// copies).
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(text)))
+            }
+
+            fn visit_str<E>(self, text: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(text.to_owned())))
+            }
+        }
+
+        deserializer.deserialize_str(TextVisitor)
+    }
 }
 
 /// A member that may be absent, `null` or a value: the detection tells `null` from
@@ -108,7 +154,9 @@ impl<'de> Deserialize<'de> for Present {
 /// The body, when it is a `Nested` or `Flat` one that decodes (in `format`, or in the
 /// format the detection finds); `None` leaves it to the tree path.
 pub(super) fn decode(body: &[u8], format: Option<Format>) -> Option<ErrorBody> {
-    let Object(root) = serde_json::from_slice::<Object<Root>>(body).ok()?;
+    // The body is checked to be UTF-8 once, whole, rather than string by string.
+    let body = core::str::from_utf8(body).ok()?;
+    let Object(root) = serde_json::from_str::<Object<Root<'_>>>(body).ok()?;
     let problem = root.kind.0 || root.title.0 || root.detail.0 || root.instance.0;
     let format = match format {
         Some(format) => format,
@@ -133,18 +181,28 @@ pub(super) fn decode(body: &[u8], format: Option<Format>) -> Option<ErrorBody> {
         Format::Flat => (root.code?, root.message?, root.details, root.request_id),
         _ => return None,
     };
-    if code.is_empty() {
+    if code.0.is_empty() {
         return None;
     }
-    let details = details.unwrap_or_default();
+    // An absent or `null` member is no details; any other value than an object is an
+    // error of the tree path's.
+    let details = match details {
+        None => None,
+        Some(raw) if raw.get().starts_with('{') => Some(raw.get()),
+        Some(_) => return None,
+    };
     Some(ErrorBody {
         format,
-        code,
-        message,
+        texts: Texts::new(
+            &code.0,
+            &message.0,
+            request_id.as_ref().map(|id| &*id.0),
+            details,
+        ),
         status: None,
-        retry_after: retry_hint(&details),
-        details,
-        request_id,
+        // Read from the text when asked for, as the map is.
+        retry_after: None,
+        details: Details::default(),
         rich: None,
     })
 }
