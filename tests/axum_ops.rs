@@ -543,7 +543,8 @@ async fn the_handler_sees_the_answered_id_alone() {
         .route("/ids", get(ids_seen))
         .layer(ErrorLayer::new().request_id_generator(|| "req_made".into()));
     let addr = serve(router).await;
-    let cases: [(&[(&str, &[u8])], &str); 4] = [
+    type Headers<'a> = &'a [(&'a str, &'a [u8])];
+    let cases: [(Headers, &str); 4] = [
         (&[("x-request-id", b"req_client")], "req_client"),
         // Two ids: the first is answered, and the handler sees it alone.
         (
