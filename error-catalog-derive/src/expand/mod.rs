@@ -62,8 +62,9 @@ fn expand(model: &Model) -> TokenStream {
     let bounds = Bounds::new(model);
 
     let category = spec_table::category(&model.category);
-    let specs = spec_table::rows(model);
-    let shared_consts = spec_table::shared_consts(model);
+    let shared = spec_table::Shared::new(model);
+    let specs = spec_table::rows(model, &shared);
+    let shared_consts = spec_table::shared_consts(model, &shared);
     let count = model.variants.len();
     let index_arms = model.variants.iter().enumerate().map(|(index, variant)| {
         let pattern = pattern(item, variant, &[]);
