@@ -119,7 +119,7 @@ pub fn body(model: &Model) -> Option<TokenStream> {
         __ec::write_message(
             __f,
             &Self::CATALOG[self.__error_catalog_index()],
-            &|__v| self.__error_catalog_fields(__v),
+            &|__v| self.__error_catalog_fields(&mut __ec::FieldSink(__v)),
         )
     };
     if arms.is_empty() {
