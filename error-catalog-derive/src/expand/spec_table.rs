@@ -242,7 +242,7 @@ fn flush<'v>(
 
 /// The tokens of `text`. Inside the compiler, its own parser reads the text once
 /// (`proc_macro2`'s `parse` would read it twice, first with its own lexer to check it).
-fn parse(text: &str) -> Option<TokenStream> {
+pub(crate) fn parse(text: &str) -> Option<TokenStream> {
     if proc_macro::is_available() {
         text.parse::<proc_macro::TokenStream>()
             .ok()
