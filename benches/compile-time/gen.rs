@@ -7,6 +7,9 @@
 //! - `derive`: `#[derive(Debug, ApiError)]`.
 //! - `derive_nouniq`: the same with `#[api_error(unique_in_crate = false)]`, to isolate the
 //!   cost of the crate-wide uniqueness check.
+//! - `derive_l10n`: `derive` with `#[api_error(locales = "locales")]` and three locales
+//!   (`locales/{fr,de,pt}/errors.ftl`), each with a message and a title for every code,
+//!   its placeholders included: the cost of translations.
 //! - `hand`: the same features written by hand, the way a careful user would: the
 //!   `CATALOG` table of `ErrorSpec`s, `spec()` as a match from variant to row, `code()` and
 //!   `status()` as one match each (one arm per variant, `http::StatusCode` constants),
@@ -32,7 +35,17 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::{env, fs};
 
-const FLAVOURS: [&str; 5] = ["derive", "derive_nouniq", "hand", "hand_table", "thiserror"];
+const FLAVOURS: [&str; 6] = [
+    "derive",
+    "derive_nouniq",
+    "derive_l10n",
+    "hand",
+    "hand_table",
+    "thiserror",
+];
+
+/// The locales of `derive_l10n`, each with the tag its texts start with.
+const LOCALES: [(&str, &str); 3] = [("fr", "FR"), ("de", "DE"), ("pt", "PT")];
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -296,8 +309,15 @@ fn generate(dir: &Path, sizes: &str) -> Result<(), String> {
         for flavour in FLAVOURS {
             let name = format!("{flavour}_{size}");
             let source = match flavour {
-                "derive" => derived(&variants, true),
-                "derive_nouniq" => derived(&variants, false),
+                "derive" => derived(&variants, true, false),
+                "derive_nouniq" => derived(&variants, false, false),
+                "derive_l10n" => {
+                    for (locale, tag) in LOCALES {
+                        let path = dir.join(&name).join(format!("locales/{locale}/errors.ftl"));
+                        write(&path, &translations(&variants, tag))?;
+                    }
+                    derived(&variants, true, true)
+                }
                 "hand" => hand_written(&variants, false),
                 "hand_table" => hand_written(&variants, true),
                 _ => thiserror(&variants),
@@ -393,12 +413,15 @@ enum Field {
     RetryAfter,
 }
 
-fn derived(variants: &[Variant], unique_in_crate: bool) -> String {
+fn derived(variants: &[Variant], unique_in_crate: bool, locales: bool) -> String {
     let mut out = String::from(HEADER);
     out.push_str("use error_catalog::ApiError;\n\n/// Every error of the service.\n");
     out.push_str("#[derive(Debug, ApiError)]\n");
     if !unique_in_crate {
         out.push_str("#[api_error(unique_in_crate = false)]\n");
+    }
+    if locales {
+        out.push_str("#[api_error(locales = \"locales\")]\n");
     }
     declaration(
         &mut out,
@@ -420,6 +443,18 @@ fn derived(variants: &[Variant], unique_in_crate: bool) -> String {
             Field::RetryAfter => "#[error(retry_after)] ",
         },
     );
+    out
+}
+
+/// A Fluent file with a message and a title for every code: the default texts marked
+/// with `tag`, each `{field}` placeholder written as Fluent's `{ $field }`.
+fn translations(variants: &[Variant], tag: &str) -> String {
+    let mut out = String::new();
+    for v in variants {
+        let message = v.message.replace('{', "{ $").replace('}', " }");
+        writeln!(out, "{} = [{tag}] {message}", v.code).unwrap();
+        writeln!(out, "    .title = [{tag}] {}", v.title).unwrap();
+    }
     out
 }
 
@@ -869,6 +904,13 @@ fn report(dir: &Path) -> Result<(), String> {
             "derive_nouniq",
             "uniqueness check (derive / opt-out - 1)",
             "(target <= 5%)",
+            true,
+        );
+        line(
+            "derive_l10n",
+            "derive",
+            "3 locales (with locales / derive - 1)",
+            "(target <= 20%)",
             true,
         );
     }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Compile-time benchmark of #[derive(ApiError)].
 #
-# Generates an error enum of each size (default 1,000 and 3,000 variants) in five
+# Generates an error enum of each size (default 1,000 and 3,000 variants) in six
 # flavours (gen.rs has the exact code of each):
 #   derive          #[derive(Debug, ApiError)]
 #   derive_nouniq   the same with #[api_error(unique_in_crate = false)]
+#   derive_l10n     derive with #[api_error(locales = "locales")]: three locales (fr, de,
+#                   pt), a translated message and title for every code
 #   hand            the same features written by hand: the CATALOG table, spec() as a match
 #                   to the row, code() and status() as one match each, retryable() as a
 #                   matches!, retry_after(), visit_details(), Display, Error, From
@@ -72,7 +74,7 @@ cargo build --quiet --workspace
 
 names=()
 for size in ${sizes//,/ }; do
-    for flavour in derive derive_nouniq hand hand_table thiserror; do
+    for flavour in derive derive_nouniq derive_l10n hand hand_table thiserror; do
         names+=("${flavour}_${size}")
     done
 done

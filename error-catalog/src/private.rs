@@ -9,7 +9,10 @@ pub use serde::Serialize;
 pub use crate::model::api_error::{
     ApiError, AsRetryAfter, DetailValue, DetailVisitor, ErrorCatalog,
 };
-pub use crate::model::fields::{FieldRef, write_message};
+pub use crate::model::fields::{
+    FieldRef, FieldSink, field_both, field_detail, field_flatten, field_optional, field_shown,
+    write_message,
+};
 
 /// What the impl of `#[api_error(decode)]` names.
 pub use crate::client::decode::{DecodeError, ErrorBody};

@@ -1,6 +1,6 @@
 //! The hidden fields function, and the `ApiError` methods that read it: one match that
-//! hands each variant's details and the fields its message shows to the runtime as
-//! `FieldRef`s.
+//! hands each variant's details and the fields its message shows to the runtime, one
+//! call of a plain function (`field_detail` and the others) per field.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -12,8 +12,8 @@ use crate::expand::pattern::{binding, binding_at, pattern};
 use crate::model::{Model, Variant};
 
 /// The hidden `__error_catalog_fields` method: one match that hands each variant's
-/// detail fields, and the fields its rendered message shows, to the runtime as
-/// `FieldRef`s. `visit_details` and the rendered messages both read it. `None` when no
+/// detail fields, and the fields its rendered message shows, to the runtime's
+/// `FieldSink`. `visit_details` and the rendered messages both read it. `None` when no
 /// variant has such a field.
 pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
     let mut arms = Vec::new();
@@ -36,33 +36,33 @@ pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
                 let key = &detail.key;
                 if shown && !optional && !detail.flatten {
                     refs.push(quote_spanned! {ty_span=>
-                        __v(__ec::FieldRef::both(#key, #binding));
+                        __ec::field_both(__v, #key, #binding);
                     });
                     continue;
                 }
                 if detail.flatten {
                     refs.push(quote_spanned! {ty_span=>
-                        __v(__ec::FieldRef::flatten(#key, &|__d: &mut dyn __ec::DetailVisitor| {
+                        __ec::field_flatten(__v, #key, &|__d: &mut dyn __ec::DetailVisitor| {
                             // One of the two is used, by the field's type.
                             #[allow(unused_imports)]
                             use __ec::{ViaFlattenDetails as _, ViaSerialize as _};
                             (&__ec::Flatten(#binding)).error_catalog_flatten(#key, __d);
-                        }));
+                        });
                     });
                 } else if optional {
                     refs.push(quote_spanned! {ty_span=>
-                        __v(__ec::FieldRef::optional(#key, #binding));
+                        __ec::field_optional(__v, #key, #binding);
                     });
                 } else {
                     refs.push(quote_spanned! {ty_span=>
-                        __v(__ec::FieldRef::detail(#key, #binding));
+                        __ec::field_detail(__v, #key, #binding);
                     });
                 }
             }
             if shown {
                 let plain = self::binding(index);
                 refs.push(quote_spanned! {span=>
-                    __v(__ec::FieldRef::shown(#plain));
+                    __ec::field_shown(__v, #plain);
                 });
             }
         }
@@ -81,7 +81,7 @@ pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
         quote!(where #(#details,)*)
     });
     Some(quote! {
-        fn __error_catalog_fields<'__a>(&'__a self, __v: &mut dyn __ec::core::ops::FnMut(__ec::FieldRef<'__a, '_>)) #where_clause {
+        fn __error_catalog_fields<'__a>(&'__a self, __v: &mut __ec::FieldSink<'__a, '_>) #where_clause {
             match self {
                 #(#arms)*
                 #default
@@ -100,7 +100,7 @@ pub fn list_fields(model: &Model, has_fields_fn: bool) -> Option<TokenStream> {
             .any(|variant| message::parsed(model, variant));
     any_parsed.then(|| {
         let (visit, call) = if has_fields_fn {
-            (quote!(__v), quote!(self.__error_catalog_fields(__v);))
+            (quote!(__v), quote!(self.__error_catalog_fields(&mut __ec::FieldSink(__v));))
         } else {
             (quote!(_), TokenStream::new())
         };
@@ -120,7 +120,7 @@ pub fn visit_details(model: &Model) -> Option<TokenStream> {
     any.then(|| {
         quote! {
             fn visit_details(&self, __v: &mut dyn __ec::DetailVisitor) {
-                self.__error_catalog_fields(&mut |__field| __field.visit_detail(__v));
+                self.__error_catalog_fields(&mut __ec::FieldSink(&mut |__field| __field.visit_detail(__v)));
             }
         }
     })

@@ -55,16 +55,9 @@ pub fn shown_fields<'v>(model: &Model, variant: &'v Variant) -> Vec<&'v str> {
 /// The `parsed` text of a message that the runtime fills in (see [`renders`]): the
 /// template's literal text, each placeholder written as NUL and the character whose code
 /// point is the field's position among the shown fields, which the fields function lists
-/// in this order. `NOT_PARSED` for a literal message and for one that its own `write!`
-/// writes. One string literal per row keeps the catalog table cheap to compile.
-pub fn parsed_text(model: &Model, variant: &Variant) -> TokenStream {
-    match parsed_string(model, variant) {
-        Some(text) => quote!(#text),
-        None => quote!(__ec::NOT_PARSED),
-    }
-}
-
-/// The text of [`parsed_text`], or `None` for `NOT_PARSED`.
+/// in this order. `None` (the row keeps `NOT_PARSED`) for a literal message and for one
+/// that its own `write!` writes. One string literal per row keeps the catalog table
+/// cheap to compile.
 pub fn parsed_string(model: &Model, variant: &Variant) -> Option<String> {
     if !parsed(model, variant) {
         return None;
@@ -126,7 +119,7 @@ pub fn body(model: &Model) -> Option<TokenStream> {
         __ec::write_message(
             __f,
             &Self::CATALOG[self.__error_catalog_index()],
-            &|__v| self.__error_catalog_fields(__v),
+            &|__v| self.__error_catalog_fields(&mut __ec::FieldSink(__v)),
         )
     };
     if arms.is_empty() {

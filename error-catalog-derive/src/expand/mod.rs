@@ -17,6 +17,8 @@ mod runtime;
 pub(crate) mod spec_table;
 mod unique;
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
@@ -28,7 +30,7 @@ use crate::expand::bounds::Bounds;
 use crate::expand::pattern::{binding, binding_at, path, pattern};
 use crate::expand::runtime::{integrations, krate};
 use crate::input::ast::Input;
-use crate::model::{Field, Model};
+use crate::model::{Field, Model, Shape};
 
 /// The whole derive: the expansion, or every mistake with the fallback impls.
 pub fn derive(node: &DeriveInput) -> TokenStream {
@@ -62,13 +64,11 @@ fn expand(model: &Model) -> TokenStream {
     let bounds = Bounds::new(model);
 
     let category = spec_table::category(&model.category);
-    let specs = spec_table::rows(model);
-    let shared_consts = spec_table::shared_consts(model);
+    let shared = spec_table::Shared::new(model);
+    let specs = spec_table::rows(model, &shared);
+    let shared_consts = spec_table::shared_consts(model, &shared);
     let count = model.variants.len();
-    let index_arms = model.variants.iter().enumerate().map(|(index, variant)| {
-        let pattern = pattern(item, variant, &[]);
-        quote!(#pattern => #index,)
-    });
+    let index_arms = index_arms(model);
     let message_body = message::body(model);
     let fields_fn = fields::fields_fn(model, &bounds);
 
@@ -140,7 +140,7 @@ fn expand(model: &Model) -> TokenStream {
                 fn __error_catalog_index(&self) -> usize {
                     // `*self`: an enum without variants matches with no arms.
                     match *self {
-                        #(#index_arms)*
+                        #index_arms
                     }
                 }
 
@@ -174,6 +174,30 @@ fn expand(model: &Model) -> TokenStream {
         };
         #uniqueness
     }
+}
+
+/// The arms of the index match, `Type::Variant { .. } => 0usize,` per variant. None of
+/// their tokens needs a span of the input: they are written as text, which the compiler
+/// parses in one call (see `spec_table`), and built as tokens should the text not parse.
+fn index_arms(model: &Model) -> TokenStream {
+    let mut text = String::new();
+    for (index, variant) in model.variants.iter().enumerate() {
+        let _ = match model.item.shape {
+            Shape::Enum => write!(
+                text,
+                "{}::{}{{..}}=>{index}usize,",
+                model.item.ident, variant.ident
+            ),
+            Shape::Struct => write!(text, "Self{{..}}=>{index}usize,"),
+        };
+    }
+    spec_table::parse(&text).unwrap_or_else(|| {
+        let arms = model.variants.iter().enumerate().map(|(index, variant)| {
+            let pattern = pattern(&model.item, variant, &[]);
+            quote!(#pattern => #index,)
+        });
+        quote!(#(#arms)*)
+    })
 }
 
 /// `retry_after`, for the variants with a `#[error(retry_after)]` field.

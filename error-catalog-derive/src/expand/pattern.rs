@@ -16,18 +16,23 @@ pub fn binding_at(index: usize, ty_span: Span) -> Ident {
     format_ident!("__field{}", index, span = ty_span)
 }
 
-/// `Self::Variant`, or `Self` for a struct.
+/// `Type::Variant`, or `Self` for a struct.
+///
+/// The type's name, not `Self`: `Self::Variant` is a type-relative path, which the
+/// compiler resolves by walking the enum's variants (for each of the thousands of
+/// patterns a large enum's matches have), where `Type::Variant` is found by name.
 pub fn path(item: &Item, variant: &Variant) -> TokenStream {
     match item.shape {
         Shape::Enum => {
+            let ty = item.ident;
             let ident = variant.ident;
-            quote!(Self::#ident)
+            quote!(#ty::#ident)
         }
         Shape::Struct => quote!(Self),
     }
 }
 
-/// `Self::Variant { a: __field0, .. }` (or `Self { .. }` for a struct), binding the
+/// `Type::Variant { a: __field0, .. }` (or `Self { .. }` for a struct), binding the
 /// fields at `indexes`.
 pub fn pattern(item: &Item, variant: &Variant, indexes: &[usize]) -> TokenStream {
     let path = path(item, variant);

@@ -47,74 +47,171 @@ pub fn category(category: &Category) -> TokenStream {
     }
 }
 
-/// The name of the `JsonHints` constant [`hints_consts`] declares for these values.
-fn hints_name(literal_message: bool, plain_text: bool) -> &'static str {
+/// The name of the `JsonHints` constant [`shared_consts`] declares for these values;
+/// `None` for the values of the base row, which rows do not repeat.
+fn hints_name(literal_message: bool, plain_text: bool) -> Option<&'static str> {
     match (literal_message, plain_text) {
-        (true, true) => "__JSON_LITERAL_PLAIN",
-        (true, false) => "__JSON_LITERAL",
-        (false, true) => "__JSON_PLAIN",
-        (false, false) => "__JSON_NONE",
+        (true, true) => None,
+        (true, false) => Some("__JSON_LITERAL"),
+        (false, true) => Some("__JSON_PLAIN"),
+        (false, false) => Some("__JSON_NONE"),
     }
 }
 
-/// The rows' shared values, each a constant the rows name (a path costs the compiler
-/// less than a struct literal or a reference in each of thousands of rows): the
-/// reference to the `Category` static, and the `JsonHints` the rows use.
-pub fn shared_consts(model: &Model) -> TokenStream {
+/// The `JsonHints` constant of a variant's row, `None` when the base row's values fit.
+fn variant_hints(variant: &Variant) -> Option<&'static str> {
+    hints_name(message::literal(variant), plain_text(variant))
+}
+
+/// What the rows share, each value declared once as a constant that the rows name (a
+/// path costs the compiler less than the same literal in each of thousands of rows):
+/// the `FieldSpec`s, the slices of them, and the statuses.
+pub struct Shared {
+    /// Per variant, the shared slice of its `FieldSpec`s (`__FS{n}`), for a variant with
+    /// details whose row is written as text.
+    slices: Vec<Option<usize>>,
+    /// The declarations of the `FieldSpec` and slice constants, as source text.
+    decls: String,
+    /// The statuses the rows use, each once.
+    statuses: Vec<u16>,
+}
+
+impl Shared {
+    pub fn new(model: &Model) -> Shared {
+        let mut specs: Vec<String> = Vec::new();
+        let mut lists: Vec<Vec<usize>> = Vec::new();
+        let mut decls = String::new();
+        let mut slices = Vec::with_capacity(model.variants.len());
+        for variant in &model.variants {
+            if !(variant.has_details() && as_text(variant)) {
+                slices.push(None);
+                continue;
+            }
+            let mut list = Vec::new();
+            for (field, detail) in variant.fields.iter().filter_map(|f| Some((f, f.detail()?))) {
+                let mut text = String::new();
+                write_field_spec(&mut text, field, detail);
+                let index = match specs.iter().position(|spec| *spec == text) {
+                    Some(index) => index,
+                    None => {
+                        let _ = write!(decls, "const __F{}:__ec::FieldSpec={text};", specs.len());
+                        specs.push(text);
+                        specs.len() - 1
+                    }
+                };
+                list.push(index);
+            }
+            let slice = match lists.iter().position(|known| *known == list) {
+                Some(index) => index,
+                None => {
+                    let _ = write!(decls, "const __FS{}:&[__ec::FieldSpec]=&[", lists.len());
+                    for (i, spec) in list.iter().enumerate() {
+                        let comma = if i > 0 { "," } else { "" };
+                        let _ = write!(decls, "{comma}__F{spec}");
+                    }
+                    decls.push_str("];");
+                    lists.push(list);
+                    lists.len() - 1
+                }
+            };
+            slices.push(Some(slice));
+        }
+        let mut statuses: Vec<u16> = model.variants.iter().map(|v| v.status).collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        Shared {
+            slices,
+            decls,
+            statuses,
+        }
+    }
+}
+
+/// The rows' shared values, each a constant the rows name: the `JsonHints` and
+/// statuses the rows use, the [`Shared`] field
+/// specs, and `__ROW`, the base row whose values each row keeps unless it differs
+/// (most rows have no resolution, causes, headers, docs URL or deprecation).
+pub fn shared_consts(model: &Model, shared: &Shared) -> TokenStream {
     let mut used = [false; 4];
     for variant in &model.variants {
         let (literal, plain) = (message::literal(variant), plain_text(variant));
         used[usize::from(literal) * 2 + usize::from(plain)] = true;
     }
-    let hints = [(false, false), (false, true), (true, false), (true, true)]
+    let hints = [(false, false), (false, true), (true, false)]
         .into_iter()
         .zip(used)
         .filter(|&(_, used)| used)
-        .map(|((literal_message, plain_text), _)| {
-            let name = format_ident!("{}", hints_name(literal_message, plain_text));
-            quote! {
+        .filter_map(|((literal_message, plain_text), _)| {
+            let name = format_ident!("{}", hints_name(literal_message, plain_text)?);
+            Some(quote! {
                 const #name: __ec::JsonHints = __ec::JsonHints {
                     literal_message: #literal_message,
                     plain_text: #plain_text,
                 };
-            }
+            })
         });
+    let statuses = shared.statuses.iter().map(|status| {
+        let name = format_ident!("__S{}", status);
+        quote!(const #name: __ec::StatusCode = __ec::status(#status);)
+    });
+    let decls = parse(&shared.decls).unwrap_or_default();
     // With translations, the category points at the locales, which point at the rows:
-    // a `const` in that loop would be evaluated within its own evaluation, a `static`
-    // only refers to the others by address.
-    let category_ref = if model.locales.is_some() {
-        quote!(
-            static __CATEGORY_REF: &__ec::Category = &__CATEGORY;
-        )
+    // a `const` base row would be evaluated within the rows' own evaluation, a `static`
+    // only refers to the category by address.
+    let item = if model.locales.is_some() {
+        quote!(static)
     } else {
-        quote!(
-            const __CATEGORY_REF: &__ec::Category = &__CATEGORY;
-        )
+        quote!(const)
     };
     quote! {
-        #category_ref
         #(#hints)*
+        #(#statuses)*
+        #decls
+        #item __ROW: __ec::ErrorSpec = __ec::ErrorSpec {
+            code: "",
+            reason: "",
+            status: __ec::StatusCode::INTERNAL_SERVER_ERROR,
+            retryable: false,
+            title: "",
+            message: "",
+            description: "",
+            resolution: __ec::None,
+            causes: __ec::NO_CAUSES,
+            retry_after: __ec::None,
+            fields: __ec::NO_FIELDS,
+            variant: "",
+            docs_url: __ec::None,
+            category: &__CATEGORY,
+            json: __ec::JsonHints {
+                literal_message: true,
+                plain_text: true,
+            },
+            parsed: __ec::NOT_PARSED,
+            headers: __ec::NO_HEADERS,
+            deprecation: __ec::None,
+        };
     }
 }
 
 /// Every `ErrorSpec` row of the table, comma-separated, in declaration order.
-pub fn rows(model: &Model) -> TokenStream {
+pub fn rows(model: &Model, shared: &Shared) -> TokenStream {
     let mut out = TokenStream::new();
     let mut text = String::new();
     // The variants written into `text` since the last flush.
-    let mut pending: Vec<&Variant> = Vec::new();
-    for variant in &model.variants {
+    let mut pending: Vec<(usize, &Variant)> = Vec::new();
+    for (index, variant) in model.variants.iter().enumerate() {
+        let slice = shared.slices[index];
         if as_text(variant) {
-            write_spec(model, variant, &mut text);
+            write_spec(model, variant, slice, &mut text);
             text.push(',');
-            pending.push(variant);
+            pending.push((index, variant));
         } else {
-            flush(model, &mut text, &mut pending, &mut out);
-            let spec = spec(model, variant);
+            flush(model, shared, &mut text, &mut pending, &mut out);
+            let spec = spec(model, variant, slice);
             out.extend(quote!(#spec,));
         }
     }
-    flush(model, &mut text, &mut pending, &mut out);
+    flush(model, shared, &mut text, &mut pending, &mut out);
     out
 }
 
@@ -122,8 +219,9 @@ pub fn rows(model: &Model) -> TokenStream {
 /// same rows as tokens.
 fn flush<'v>(
     model: &Model,
+    shared: &Shared,
     text: &mut String,
-    pending: &mut Vec<&'v Variant<'v>>,
+    pending: &mut Vec<(usize, &'v Variant<'v>)>,
     out: &mut TokenStream,
 ) {
     if pending.is_empty() {
@@ -132,8 +230,8 @@ fn flush<'v>(
     match parse(text) {
         Some(tokens) => out.extend(tokens),
         None => {
-            for variant in pending.iter() {
-                let spec = spec(model, variant);
+            for &(index, variant) in pending.iter() {
+                let spec = spec(model, variant, shared.slices[index]);
                 out.extend(quote!(#spec,));
             }
         }
@@ -144,7 +242,7 @@ fn flush<'v>(
 
 /// The tokens of `text`. Inside the compiler, its own parser reads the text once
 /// (`proc_macro2`'s `parse` would read it twice, first with its own lexer to check it).
-fn parse(text: &str) -> Option<TokenStream> {
+pub(crate) fn parse(text: &str) -> Option<TokenStream> {
     if proc_macro::is_available() {
         text.parse::<proc_macro::TokenStream>()
             .ok()
@@ -177,8 +275,9 @@ fn example_plain(example: &Example) -> bool {
     }
 }
 
-/// Writes the row [`spec`] builds, as source text.
-fn write_spec(model: &Model, variant: &Variant, out: &mut String) {
+/// Writes the row [`spec`] builds, as source text: the fields that differ from the
+/// base row `__ROW`, then `..__ROW`.
+fn write_spec(model: &Model, variant: &Variant, slice: Option<usize>, out: &mut String) {
     let Variant {
         code,
         status,
@@ -193,23 +292,30 @@ fn write_spec(model: &Model, variant: &Variant, out: &mut String) {
     // `write!` into a `String` cannot fail.
     let _ = write!(
         out,
-        "__ec::ErrorSpec{{code:{code:?},reason:{reason:?},status:__ec::status({status}u16),\
-         retryable:{retryable},title:{title:?},message:{message:?},\
-         description:{description:?},resolution:"
+        "__ec::ErrorSpec{{code:{code:?},reason:{reason:?},status:__S{status},\
+         title:{title:?},message:{message:?},variant:{name:?},"
     );
-    write_option_str(out, variant.resolution.as_deref());
-    out.push_str(",causes:");
-    write_str_list(out, &variant.causes, "__ec::NO_CAUSES");
-    out.push_str(",retry_after:");
-    match variant.retry_after {
-        Some(secs) => {
-            let _ = write!(out, "__ec::Some({secs}u64)");
-        }
-        None => out.push_str("__ec::None"),
+    if *retryable {
+        out.push_str("retryable:true,");
     }
-    out.push_str(",fields:");
-    if variant.has_details() {
-        out.push_str("&[");
+    if !description.is_empty() {
+        let _ = write!(out, "description:{description:?},");
+    }
+    if let Some(resolution) = &variant.resolution {
+        let _ = write!(out, "resolution:__ec::Some({resolution:?}),");
+    }
+    if !variant.causes.is_empty() {
+        out.push_str("causes:");
+        write_str_list(out, &variant.causes);
+        out.push(',');
+    }
+    if let Some(secs) = variant.retry_after {
+        let _ = write!(out, "retry_after:__ec::Some({secs}u64),");
+    }
+    if let Some(slice) = slice {
+        let _ = write!(out, "fields:__FS{slice},");
+    } else if variant.has_details() {
+        out.push_str("fields:&[");
         let details = variant.fields.iter().filter_map(|f| Some((f, f.detail()?)));
         for (i, (field, detail)) in details.enumerate() {
             if i > 0 {
@@ -217,33 +323,33 @@ fn write_spec(model: &Model, variant: &Variant, out: &mut String) {
             }
             write_field_spec(out, field, detail);
         }
-        out.push(']');
-    } else {
-        out.push_str("__ec::NO_FIELDS");
+        out.push_str("],");
     }
-    let _ = write!(out, ",variant:{name:?},docs_url:");
-    write_option_str(out, variant.docs_url.as_deref());
-    let _ = write!(
-        out,
-        ",category:__CATEGORY_REF,json:{},parsed:",
-        hints_name(message::literal(variant), plain_text(variant)),
-    );
-    match message::parsed_string(model, variant) {
-        Some(parsed) => {
-            let _ = write!(out, "{parsed:?}");
-        }
-        None => out.push_str("__ec::NOT_PARSED"),
+    if let Some(url) = &variant.docs_url {
+        let _ = write!(out, "docs_url:__ec::Some({url:?}),");
     }
-    out.push_str(",headers:");
+    if let Some(hints) = variant_hints(variant) {
+        let _ = write!(out, "json:{hints},");
+    }
+    if let Some(parsed) = message::parsed_string(model, variant) {
+        let _ = write!(out, "parsed:{parsed:?},");
+    }
     let headers: Vec<&LitStr> = variant
         .fields
         .iter()
         .filter_map(|field| field.header.as_ref())
         .collect();
-    write_str_list(out, headers, "__ec::NO_HEADERS");
-    out.push_str(",deprecation:");
-    write_deprecation(out, variant.deprecation.as_ref());
-    out.push_str(",}");
+    if !headers.is_empty() {
+        out.push_str("headers:");
+        write_str_list(out, headers);
+        out.push(',');
+    }
+    if variant.deprecation.is_some() {
+        out.push_str("deprecation:");
+        write_deprecation(out, variant.deprecation.as_ref());
+        out.push(',');
+    }
+    out.push_str("..__ROW}");
 }
 
 /// Writes the `deprecation` [`deprecation`] builds.
@@ -333,15 +439,10 @@ fn write_option_str(out: &mut String, value: Option<&str>) {
     };
 }
 
-/// `&["..", ..]` of the literals' values, or `empty` when there are none.
-fn write_str_list<'l>(out: &mut String, lits: impl IntoIterator<Item = &'l LitStr>, empty: &str) {
-    let mut lits = lits.into_iter().peekable();
-    if lits.peek().is_none() {
-        out.push_str(empty);
-        return;
-    }
+/// `&["..", ..]` of the literals' values.
+fn write_str_list<'l>(out: &mut String, lits: impl IntoIterator<Item = &'l LitStr>) {
     out.push_str("&[");
-    for (i, lit) in lits.enumerate() {
+    for (i, lit) in lits.into_iter().enumerate() {
         let comma = if i > 0 { "," } else { "" };
         let _ = write!(out, "{comma}{:?}", lit.value());
     }
@@ -361,75 +462,80 @@ fn plain_text(variant: &Variant) -> bool {
     .all(json_plain)
 }
 
-/// One `ErrorSpec` row.
-pub fn spec(model: &Model, variant: &Variant) -> TokenStream {
+/// One `ErrorSpec` row: the fields that differ from the base row `__ROW`, then
+/// `..__ROW`. `slice` is the shared slice of the row's `FieldSpec`s, if it has one.
+pub fn spec(model: &Model, variant: &Variant, slice: Option<usize>) -> TokenStream {
     let Variant {
         code,
         status,
-        retryable,
         title,
         description,
         name,
         ..
     } = variant;
     let message = &variant.message.text;
-    let resolution = option_str(variant.resolution.as_deref());
-    let causes = &variant.causes;
-    let causes = if causes.is_empty() {
-        quote!(__ec::NO_CAUSES)
-    } else {
-        quote!(&[#(#causes),*])
-    };
-    let retry_after = option_u64(variant.retry_after);
-    let fields: Vec<TokenStream> = variant
-        .fields
-        .iter()
-        .filter_map(|field| Some(field_spec(field, field.detail()?)))
-        .collect();
-    let fields = if fields.is_empty() {
-        quote!(__ec::NO_FIELDS)
-    } else {
-        quote!(&[#(#fields),*])
-    };
-    // Lets the runtime write these texts into JSON without formatting or escaping them.
-    let hints = format_ident!(
-        "{}",
-        hints_name(message::literal(variant), plain_text(variant))
-    );
-    let docs_url = option_str(variant.docs_url.as_deref());
     let reason = crate::check::grpc_reason(code);
-    let parsed = message::parsed_text(model, variant);
+    let status = format_ident!("__S{}", status);
+    let mut rest = TokenStream::new();
+    if variant.retryable {
+        rest.extend(quote!(retryable: true,));
+    }
+    if !description.is_empty() {
+        rest.extend(quote!(description: #description,));
+    }
+    if let Some(resolution) = &variant.resolution {
+        rest.extend(quote!(resolution: __ec::Some(#resolution),));
+    }
+    let causes = &variant.causes;
+    if !causes.is_empty() {
+        rest.extend(quote!(causes: &[#(#causes),*],));
+    }
+    if let Some(secs) = variant.retry_after {
+        rest.extend(quote!(retry_after: __ec::Some(#secs),));
+    }
+    if let Some(slice) = slice {
+        let slice = format_ident!("__FS{}", slice);
+        rest.extend(quote!(fields: #slice,));
+    } else if variant.has_details() {
+        let fields = variant
+            .fields
+            .iter()
+            .filter_map(|field| Some(field_spec(field, field.detail()?)));
+        rest.extend(quote!(fields: &[#(#fields),*],));
+    }
+    if let Some(url) = &variant.docs_url {
+        rest.extend(quote!(docs_url: __ec::Some(#url),));
+    }
+    // Lets the runtime write these texts into JSON without formatting or escaping them.
+    if let Some(hints) = variant_hints(variant) {
+        let hints = format_ident!("{}", hints);
+        rest.extend(quote!(json: #hints,));
+    }
+    if let Some(parsed) = message::parsed_string(model, variant) {
+        rest.extend(quote!(parsed: #parsed,));
+    }
     let headers: Vec<_> = variant
         .fields
         .iter()
         .filter_map(|field| field.header.as_ref())
         .collect();
-    let headers = if headers.is_empty() {
-        quote!(__ec::NO_HEADERS)
-    } else {
-        quote!(&[#(#headers),*])
-    };
-    let deprecation = deprecation(variant.deprecation.as_ref());
+    if !headers.is_empty() {
+        rest.extend(quote!(headers: &[#(#headers),*],));
+    }
+    if variant.deprecation.is_some() {
+        let deprecation = deprecation(variant.deprecation.as_ref());
+        rest.extend(quote!(deprecation: #deprecation,));
+    }
     quote! {
         __ec::ErrorSpec {
             code: #code,
             reason: #reason,
-            status: __ec::status(#status),
-            retryable: #retryable,
+            status: #status,
             title: #title,
             message: #message,
-            description: #description,
-            resolution: #resolution,
-            causes: #causes,
-            retry_after: #retry_after,
-            fields: #fields,
             variant: #name,
-            docs_url: #docs_url,
-            category: __CATEGORY_REF,
-            json: #hints,
-            parsed: #parsed,
-            headers: #headers,
-            deprecation: #deprecation,
+            #rest
+            ..__ROW
         }
     }
 }
@@ -555,7 +661,7 @@ pub(crate) fn json_plain(text: &str) -> bool {
 mod tests {
     use proc_macro2::{TokenStream, TokenTree};
 
-    use super::{as_text, json_plain, parse, spec, write_spec};
+    use super::{Shared, as_text, json_plain, parse, spec, write_spec};
     use crate::check::check;
     use crate::ctxt::Errors;
     use crate::input::ast::Input;
@@ -594,13 +700,18 @@ mod tests {
             if errors.finish().is_some() {
                 continue;
             }
-            for variant in model.variants.iter().filter(|variant| as_text(variant)) {
-                let mut text = String::new();
-                write_spec(&model, variant, &mut text);
-                let (mut written, mut quoted) = (Vec::new(), Vec::new());
-                normalized(parse(&text).unwrap(), &mut written);
-                normalized(spec(&model, variant), &mut quoted);
-                assert_eq!(written, quoted, "{}", variant.name);
+            let shared = Shared::new(&model);
+            let variants = model.variants.iter().zip(&shared.slices);
+            for (variant, &slice) in variants.filter(|(variant, _)| as_text(variant)) {
+                // With the shared slice, and with the `FieldSpec`s written in the row.
+                for slice in [slice, None] {
+                    let mut text = String::new();
+                    write_spec(&model, variant, slice, &mut text);
+                    let (mut written, mut quoted) = (Vec::new(), Vec::new());
+                    normalized(parse(&text).unwrap(), &mut written);
+                    normalized(spec(&model, variant, slice), &mut quoted);
+                    assert_eq!(written, quoted, "{}", variant.name);
+                }
                 compared += 1;
             }
         }
