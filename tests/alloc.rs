@@ -115,8 +115,6 @@ fn writing_into_a_reused_buffer_does_not_allocate() {
     }
 }
 
-/// Order errors, translated (`tests/locales/orders`).
-
 #[test]
 fn a_translation_without_selectors_is_written_without_allocating() {
     use std::fmt::Write as _;
