@@ -109,196 +109,91 @@ impl Sdk {
 
 const HW: &str = r#"{"hardware_id":"hw_0123456789abcdef0123456789abcdef"}"#;
 
+/// Sends a request through the SDK and checks the status and the typed error it decodes
+/// to: `expect!(sdk, METHOD "/path", token, json => status, pattern if guard)`.
+macro_rules! expect {
+    ($sdk:expr, $method:ident $path:expr, $token:expr, $json:expr
+        => $status:expr, $pattern:pat $(if $guard:expr)?) => {{
+        let path: &str = $path;
+        let (status, err) = $sdk.error(http::Method::$method, path, $token, $json).await;
+        assert_eq!(status, $status, "{path}");
+        assert!(matches!(&err, $pattern $(if $guard)?), "{path}: {err:?}");
+    }};
+}
+
 #[tokio::test]
 async fn every_error_of_the_service_comes_back_typed() {
-    use http::Method;
+    use ServiceError::{Auth, License, Resource};
     let sdk = Sdk::start().await;
+    let name = |name: &str| format!(r#"{{"name":"{name}"}}"#);
 
-    let (status, err) = sdk
-        .error(Method::GET, "/projects/proj_xyz789", None, None)
-        .await;
-    assert_eq!(status, 404);
-    assert!(
-        matches!(&err, ServiceError::Resource(ResourceError::NotFound { resource_type, resource_id })
-            if resource_type == "project" && resource_id == "proj_xyz789"),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(Method::POST, "/projects", None, Some(r#"{"name":"x"}"#))
-        .await;
-    assert_eq!(status, 401);
-    assert!(
-        matches!(err, ServiceError::Auth(AuthError::TokenInvalid)),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(
-            Method::POST,
-            "/projects",
-            Some("tok_read"),
-            Some(r#"{"name":"x"}"#),
-        )
-        .await;
-    assert_eq!(status, 403);
-    assert!(
-        matches!(&err, ServiceError::Auth(AuthError::InsufficientScope { required_scope, current_scopes })
-            if required_scope == "write:projects" && current_scopes == &["read:projects"]),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(
-            Method::POST,
-            "/projects",
-            Some("tok_write"),
-            Some(r#"{"name":"bad name!"}"#),
-        )
-        .await;
-    assert_eq!(status, 422);
+    expect!(sdk, GET "/projects/proj_xyz789", None, None => 404,
+        Resource(ResourceError::NotFound { resource_type, resource_id })
+            if resource_type == "project" && resource_id == "proj_xyz789");
+    expect!(sdk, POST "/projects", None, Some(&name("x")) => 401,
+        Auth(AuthError::TokenInvalid));
+    expect!(sdk, POST "/projects", Some("tok_read"), Some(&name("x")) => 403,
+        Auth(AuthError::InsufficientScope { required_scope, current_scopes })
+            if required_scope == "write:projects" && current_scopes == &["read:projects"]);
     let expected: FieldErrors = [FieldError::new(
         "name",
         "Must contain only letters, digits and '-'",
     )]
     .into_iter()
     .collect();
-    assert!(
-        matches!(&err, ServiceError::Resource(ResourceError::Validation { errors }) if *errors == expected),
-        "{err:?}"
-    );
+    expect!(sdk, POST "/projects", Some("tok_write"), Some(&name("bad name!")) => 422,
+        Resource(ResourceError::Validation { errors }) if *errors == expected);
+    expect!(sdk, POST "/projects", Some("tok_write"), Some(&name("my-project")) => 409,
+        Resource(ResourceError::AlreadyExists { field, value })
+            if field == "name" && value == "my-project");
+    expect!(sdk, GET "/projects/proj_broken", None, None => 500,
+        Resource(ResourceError::Internal { source: None }));
+    expect!(sdk, POST "/projects/proj_abc123/archive", None, None => 500,
+        Resource(ResourceError::Internal { source: None }));
 
-    let (status, err) = sdk
-        .error(
-            Method::POST,
-            "/projects",
-            Some("tok_write"),
-            Some(r#"{"name":"my-project"}"#),
-        )
-        .await;
-    assert_eq!(status, 409);
-    assert!(
-        matches!(&err, ServiceError::Resource(ResourceError::AlreadyExists { field, value })
-            if field == "name" && value == "my-project"),
-        "{err:?}"
-    );
+    expect!(sdk, POST "/licenses/CODI-FULL/sessions", None, Some(HW) => 409,
+        License(LicenseError::NoSeatsAvailable {
+            max_seats: 10,
+            active_seats: 10,
+            next_available_hint: Some(hint),
+        }) if hint == "2026-01-09T10:30:00Z");
+    expect!(sdk, POST "/licenses/CODI-OLD/sessions", None, Some(HW) => 403,
+        License(LicenseError::LicenseExpired { expired_at, license_id })
+            if expired_at == "2026-01-01T00:00:00Z" && license_id == "CODI-OLD");
+    expect!(sdk, POST "/licenses/CODI-LATE/sessions", None, Some(HW) => 403,
+        License(LicenseError::LicenseSuspended { reason, suspended_at })
+            if reason == "payment_failed" && suspended_at == "2026-01-05T00:00:00Z");
+    expect!(sdk, POST "/licenses/CODI-TEAM/sessions", None, Some(r#"{"hardware_id":"hw_1"}"#) => 400,
+        License(LicenseError::InvalidHardwareId { provided, expected_format })
+            if provided == "hw_1" && expected_format == "hw_[a-z0-9]{32}");
+    expect!(sdk, POST "/licenses/CODI-NONE/sessions", None, Some(HW) => 404,
+        Resource(ResourceError::NotFound { resource_type, resource_id })
+            if resource_type == "license" && resource_id == "CODI-NONE");
 
-    for (method, path) in [
-        (Method::GET, "/projects/proj_broken"),
-        (Method::POST, "/projects/proj_abc123/archive"),
-    ] {
-        let (status, err) = sdk.error(method, path, None, None).await;
-        assert_eq!(status, 500);
-        assert!(
-            matches!(
-                err,
-                ServiceError::Resource(ResourceError::Internal { source: None })
-            ),
-            "{err:?}"
-        );
-    }
-
-    let (status, err) = sdk
-        .error(Method::POST, "/licenses/CODI-FULL/sessions", None, Some(HW))
-        .await;
-    assert_eq!(status, 409);
-    assert!(
-        matches!(&err, ServiceError::License(LicenseError::NoSeatsAvailable { max_seats: 10, active_seats: 10, next_available_hint: Some(hint) })
-            if hint == "2026-01-09T10:30:00Z"),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(Method::POST, "/licenses/CODI-OLD/sessions", None, Some(HW))
-        .await;
-    assert_eq!(status, 403);
-    assert!(
-        matches!(&err, ServiceError::License(LicenseError::LicenseExpired { expired_at, license_id })
-            if expired_at == "2026-01-01T00:00:00Z" && license_id == "CODI-OLD"),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(Method::POST, "/licenses/CODI-LATE/sessions", None, Some(HW))
-        .await;
-    assert_eq!(status, 403);
-    assert!(
-        matches!(&err, ServiceError::License(LicenseError::LicenseSuspended { reason, suspended_at })
-            if reason == "payment_failed" && suspended_at == "2026-01-05T00:00:00Z"),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(
-            Method::POST,
-            "/licenses/CODI-TEAM/sessions",
-            None,
-            Some(r#"{"hardware_id":"hw_1"}"#),
-        )
-        .await;
-    assert_eq!(status, 400);
-    assert!(
-        matches!(&err, ServiceError::License(LicenseError::InvalidHardwareId { provided, expected_format })
-            if provided == "hw_1" && expected_format == "hw_[a-z0-9]{32}"),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(Method::POST, "/licenses/CODI-NONE/sessions", None, Some(HW))
-        .await;
-    assert_eq!(status, 404);
-    assert!(
-        matches!(&err, ServiceError::Resource(ResourceError::NotFound { resource_type, resource_id })
-            if resource_type == "license" && resource_id == "CODI-NONE"),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(Method::DELETE, "/sessions/sess_none", None, None)
-        .await;
-    assert_eq!(status, 404);
-    assert!(
-        matches!(&err, ServiceError::Resource(ResourceError::NotFound { resource_type, .. }) if resource_type == "session"),
-        "{err:?}"
-    );
-
-    let (status, err) = sdk
-        .error(Method::POST, "/sessions/sess_none/heartbeat", None, None)
-        .await;
-    assert_eq!(status, 410);
-    assert!(
-        matches!(&err, ServiceError::License(LicenseError::SessionTimeout { last_heartbeat, timeout_at })
-            if last_heartbeat == "2026-01-09T10:00:00Z" && timeout_at == "2026-01-09T10:06:00Z"),
-        "{err:?}"
-    );
+    expect!(sdk, DELETE "/sessions/sess_none", None, None => 404,
+        Resource(ResourceError::NotFound { resource_type, .. }) if resource_type == "session");
+    expect!(sdk, POST "/sessions/sess_none/heartbeat", None, None => 410,
+        License(LicenseError::SessionTimeout { last_heartbeat, timeout_at })
+            if last_heartbeat == "2026-01-09T10:00:00Z" && timeout_at == "2026-01-09T10:06:00Z");
 }
 
 #[tokio::test]
 async fn the_rejections_of_the_service_come_back_typed() {
-    use http::Method;
+    use ServiceError::Rejection as R;
     let sdk = Sdk::start().await;
 
-    let (status, err) = sdk
-        .error(Method::POST, "/projects", Some("tok_write"), Some("{"))
-        .await;
-    assert_eq!(status, 400);
-    assert!(
-        matches!(
-            &err,
-            ServiceError::Rejection(Rejection::InvalidJson { reason: Some(_) })
-        ),
-        "{err:?}"
-    );
+    expect!(sdk, POST "/projects", Some("tok_write"), Some("{") => 400,
+        R(Rejection::InvalidJson { reason: Some(_) }));
+    expect!(sdk, POST "/projects", Some("tok_write"), Some("{}") => 422,
+        R(Rejection::InvalidBody { reason: Some(reason) }) if reason.contains("name"));
+    let big = format!(r#"{{"name":"{}"}}"#, "x".repeat(3 << 20));
+    expect!(sdk, POST "/projects", Some("tok_write"), Some(&big) => 413,
+        R(Rejection::PayloadTooLarge));
+    expect!(sdk, GET "/no/such/route", None, None => 404, R(Rejection::RouteNotFound));
+    expect!(sdk, GET "/metrics", None, None => 404, R(Rejection::RouteNotFound));
+    expect!(sdk, PUT "/projects", None, None => 405, R(Rejection::MethodNotAllowed));
 
-    let (status, err) = sdk
-        .error(Method::POST, "/projects", Some("tok_write"), Some("{}"))
-        .await;
-    assert_eq!(status, 422);
-    assert!(
-        matches!(&err, ServiceError::Rejection(Rejection::InvalidBody { reason: Some(reason) }) if reason.contains("name")),
-        "{err:?}"
-    );
-
+    // No content type: the body is never read as JSON.
     let response = sdk
         .client
         .post(format!("{}/projects", sdk.base))
@@ -310,37 +205,8 @@ async fn the_rejections_of_the_service_come_back_typed() {
     let err = check::<ServiceError>(response).await.unwrap_err();
     assert_eq!(err.status(), Some(StatusCode::UNSUPPORTED_MEDIA_TYPE));
     assert!(
-        matches!(
-            err.api_error(),
-            Some(ServiceError::Rejection(Rejection::UnsupportedMediaType))
-        ),
+        matches!(err.api_error(), Some(R(Rejection::UnsupportedMediaType))),
         "{err}"
-    );
-
-    let big = format!(r#"{{"name":"{}"}}"#, "x".repeat(3 << 20));
-    let (status, err) = sdk
-        .error(Method::POST, "/projects", Some("tok_write"), Some(&big))
-        .await;
-    assert_eq!(status, 413);
-    assert!(
-        matches!(err, ServiceError::Rejection(Rejection::PayloadTooLarge)),
-        "{err:?}"
-    );
-
-    for path in ["/no/such/route", "/metrics"] {
-        let (status, err) = sdk.error(Method::GET, path, None, None).await;
-        assert_eq!(status, 404);
-        assert!(
-            matches!(err, ServiceError::Rejection(Rejection::RouteNotFound)),
-            "{err:?}"
-        );
-    }
-
-    let (status, err) = sdk.error(Method::PUT, "/projects", None, None).await;
-    assert_eq!(status, 405);
-    assert!(
-        matches!(err, ServiceError::Rejection(Rejection::MethodNotAllowed)),
-        "{err:?}"
     );
 }
 
