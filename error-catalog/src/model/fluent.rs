@@ -35,17 +35,86 @@ const REMEMBERED: usize = 8;
 /// The longest value that is remembered; a longer one is negotiated each time.
 const REMEMBERED_LEN: usize = 128;
 
-/// One remembered choice: for the type whose table is at `locales`, the header value
-/// `header` chooses the translated locale at `chosen` (`None`: the default locale).
+/// One remembered choice: for the type whose table is at `locales` (0: an unused entry),
+/// the header value of `len` bytes at the start of `header` chooses the translated
+/// locale at `chosen` (`None`: the default locale). Held inline, so that the thread's
+/// cache owns no heap memory and needs no destructor: reaching it is a plain
+/// thread-local access.
+#[derive(Clone, Copy)]
 struct Remembered {
     locales: usize,
-    header: Box<str>,
+    len: usize,
     chosen: Option<usize>,
+    header: [u8; REMEMBERED_LEN],
+}
+
+/// A thread's remembered choices, in no order; replaced round-robin from `next`. `last`
+/// is the entry that answered last, compared first.
+struct Choices {
+    entries: [Remembered; REMEMBERED],
+    next: usize,
+    last: usize,
+}
+
+impl Remembered {
+    #[inline]
+    fn answers(&self, locales: usize, header: &[u8]) -> bool {
+        self.locales == locales
+            && self.len == header.len()
+            && self.header.get(..header.len()) == Some(header)
+    }
+}
+
+impl Choices {
+    const EMPTY: Choices = Choices {
+        entries: [Remembered {
+            locales: 0,
+            len: 0,
+            chosen: None,
+            header: [0; REMEMBERED_LEN],
+        }; REMEMBERED],
+        next: 0,
+        last: 0,
+    };
+
+    /// The choice of the entry that answered last, if it is the one for the table at
+    /// `locales` and the header `header`.
+    #[inline]
+    fn last(&self, locales: usize, header: &[u8]) -> Option<Option<usize>> {
+        let entry = self.entries.get(self.last)?;
+        entry.answers(locales, header).then_some(entry.chosen)
+    }
+
+    /// The remembered choice for the table at `locales` and the header `header`, which
+    /// then answers first.
+    fn find(&mut self, locales: usize, header: &[u8]) -> Option<Option<usize>> {
+        let at = self
+            .entries
+            .iter()
+            .position(|entry| entry.answers(locales, header))?;
+        self.last = at;
+        Some(self.entries.get(at)?.chosen)
+    }
+
+    fn remember(&mut self, locales: usize, header: &[u8], chosen: Option<usize>) {
+        let Some(entry) = self.entries.get_mut(self.next) else {
+            return;
+        };
+        let Some(bytes) = entry.header.get_mut(..header.len()) else {
+            return;
+        };
+        bytes.copy_from_slice(header);
+        entry.locales = locales;
+        entry.len = header.len();
+        entry.chosen = chosen;
+        self.last = self.next;
+        self.next = (self.next + 1) % REMEMBERED;
+    }
 }
 
 thread_local! {
-    /// The last choices this thread made, in no order; replaced round-robin.
-    static NEGOTIATED: RefCell<(Vec<Remembered>, usize)> = const { RefCell::new((Vec::new(), 0)) };
+    /// The last choices this thread made.
+    static NEGOTIATED: RefCell<Choices> = const { RefCell::new(Choices::EMPTY) };
 }
 
 /// The translated locale of `locales` that best matches the `Accept-Language` list, or
@@ -54,48 +123,44 @@ thread_local! {
 /// The choice depends only on the header's bytes and the type's locales, so each thread
 /// remembers its last [`REMEMBERED`] choices, each for one type and one header value: a
 /// service whose clients send a handful of distinct headers negotiates each once per
-/// thread, and every later request compares bytes. [`negotiate_uncached`] decides every
-/// choice.
+/// thread, and every later request compares bytes (first with the choice that answered
+/// last). [`negotiate_uncached`] decides every choice.
+#[inline]
 pub(crate) fn negotiate(
     locales: &'static Locales,
     accept_language: &str,
 ) -> Option<&'static Locale> {
     let key = core::ptr::from_ref(locales) as usize;
-    let remembered = accept_language.len() <= REMEMBERED_LEN;
+    let header = accept_language.as_bytes();
+    let hit = NEGOTIATED.try_with(|cell| cell.try_borrow().ok()?.last(key, header));
+    let chosen = match hit {
+        Ok(Some(chosen)) => chosen,
+        _ => negotiate_remembered(locales, accept_language),
+    };
+    locales.locales().get(chosen?)
+}
+
+/// The choice among those the thread remembers, else [`negotiate_uncached`]'s,
+/// remembered when the header is short enough.
+fn negotiate_remembered(locales: &'static Locales, accept_language: &str) -> Option<usize> {
+    let key = core::ptr::from_ref(locales) as usize;
+    let header = accept_language.as_bytes();
+    let remembered = header.len() <= REMEMBERED_LEN;
     if remembered {
-        let hit = NEGOTIATED.try_with(|cell| {
-            let cache = cell.try_borrow().ok()?;
-            cache
-                .0
-                .iter()
-                .find(|entry| entry.locales == key && *entry.header == *accept_language)
-                .map(|entry| entry.chosen)
-        });
-        if let Ok(Some(chosen)) = hit {
-            return locales.locales().get(chosen?);
+        let found = NEGOTIATED.try_with(|cell| cell.try_borrow_mut().ok()?.find(key, header));
+        if let Ok(Some(chosen)) = found {
+            return chosen;
         }
     }
     let chosen = negotiate_uncached(locales, accept_language);
     if remembered {
         let _ = NEGOTIATED.try_with(|cell| {
-            let Ok(mut cache) = cell.try_borrow_mut() else {
-                return;
-            };
-            let entry = Remembered {
-                locales: key,
-                header: accept_language.into(),
-                chosen,
-            };
-            let (entries, next) = &mut *cache;
-            if entries.len() < REMEMBERED {
-                entries.push(entry);
-            } else {
-                entries[*next] = entry;
-                *next = (*next + 1) % REMEMBERED;
+            if let Ok(mut choices) = cell.try_borrow_mut() {
+                choices.remember(key, header, chosen);
             }
         });
     }
-    locales.locales().get(chosen?)
+    chosen
 }
 
 /// The position among `locales.locales()` of the translated locale that best matches

@@ -69,6 +69,7 @@ pub struct Envelope<'a> {
 
 impl<'a> Envelope<'a> {
     /// An envelope for `error` in its type's default format.
+    #[inline]
     pub fn new(error: &'a dyn ApiError) -> Self {
         Envelope {
             error,
@@ -166,6 +167,7 @@ impl<'a> Envelope<'a> {
     /// assert!(google.contains(r#"{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"fr","message":"Projet proj_1 introuvable"}"#));
     /// ```
     #[must_use]
+    #[inline]
     pub fn locale(mut self, tag: &str) -> Self {
         let spec = self.error.spec();
         let locale = spec
@@ -181,6 +183,7 @@ impl<'a> Envelope<'a> {
     /// [`Message::negotiate`] chooses it; see [`locale`](Envelope::locale).
     #[cfg(feature = "i18n")]
     #[must_use]
+    #[inline]
     pub fn negotiate(mut self, accept_language: &str) -> Self {
         let spec = self.error.spec();
         let locale = spec
@@ -193,6 +196,7 @@ impl<'a> Envelope<'a> {
     }
 
     /// The public message, in the envelope's locale.
+    #[inline]
     pub fn message(&self) -> Message<'a> {
         self.error.message().with(self.chosen)
     }
@@ -200,8 +204,13 @@ impl<'a> Envelope<'a> {
     /// The language tag the texts are written in (what `Content-Language` says): the
     /// chosen locale when it has the code's text, else the default locale; `None` for
     /// a type without `locales`.
+    #[inline]
     pub fn content_language(&self) -> Option<&'static str> {
-        self.message().language()
+        // What `self.message().language()` says, without building the message.
+        match self.chosen {
+            Some(chosen) => Some(chosen.locale.tag()),
+            None => Some(self.error.spec().category().locales()?.default_locale()),
+        }
     }
 
     /// The translation the message is written in, if it is (not the default locale).
