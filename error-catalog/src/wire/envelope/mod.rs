@@ -184,15 +184,19 @@ impl<'a> Envelope<'a> {
     #[cfg(feature = "i18n")]
     #[must_use]
     #[inline]
-    pub fn negotiate(mut self, accept_language: &str) -> Self {
+    pub fn negotiate(self, accept_language: &str) -> Self {
         let spec = self.error.spec();
         let locale = spec
             .category()
             .locales()
             .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
-        self.chosen = Chosen::of(spec, locale);
-        self.localized = true;
-        self
+        // A new envelope from the fields rather than an assignment to `self`: inlined,
+        // the compiler then leaves out the copy of the whole envelope.
+        Envelope {
+            chosen: Chosen::of(spec, locale),
+            localized: true,
+            ..self
+        }
     }
 
     /// The public message, in the envelope's locale.
