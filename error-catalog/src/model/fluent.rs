@@ -3,11 +3,16 @@
 //! selectors, functions or references through `fluent-bundle`, with the locale's CLDR
 //! plural rules.
 //!
+//! A common shape of pattern with selectors (text, fields, and selectors on a field whose
+//! variants are of the same shape) is prepared once per locale and written without
+//! `fluent-bundle`'s resolver, as it writes it ([`Prepared`]).
+//!
 //! A field's value reaches Fluent as its `Display` text; a text that reads as a number
-//! (`3`, `-2.5`: digits, with an optional `-` and `.`) is passed as a Fluent number, so
-//! plural selectors and `NUMBER()` work on it. Fluent writes a number as its digits, with the options of `NUMBER()` when given,
-//! and any other value as its text: numbers and dates are written as their `Display`
-//! writes them, whatever the locale, unless a Fluent function says otherwise.
+//! (`3`, `-2.5`: digits, with an optional `-` and `.`, at most 19 after the `.`) is
+//! passed as a Fluent number, so plural selectors and `NUMBER()` work on it. Fluent
+//! writes a number as its digits, with the options of `NUMBER()` when given, and any
+//! other value as its text: numbers and dates are written as their `Display` writes
+//! them, whatever the locale, unless a Fluent function says otherwise.
 
 use core::cell::{Cell, RefCell};
 use core::fmt;
