@@ -418,20 +418,9 @@ fn whole_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
 /// the text.
 fn value(text: &str) -> FluentValue<'_> {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    // At most 19 fraction digits: `fluent-bundle` scales the plural operands' fraction
-    // to the number's fraction digits in a `u64`, which more digits overflow.
-    let numeric = !whole.is_empty()
-        && !fraction.is_empty()
-        && fraction.len() <= 19
-        && whole.len() + fraction.len() <= 40
-        && whole
-            .bytes()
-            .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit());
-    if fraction == "0" && !text.contains('.') && whole.len() <= 15 && numeric {
+    if !digits.is_empty() && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
         // Digits alone: the number is exact, with no fraction digits to keep.
-        let magnitude = whole
+        let magnitude = digits
             .bytes()
             .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
         #[allow(clippy::cast_precision_loss)] // at most 15 digits: exact in an f64
@@ -443,6 +432,17 @@ fn value(text: &str) -> FluentValue<'_> {
         };
         return FluentValue::Number(FluentNumber::new(signed, FluentNumberOptions::default()));
     }
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    // At most 19 fraction digits: `fluent-bundle` scales the plural operands' fraction
+    // to the number's fraction digits in a `u64`, which more digits overflow.
+    let numeric = !whole.is_empty()
+        && !fraction.is_empty()
+        && fraction.len() <= 19
+        && whole.len() + fraction.len() <= 40
+        && whole
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit());
     match text.parse::<FluentNumber>() {
         Ok(number) if numeric && number.value.is_finite() => FluentValue::Number(number),
         _ => FluentValue::String(Cow::Borrowed(text)),
@@ -734,7 +734,7 @@ fn write_pieces(
     for piece in pieces {
         match piece {
             Piece::Text(text) => w.write_str(text)?,
-            Piece::Field(at) => write_value(w, &value(texts.get(*at)))?,
+            Piece::Field(at) => write_field(w, texts.get(*at))?,
             Piece::Select(select) => {
                 let selector = value(texts.get(select.on));
                 let chosen = select.choose(&selector, plurals);
@@ -747,15 +747,19 @@ fn write_pieces(
     Ok(())
 }
 
-/// Writes a field's value as the bundle does: a whole number by [`whole_number`], any
-/// other number by Fluent's own formatting, a text as it is.
-fn write_value(w: &mut impl fmt::Write, value: &FluentValue<'_>) -> fmt::Result {
-    match value {
-        FluentValue::Number(number) => match whole(number) {
+/// Writes a field's text as the bundle writes its value: a whole number by
+/// [`whole_number`], any other number by Fluent's own formatting, a text as it is.
+fn write_field(w: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    match value(text) {
+        FluentValue::Number(number) => match whole(&number) {
+            // The digits of a whole number without leading zeros are its own text.
+            Some(_) if !text.trim_start_matches('-').starts_with('0') || text == "0" => {
+                w.write_str(text)
+            }
             Some(n) => write!(w, "{n}"),
             None => w.write_str(&number.as_string()),
         },
-        FluentValue::String(text) => w.write_str(text),
+        FluentValue::String(text) => w.write_str(&text),
         FluentValue::Custom(_) | FluentValue::None | FluentValue::Error => Ok(()),
     }
 }
