@@ -460,10 +460,13 @@ struct Texts<'t> {
 impl<'t> Texts<'t> {
     /// The text of the field at `at`.
     fn get(self, at: usize) -> &'t str {
-        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
-        self.ends
-            .get(at)
-            .and_then(|&end| self.text.get(start..end))
+        let start = match at.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied(),
+            None => Some(0),
+        };
+        start
+            .zip(self.ends.get(at))
+            .and_then(|(start, &end)| self.text.get(start..end))
             .unwrap_or_default()
     }
 }
