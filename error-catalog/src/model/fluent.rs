@@ -82,23 +82,24 @@ impl Choices {
         last: 0,
     };
 
-    /// The choice of the entry that answered last, if it is the one for the table at
-    /// `locales` and the header `header`.
+    /// The entry that answered last, if it is the one for the table at `locales` and
+    /// the header `header`.
     #[inline]
-    fn last(&self, locales: usize, header: &[u8]) -> Option<Option<usize>> {
-        let entry = self.entries.get(self.last)?;
-        entry.answers(locales, header).then_some(entry.chosen)
+    fn last(&self, locales: usize, header: &[u8]) -> Option<&Remembered> {
+        self.entries
+            .get(self.last)
+            .filter(|entry| entry.answers(locales, header))
     }
 
-    /// The remembered choice for the table at `locales` and the header `header`, which
-    /// then answers first.
-    fn find(&mut self, locales: usize, header: &[u8]) -> Option<Option<usize>> {
+    /// The entry for the table at `locales` and the header `header`, which then answers
+    /// first.
+    fn find(&mut self, locales: usize, header: &[u8]) -> Option<&Remembered> {
         let at = self
             .entries
             .iter()
             .position(|entry| entry.answers(locales, header))?;
         self.last = at;
-        Some(self.entries.get(at)?.chosen)
+        self.entries.get(at)
     }
 
     fn remember(&mut self, locales: usize, header: &[u8], chosen: Option<usize>) {
@@ -137,7 +138,10 @@ pub(crate) fn negotiate(
 ) -> Option<&'static Locale> {
     let key = core::ptr::from_ref(locales) as usize;
     let header = accept_language.as_bytes();
-    let hit = NEGOTIATED.try_with(|cell| cell.try_borrow().ok()?.last(key, header));
+    let hit = NEGOTIATED.try_with(|cell| {
+        let choices = cell.try_borrow().ok()?;
+        choices.last(key, header).map(|entry| entry.chosen)
+    });
     let chosen = match hit {
         Ok(Some(chosen)) => chosen,
         _ => negotiate_remembered(locales, accept_language),
@@ -152,7 +156,10 @@ fn negotiate_remembered(locales: &'static Locales, accept_language: &str) -> Opt
     let header = accept_language.as_bytes();
     let remembered = header.len() <= REMEMBERED_LEN;
     if remembered {
-        let found = NEGOTIATED.try_with(|cell| cell.try_borrow_mut().ok()?.find(key, header));
+        let found = NEGOTIATED.try_with(|cell| {
+            let mut choices = cell.try_borrow_mut().ok()?;
+            choices.find(key, header).map(|entry| entry.chosen)
+        });
         if let Ok(Some(chosen)) = found {
             return chosen;
         }
@@ -892,7 +899,7 @@ mod tests {
 
     /// Messages of the shapes written without `fluent-bundle`'s resolver, each reading
     /// some of the fields `count`, `gender` and `max`.
-    const PREPARED: &str = r#"
+    const PREPARED: &str = r"
 plural = { $count ->
         [one] { $count } article ; la limite est { $max }
        *[other] { $count } articles ; la limite est { $max }
@@ -937,7 +944,7 @@ nested = { $count ->
        *[other] { $max } items
     }
 plain = Just { $gender } and { $count }
-"#;
+";
 
     /// Messages left to `fluent-bundle`: functions, references, literals, fields the
     /// names do not list.
