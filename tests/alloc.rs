@@ -166,3 +166,36 @@ fn a_translated_envelope_is_written_without_allocating() {
         }
     }
 }
+
+/// A plural of the common shape (a selector on a field, variants of text and fields) is
+/// written without `fluent-bundle`'s resolver: once the locale's runtime is built, it
+/// allocates nothing either; and a remembered `Accept-Language` choice allocates nothing.
+#[cfg(feature = "i18n")]
+#[test]
+fn a_plural_and_a_remembered_negotiation_allocate_nothing() {
+    use std::fmt::Write as _;
+    let mut buffer = String::with_capacity(256);
+    for tag in ["fr", "de"] {
+        for count in [0, 1, 2, 12, 1_000_000] {
+            let error = OrderError::TooMany { count, max: 10 };
+            let message = error.message().locale(tag);
+            // The first one builds the locale's bundle and prepared messages.
+            let _ = message.to_string();
+            buffer.clear();
+            let allocated = allocations(|| write!(buffer, "{message}").unwrap());
+            assert_eq!(allocated, 0, "{count} in {tag}");
+            assert_eq!(buffer, message.to_string());
+        }
+    }
+    let error = OrderError::NotFound { id: "ord_1".into() };
+    let header = "fr-CA, fr;q=0.9, en;q=0.8";
+    assert_eq!(
+        error.envelope().negotiate(header).content_language(),
+        Some("fr")
+    );
+    let allocated = allocations(|| {
+        let language = error.envelope().negotiate(header).content_language();
+        assert_eq!(language, Some("fr"));
+    });
+    assert_eq!(allocated, 0);
+}

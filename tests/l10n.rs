@@ -217,6 +217,36 @@ mod i18n {
             }
         }
 
+        /// Over any sequence of headers, for two types, asked in turn (more distinct
+        /// headers than a thread remembers, so that choices are replaced; some near the
+        /// longest remembered length), every answer is `fluent-langneg`'s.
+        #[test]
+        fn remembered_choices_hold_over_any_sequence(
+            pool in proptest::collection::vec(header(), 1..14),
+            padding in proptest::collection::vec(118usize..136, 0..3),
+            order in proptest::collection::vec((0usize..20, proptest::bool::ANY), 1..48),
+        ) {
+            // The same list, padded with spaces to about the remembered length.
+            let mut pool = pool;
+            for (at, &len) in padding.iter().enumerate() {
+                let mut list = pool[at % pool.len()].clone();
+                while list.len() < len {
+                    list.push(' ');
+                }
+                pool.push(list);
+            }
+            let err = not_found();
+            let billing = crate::shared::BillingError::Overdue { days: 2 };
+            for (pick, other_type) in order {
+                let list = &pool[pick % pool.len()];
+                let error: &dyn ApiError = if other_type { &billing } else { &err };
+                let locales = error.spec().category().locales().unwrap();
+                let decided = error_catalog::__private::negotiate_uncached(locales, list);
+                proptest::prop_assert_eq!(error.message().negotiate(list).language(), Some(decided));
+                proptest::prop_assert_eq!(error.envelope().negotiate(list).content_language(), Some(decided));
+            }
+        }
+
         #[test]
         fn any_list_negotiates_without_panicking(list in ".{0,200}") {
             let err = not_found();

@@ -3,8 +3,9 @@
 //! - a translated envelope without selectors (`locale("fr")`) against the same envelope
 //!   in the default locale, both written into a reused buffer (Problem format: message
 //!   and title are both translated);
-//! - a translated envelope whose message has a plural selector (through
-//!   `fluent-bundle`) against the same envelope in the default locale;
+//! - a translated envelope whose message has a plural selector (a selector on a field,
+//!   written by the crate's prepared form of the message) against the same envelope in
+//!   the default locale;
 //! - choosing the locale of a typical `Accept-Language` (three tags with q-values)
 //!   against writing one envelope in the default locale: through `Envelope::negotiate`
 //!   (building the envelope, negotiating, reading its `Content-Language`), and through

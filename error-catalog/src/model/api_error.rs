@@ -217,6 +217,7 @@ pub struct Message<'a> {
 
 impl Message<'_> {
     /// The message in a chosen translation, or the default locale.
+    #[inline]
     pub(crate) fn with(self, chosen: Option<Chosen>) -> Self {
         Message { chosen, ..self }
     }
@@ -246,6 +247,7 @@ impl Message<'_> {
     /// assert_eq!(err.message().locale("fr").language(), Some("fr"));
     /// ```
     #[must_use]
+    #[inline]
     pub fn locale(self, tag: &str) -> Self {
         let spec = self.error.spec();
         let locale = spec
@@ -279,6 +281,7 @@ impl Message<'_> {
     /// ```
     #[cfg(feature = "i18n")]
     #[must_use]
+    #[inline]
     pub fn negotiate(self, accept_language: &str) -> Self {
         let spec = self.error.spec();
         let locale = spec
@@ -291,12 +294,13 @@ impl Message<'_> {
     /// The language tag the message is written in: the selected locale when it has the
     /// code's text, else the type's default locale; `None` for a type without
     /// `locales`. What a `Content-Language` header says.
+    #[inline]
     pub fn language(&self) -> Option<&'static str> {
-        let locales = self.error.spec().category().locales()?;
-        Some(
-            self.chosen
-                .map_or(locales.default_locale(), |chosen| chosen.locale.tag()),
-        )
+        // A chosen translation is one of the type's locales.
+        match self.chosen {
+            Some(chosen) => Some(chosen.locale.tag()),
+            None => Some(self.error.spec().category().locales()?.default_locale()),
+        }
     }
 }
 

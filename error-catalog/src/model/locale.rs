@@ -67,6 +67,7 @@ impl Locales {
     }
 
     /// The position of `spec` in the type's catalog, if it is one of its rows.
+    #[inline]
     fn index_of(&self, spec: &ErrorSpec) -> Option<usize> {
         let start = self.specs.as_ptr() as usize;
         let at = core::ptr::from_ref(spec) as usize;
@@ -142,6 +143,7 @@ impl Locale {
 
     /// The translation of `spec`'s code (`None` when a partial locale lacks it, or when
     /// `spec` is not a row of this locale's type).
+    #[inline]
     pub fn translation(&self, spec: &ErrorSpec) -> Option<&'static Translation> {
         let index = spec.category().locales()?.index_of(spec)?;
         self.translations.get(index)?.as_ref()
@@ -262,6 +264,7 @@ impl Chosen {
     /// `spec`'s translation in `locale`, if the locale has the code and this build can
     /// write it (a pattern with selectors needs the `i18n` feature): else the default
     /// locale is written.
+    #[inline]
     pub(crate) fn of(spec: &ErrorSpec, locale: Option<&'static Locale>) -> Option<Chosen> {
         let locale = locale?;
         let translation = locale.translation(spec)?;

@@ -69,6 +69,7 @@ pub struct Envelope<'a> {
 
 impl<'a> Envelope<'a> {
     /// An envelope for `error` in its type's default format.
+    #[inline]
     pub fn new(error: &'a dyn ApiError) -> Self {
         Envelope {
             error,
@@ -166,6 +167,7 @@ impl<'a> Envelope<'a> {
     /// assert!(google.contains(r#"{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"fr","message":"Projet proj_1 introuvable"}"#));
     /// ```
     #[must_use]
+    #[inline]
     pub fn locale(mut self, tag: &str) -> Self {
         let spec = self.error.spec();
         let locale = spec
@@ -181,18 +183,24 @@ impl<'a> Envelope<'a> {
     /// [`Message::negotiate`] chooses it; see [`locale`](Envelope::locale).
     #[cfg(feature = "i18n")]
     #[must_use]
-    pub fn negotiate(mut self, accept_language: &str) -> Self {
+    #[inline]
+    pub fn negotiate(self, accept_language: &str) -> Self {
         let spec = self.error.spec();
         let locale = spec
             .category()
             .locales()
             .and_then(|locales| crate::model::fluent::negotiate(locales, accept_language));
-        self.chosen = Chosen::of(spec, locale);
-        self.localized = true;
-        self
+        // A new envelope from the fields rather than an assignment to `self`: inlined,
+        // the compiler then leaves out the copy of the whole envelope.
+        Envelope {
+            chosen: Chosen::of(spec, locale),
+            localized: true,
+            ..self
+        }
     }
 
     /// The public message, in the envelope's locale.
+    #[inline]
     pub fn message(&self) -> Message<'a> {
         self.error.message().with(self.chosen)
     }
@@ -200,8 +208,13 @@ impl<'a> Envelope<'a> {
     /// The language tag the texts are written in (what `Content-Language` says): the
     /// chosen locale when it has the code's text, else the default locale; `None` for
     /// a type without `locales`.
+    #[inline]
     pub fn content_language(&self) -> Option<&'static str> {
-        self.message().language()
+        // What `self.message().language()` says, without building the message.
+        match self.chosen {
+            Some(chosen) => Some(chosen.locale.tag()),
+            None => Some(self.error.spec().category().locales()?.default_locale()),
+        }
     }
 
     /// The translation the message is written in, if it is (not the default locale).
