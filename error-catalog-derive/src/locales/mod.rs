@@ -325,6 +325,7 @@ fn read_locale(
             tag,
             shown: &shown,
             text: &text,
+            cursor: std::cell::Cell::new((0, 1)),
         };
         let (resource, whole) = parse(&file, errors);
         unreadable |= !whole;
@@ -467,21 +468,36 @@ struct File<'a> {
     /// Its path as the errors show it.
     shown: &'a str,
     text: &'a str,
+    /// The last line asked for: its byte and its number. The messages are read in the
+    /// file's order, so each count starts where the last one ended instead of at the
+    /// start of the file (which made reading a file quadratic in its length).
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl File<'_> {
     /// The line of a slice of the file's text (an identifier the parser returned).
     fn line(&self, slice: &str) -> usize {
         let at = (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        line_of(self.text, at.min(self.text.len()))
+        let at = at.min(self.text.len());
+        let (from, line) = self.cursor.get();
+        let line = if at >= from {
+            line + newlines(&self.text.as_bytes()[from..at])
+        } else {
+            line_of(self.text, at)
+        };
+        self.cursor.set((at, line));
+        line
     }
+}
+
+/// The number of line breaks in `bytes`.
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The 1-based line of byte `at` of `text`.
 fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .split(|&b| b == b'\n')
-        .count()
+    newlines(&text.as_bytes()[..at.min(text.len())]) + 1
 }
 
 fn read_messages(
@@ -742,6 +758,30 @@ mod tests {
         );
         assert!(out.contains("it/errors.ftl`:3: message `z` matches no code of `E`"));
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn lines_are_counted_in_order_and_out_of_order() {
+        let site = super::Site {
+            span: proc_macro2::Span::call_site(),
+            folder: "locales",
+            type_name: "E".to_owned(),
+            shared: false,
+        };
+        let text = "a = A\n    .title = T\n\nb = B\nc = C\n";
+        let file = super::File {
+            site: &site,
+            tag: "fr",
+            shown: "locales/fr/errors.ftl",
+            text,
+            cursor: std::cell::Cell::new((0, 1)),
+        };
+        let at = |id: &str| &text[text.find(&format!("{id} =")).unwrap()..][..1];
+        assert_eq!(file.line(at("b")), 4);
+        assert_eq!(file.line(at("c")), 5);
+        assert_eq!(file.line(at("a")), 1);
+        assert_eq!(file.line(at("c")), 5);
+        assert_eq!(super::line_of(text, text.len()), 6);
     }
 
     #[test]
