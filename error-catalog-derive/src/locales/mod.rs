@@ -15,6 +15,7 @@ pub mod ftl;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use fluent_syntax::ast::{Entry, Message, Resource};
 use proc_macro2::Span;
@@ -62,6 +63,12 @@ pub struct Translation {
     pub plain: Option<Vec<Piece>>,
     pub title: Option<String>,
     pub resolution: Option<String>,
+}
+
+/// The message id of each variant, in their order, and the variant of each id.
+struct Ids<'a> {
+    ids: &'a [String],
+    by_id: &'a HashMap<&'a str, usize>,
 }
 
 /// Where the errors point and what they name.
@@ -122,13 +129,29 @@ pub fn check(input: &Input, variants: &mut [Variant], errors: &mut Errors) -> Op
         return None;
     }
     let tags = locale_folders(&site, &default_locale, errors)?;
+    // Each code's message id, computed once for every locale.
+    let ids: Vec<String> = variants
+        .iter()
+        .map(|variant| message_id(&variant.code))
+        .collect();
+    let by_id: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (id.as_str(), index))
+        .collect();
+    let ids = Ids {
+        ids: &ids,
+        by_id: &by_id,
+    };
     let mut locales = Vec::new();
     for (tag, dir) in tags {
         let partial = attrs
             .partial
             .get()
             .is_some_and(|list| list.iter().any(|lit| lit.value() == tag));
-        locales.push(read_locale(&site, &tag, &dir, partial, variants, errors));
+        locales.push(read_locale(
+            &site, &tag, &dir, partial, &ids, variants, errors,
+        ));
     }
     for lit in attrs.partial.get().into_iter().flatten() {
         if !locales.iter().any(|locale| locale.tag == lit.value()) {
@@ -277,6 +300,7 @@ fn read_locale(
     tag: &str,
     dir: &Path,
     partial: bool,
+    ids: &Ids,
     variants: &mut [Variant],
     errors: &mut Errors,
 ) -> Locale {
@@ -291,13 +315,9 @@ fn read_locale(
         .unwrap_or_default();
     files.sort();
     let mut entries: Vec<Option<Translation>> = variants.iter().map(|_| None).collect();
-    // Where each id was defined, for the duplicate check.
-    let mut defined: HashMap<String, String> = HashMap::new();
-    let by_id: HashMap<String, usize> = variants
-        .iter()
-        .enumerate()
-        .map(|(index, variant)| (message_id(&variant.code), index))
-        .collect();
+    // Where each id was defined (its file as the errors show it, and its line), for
+    // the duplicate check.
+    let mut defined: HashMap<String, (Rc<str>, usize)> = HashMap::new();
     if files.is_empty() {
         errors.at(
             site.span,
@@ -315,7 +335,7 @@ fn read_locale(
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let shown = format!("{}/{tag}/{name}", site.folder);
+        let shown: Rc<str> = format!("{}/{tag}/{name}", site.folder).into();
         let Some(text) = file_text(site, path, &shown, errors) else {
             unreadable = true;
             continue;
@@ -332,7 +352,7 @@ fn read_locale(
         read_messages(
             &file,
             &resource,
-            &by_id,
+            ids.by_id,
             &mut defined,
             variants,
             (&mut entries, &mut others),
@@ -341,7 +361,7 @@ fn read_locale(
     }
     // A message with a mistake was reported; it is not missing too.
     if !partial && !files.is_empty() && !unreadable {
-        report_missing(site, tag, variants, &defined, errors);
+        report_missing(site, tag, variants, ids.ids, &defined, errors);
     }
     Locale {
         tag: tag.to_owned(),
@@ -413,15 +433,16 @@ fn report_missing(
     site: &Site,
     tag: &str,
     variants: &[Variant],
-    defined: &HashMap<String, String>,
+    ids: &[String],
+    defined: &HashMap<String, (Rc<str>, usize)>,
     errors: &mut Errors,
 ) {
     let missing: Vec<String> = variants
         .iter()
-        .filter(|variant| !defined.contains_key(&message_id(&variant.code)))
-        .map(|variant| {
-            let id = message_id(&variant.code);
-            if id == variant.code {
+        .zip(ids)
+        .filter(|(_, id)| !defined.contains_key(*id))
+        .map(|(variant, id)| {
+            if *id == variant.code {
                 format!("`{id}`")
             } else {
                 format!("`{id}` (code `{}`)", variant.code)
@@ -466,7 +487,7 @@ struct File<'a> {
     site: &'a Site<'a>,
     tag: &'a str,
     /// Its path as the errors show it.
-    shown: &'a str,
+    shown: &'a Rc<str>,
     text: &'a str,
     /// The last line asked for: its byte and its number. The messages are read in the
     /// file's order, so each count starts where the last one ended instead of at the
@@ -503,8 +524,8 @@ fn line_of(text: &str, at: usize) -> usize {
 fn read_messages(
     file: &File,
     resource: &Resource<&str>,
-    by_id: &HashMap<String, usize>,
-    defined: &mut HashMap<String, String>,
+    by_id: &HashMap<&str, usize>,
+    defined: &mut HashMap<String, (Rc<str>, usize)>,
     variants: &mut [Variant],
     // Where the type's own messages go (one entry per variant), and the others.
     (entries, others): (&mut [Option<Translation>], &mut Vec<Other>),
@@ -517,17 +538,20 @@ fn read_messages(
         };
         let id = message.id.name;
         let line = file.line(id);
-        let at = format!("`{shown}`:{line}");
-        if let Some(first) = defined.get(id) {
+        // Written only for an error: most messages have none.
+        let at = || format!("`{shown}`:{line}");
+        if let Some((first, first_line)) = defined.get(id) {
             errors.at(
                 span,
                 format!(
-                    "{at}: message `{id}` of locale `{tag}` is defined twice; first at {first}"
+                    "{}: message `{id}` of locale `{tag}` is defined twice; first at \
+                     `{first}`:{first_line}",
+                    at()
                 ),
             );
             continue;
         }
-        defined.insert(id.to_owned(), at.clone());
+        defined.insert(id.to_owned(), (Rc::clone(shown), line));
         let Some(&index) = by_id.get(id) else {
             if file.site.shared {
                 // Another type's message: `catalog!` checks that one of its types has it.
@@ -539,10 +563,11 @@ fn read_messages(
                 errors.at(
                     span,
                     format!(
-                        "{at}: message `{id}` matches no code of `{}` (a code's message id is \
+                        "{}: message `{id}` matches no code of `{}` (a code's message id is \
                          the code, with `.` written `-`); if the folder also holds the messages \
                          of other types, add `shared_locales` and list the types in one \
                          `catalog!`, which checks every id",
+                        at(),
                         file.site.type_name
                     ),
                 );
@@ -550,10 +575,8 @@ fn read_messages(
             continue;
         };
         let variant = &mut variants[index];
-        let what = format!(
-            "{at}: message `{id}` (locale `{tag}`, code `{}`)",
-            variant.code
-        );
+        let code = variant.code.clone();
+        let what = || format!("{}: message `{id}` (locale `{tag}`, code `{code}`)", at());
         if let Some(translation) = translation(message, variant, &what, span, errors) {
             entries[index] = Some(translation);
         }
@@ -564,14 +587,15 @@ fn read_messages(
 fn translation(
     message: &Message<&str>,
     variant: &mut Variant,
-    what: &str,
+    // What the errors name: the file, line, message, locale and code.
+    what: &dyn Fn() -> String,
     span: Span,
     errors: &mut Errors,
 ) -> Option<Translation> {
     let Some(value) = &message.value else {
         errors.push(syn::Error::new(
             span,
-            format!("{what} has no text, only attributes"),
+            format!("{} has no text, only attributes", what()),
         ));
         return None;
     };
@@ -579,7 +603,7 @@ fn translation(
     let mut ok = true;
     for name in &read.variables {
         if let Some(problem) = placeholder_problem(variant, name) {
-            errors.push(syn::Error::new(span, format!("{what}: {problem}")));
+            errors.push(syn::Error::new(span, format!("{}: {problem}", what())));
             ok = false;
         }
     }
@@ -594,7 +618,8 @@ fn translation(
                 errors.push(syn::Error::new(
                     span,
                     format!(
-                        "{what}: `.resolution` translates the variant's `resolution`, and `{}` has none",
+                        "{}: `.resolution` translates the variant's `resolution`, and `{}` has none",
+                        what(),
                         variant.name
                     ),
                 ));
@@ -605,7 +630,8 @@ fn translation(
                 errors.push(syn::Error::new(
                     span,
                     format!(
-                        "{what}: unknown attribute `.{other}`; expected `.title` or `.resolution`"
+                        "{}: unknown attribute `.{other}`; expected `.title` or `.resolution`",
+                        what()
                     ),
                 ));
                 ok = false;
@@ -619,7 +645,8 @@ fn translation(
                 errors.push(syn::Error::new(
                     span,
                     format!(
-                        "{what}: `.{name}` must be plain text, without placeholders or selectors"
+                        "{}: `.{name}` must be plain text, without placeholders or selectors",
+                        what()
                     ),
                 ));
                 ok = false;
@@ -772,7 +799,7 @@ mod tests {
         let file = super::File {
             site: &site,
             tag: "fr",
-            shown: "locales/fr/errors.ftl",
+            shown: &"locales/fr/errors.ftl".into(),
             text,
             cursor: std::cell::Cell::new((0, 1)),
         };
