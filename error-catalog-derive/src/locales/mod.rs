@@ -788,6 +788,25 @@ mod tests {
     }
 
     #[test]
+    fn a_message_defined_twice_names_both_places() {
+        let dir = folder(
+            "twice",
+            &[
+                ("fr/a.ftl", "a = A { $id }\nb-c = B\n"),
+                ("fr/b.ftl", "\na = Encore\n"),
+            ],
+        );
+        let out = expand(&dir);
+        let shown = dir.to_str().unwrap();
+        let expected = format!(
+            "`{shown}/fr/b.ftl`:2: message `a` of locale `fr` is defined twice; first at \
+             `{shown}/fr/a.ftl`:1"
+        );
+        assert!(out.contains(&expected), "{out}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn lines_are_counted_in_order_and_out_of_order() {
         let site = super::Site {
             span: proc_macro2::Span::call_site(),
