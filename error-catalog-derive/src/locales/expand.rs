@@ -104,9 +104,10 @@ impl Encoded {
             title,
             resolution,
         } = translation;
+        let shown = shown_fields(model, variant);
         let parsed = plain
             .as_ref()
-            .and_then(|pieces| parsed_text(model, variant, pieces));
+            .and_then(|pieces| parsed_text(&shown, pieces));
         let mut flags = PRESENT;
         // Lets the JSON writer copy the literal text without escaping it.
         if let Some(pieces) = plain
@@ -122,13 +123,11 @@ impl Encoded {
         let args = if parsed.is_some() {
             String::new()
         } else {
-            shown_fields(model, variant)
-                .iter()
-                .fold(String::new(), |mut args, name| {
-                    args.push_str(name);
-                    args.push('\n');
-                    args
-                })
+            shown.iter().fold(String::new(), |mut args, name| {
+                args.push_str(name);
+                args.push('\n');
+                args
+            })
         };
         let id = (id != &variant.code).then_some(id.as_str());
         let texts = [
@@ -161,8 +160,7 @@ impl Encoded {
 /// The runtime's parsed form of a plain pattern (as `ErrorSpec`'s hidden `parsed`): its
 /// text, each placeholder written as NUL and the character whose code point is the
 /// field's position among the fields the fields function shows.
-fn parsed_text(model: &Model, variant: &Variant, pieces: &[Piece]) -> Option<String> {
-    let shown = shown_fields(model, variant);
+fn parsed_text(shown: &[&str], pieces: &[Piece]) -> Option<String> {
     let mut text = String::new();
     for piece in pieces {
         match piece {
