@@ -27,8 +27,9 @@ pub fn locales_static(model: &Model) -> TokenStream {
         .iter()
         .enumerate()
         .map(|(position, locale)| locale_tokens(model, position, locale));
+    let new = (0..count).map(|_| quote!(__ec::Translations::unread()));
     quote! {
-        static __TRANSLATIONS: [__ec::Translations; #count] = [__ec::Translations::NEW; #count];
+        static __TRANSLATIONS: [__ec::Translations; #count] = [#(#new),*];
         static __LOCALES: __ec::Locales = __ec::Locales {
             default_locale: #default_locale,
             specs: &__SPECS,

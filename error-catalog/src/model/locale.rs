@@ -185,7 +185,9 @@ pub struct Translations(std::sync::OnceLock<Box<[Option<Translation>]>>);
 
 impl Translations {
     /// Not read yet: the value of the derive's statics.
-    pub const NEW: Translations = Translations(std::sync::OnceLock::new());
+    pub const fn unread() -> Translations {
+        Translations(std::sync::OnceLock::new())
+    }
 }
 
 /// The flags of a translation's record in [`Locale::index`], its first byte.
@@ -210,6 +212,9 @@ impl Encoded {
     pub const ARGS: u8 = 1 << 6;
 }
 
+/// A record that does not fit the locale's text and index.
+struct Broken;
+
 /// Where [`Locale::decode`] is in the locale's text and index.
 struct Reader {
     text: &'static str,
@@ -233,12 +238,12 @@ impl Reader {
         Some(text)
     }
 
-    /// The next text if `flags` has `flag`.
-    fn optional(&mut self, flags: u8, flag: u8) -> Option<Option<&'static str>> {
+    /// The next text if `flags` has `flag`; `Err` if the record ends before it.
+    fn optional(&mut self, flags: u8, flag: u8) -> Result<Option<&'static str>, Broken> {
         if flags & flag == 0 {
-            Some(None)
+            Ok(None)
         } else {
-            self.text().map(Some)
+            self.text().map(Some).ok_or(Broken)
         }
     }
 
@@ -249,13 +254,16 @@ impl Reader {
             return None;
         }
         let source = self.text()?;
-        let parsed = self.optional(flags, Encoded::PLAIN)?.unwrap_or_default();
-        let title = self.optional(flags, Encoded::TITLE)?;
-        let resolution = self.optional(flags, Encoded::RESOLUTION)?;
-        let id = self.optional(flags, Encoded::ID)?.unwrap_or(code);
+        let parsed = self
+            .optional(flags, Encoded::PLAIN)
+            .ok()?
+            .unwrap_or_default();
+        let title = self.optional(flags, Encoded::TITLE).ok()?;
+        let resolution = self.optional(flags, Encoded::RESOLUTION).ok()?;
+        let id = self.optional(flags, Encoded::ID).ok()?.unwrap_or(code);
         // Read once per process, kept as long as the locale's translations: a slice, so
         // that handing them to Fluent walks no text.
-        let args: &'static [&'static str] = match self.optional(flags, Encoded::ARGS)? {
+        let args: &'static [&'static str] = match self.optional(flags, Encoded::ARGS).ok()? {
             Some(names) => Box::leak(names.lines().collect()),
             None => &[],
         };
