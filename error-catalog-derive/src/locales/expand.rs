@@ -68,6 +68,7 @@ fn locale_tokens(model: &Model, position: usize, locale: &Locale) -> TokenStream
             text: #text,
             index: #index,
             translations: &__TRANSLATIONS[#position],
+            of: &__LOCALES,
             others: &[#(#others),*],
         }
     }

@@ -118,6 +118,9 @@ pub struct Locale {
     /// partial locale lacks the code): read once, at the first lookup.
     #[doc(hidden)]
     pub translations: &'static Translations,
+    /// The translations of the type this locale belongs to.
+    #[doc(hidden)]
+    pub of: &'static Locales,
     /// With `shared_locales`: the folder's messages that are other types' (their ids are
     /// no code of this type), which [`catalog!`](crate::catalog!) checks.
     #[doc(hidden)]
@@ -154,7 +157,8 @@ impl Locale {
     /// The translation of `spec`'s code (`None` when a partial locale lacks it, or when
     /// `spec` is not a row of this locale's type).
     pub fn translation(&self, spec: &ErrorSpec) -> Option<&'static Translation> {
-        let locales = spec.category().locales()?;
+        // Only a row of this locale's own type has a translation here.
+        let locales = self.of;
         let index = locales.index_of(spec)?;
         self.translations
             .0
