@@ -555,6 +555,21 @@ mod shared {
     static ERRORS: Catalog = catalog!(AccountError, BillingError);
 
     #[test]
+    fn a_locale_has_no_translation_for_another_types_code() {
+        let account_fr = AccountError::CATALOG[0]
+            .category()
+            .locales()
+            .unwrap()
+            .get("fr")
+            .unwrap();
+        assert!(account_fr.translation(&BillingError::CATALOG[0]).is_none());
+        // Its own codes still read their own texts.
+        let locked = account_fr.translation(&AccountError::CATALOG[0]).unwrap();
+        assert_eq!(locked.id(), "account_locked");
+        assert_eq!(locked.source(), "Le compte { $account } est verrouillé");
+    }
+
+    #[test]
     fn each_type_takes_its_own_messages_from_the_shared_folder() {
         let locked = AccountError::Locked {
             account: "acct_1".into(),

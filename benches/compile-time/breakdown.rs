@@ -241,6 +241,8 @@ fn generate(dir: &Path, size: usize) -> Result<(), String> {
         write_crate(dir, &format!("{flavour}_{size}"), "", &rows(flavour, size))?;
     }
 
+    generate_l10n(dir, size, &deps)?;
+
     // Every crate folder of `dir` is a member.
     let mut members: Vec<String> = fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -256,6 +258,79 @@ fn generate(dir: &Path, size: usize) -> Result<(), String> {
              [workspace]\nmembers = [{}]\nresolver = \"3\"\n",
             members.join(", ")
         ),
+    )
+}
+
+/// The crates of the 3-locale flavour, from `derive_l10n_SIZE` (written by
+/// `compile-bench-gen`): `expanded_l10n`, its expansion pasted as source (so that
+/// `derive_l10n` - `expanded_l10n` is the macro's own run, the Fluent files included),
+/// and `expanded_l10n_nolocales`, the same with no locale in the `__LOCALES` static (the
+/// difference is what rustc spends on the translations' data).
+fn generate_l10n(dir: &Path, size: usize, deps: &str) -> Result<(), String> {
+    let crate_dir = dir.join(format!("derive_l10n_{size}"));
+    let source = fs::read_to_string(crate_dir.join("src/lib.rs"))
+        .map_err(|e| format!("{}: {e} (run compile-bench-gen first)", crate_dir.display()))?;
+    // The folder is relative to the crate's `Cargo.toml`, which this program is not run
+    // from: it is named by its absolute path.
+    let folder = fs::canonicalize(crate_dir.join("locales"))
+        .map_err(|e| format!("{}/locales: {e}", crate_dir.display()))?;
+    let folder = folder
+        .to_str()
+        .ok_or("the locales folder's path is not UTF-8")?;
+    let source = source.replace("locales = \"locales\"", &format!("locales = {folder:?}"));
+    let file = syn::parse_file(&source).map_err(|e| format!("derive_l10n_{size}: {e}"))?;
+    let Some(item) = file.items.iter().find_map(|item| match item {
+        Item::Enum(item) => Some(item.clone()),
+        _ => None,
+    }) else {
+        return Err(format!("derive_l10n_{size} has no enum"));
+    };
+    let mut input: DeriveInput = syn::parse2(quote!(#item)).map_err(|e| e.to_string())?;
+    input.attrs.retain(|attr| !attr.path().is_ident("derive"));
+    let expansion = expand::derive(&input);
+    let text = expansion.to_string();
+    if text.contains("compile_error") {
+        return Err(format!(
+            "the expansion of derive_l10n_{size} has errors: {text}"
+        ));
+    }
+    let mut expanded: syn::File =
+        syn::parse2(expansion).map_err(|e| format!("the expansion does not parse: {e}"))?;
+    let Some(Item::Const(block)) = expanded.items.first_mut() else {
+        return Err("the expansion does not start with its `const _` block".to_owned());
+    };
+    let Expr::Block(body) = &mut *block.expr else {
+        return Err("the `const _` item is not a block".to_owned());
+    };
+    let mut emptied = false;
+    for stmt in &mut body.block.stmts {
+        if let Stmt::Item(Item::Static(item)) = stmt
+            && item.ident == "__LOCALES"
+            && let Expr::Struct(value) = &mut *item.expr
+        {
+            for field in &mut value.fields {
+                if matches!(&field.member, syn::Member::Named(name) if name == "locales") {
+                    field.expr = syn::parse_quote!(&[]);
+                    emptied = true;
+                }
+            }
+        }
+    }
+    if !emptied {
+        return Err("the expansion has no `__LOCALES` static with `locales`".to_owned());
+    }
+    let bare = bare(&item);
+    write_crate(
+        dir,
+        &format!("expanded_l10n_{size}"),
+        deps,
+        &format!("{bare}{text}"),
+    )?;
+    write_crate(
+        dir,
+        &format!("expanded_l10n_nolocales_{size}"),
+        deps,
+        &format!("{bare}{}", quote!(#expanded)),
     )
 }
 
@@ -414,6 +489,56 @@ fn report(dir: &Path, size: usize) -> Result<(), String> {
             g(rows_int)
         );
     }
+    println!("\nthe 3 locales (derive, 3 locales):");
+    let l10n_parts: [(&str, &[(&str, f64)]); 6] = [
+        (
+            "the locales' data (__LOCALES)",
+            &[("expanded_l10n", 1.0), ("expanded_l10n_nolocales", -1.0)],
+        ),
+        (
+            "the rest of the expansion's change",
+            &[("expanded_l10n_nolocales", 1.0), ("expanded", -1.0)],
+        ),
+        (
+            "the macro's own run",
+            &[("derive_l10n", 1.0), ("expanded_l10n", -1.0)],
+        ),
+        (
+            "the locales in the macro's run",
+            &[
+                ("derive_l10n", 1.0),
+                ("expanded_l10n", -1.0),
+                ("derive", -1.0),
+                ("expanded", 1.0),
+            ],
+        ),
+        (
+            "what the locales add",
+            &[("derive_l10n", 1.0), ("derive", -1.0)],
+        ),
+        (
+            "the same, proc macro at opt-level 3",
+            &[("derive_l10n_opt3", 1.0), ("derive_opt3", -1.0)],
+        ),
+    ];
+    for (label, terms) in l10n_parts {
+        let value: Option<f64> = terms
+            .iter()
+            .map(|&(name, sign)| get(name).map(|count| sign * count))
+            .sum();
+        let value = value.map_or("     n/a".to_owned(), g);
+        println!("  {label:<36} {value}");
+    }
+    for (with, without) in [
+        ("derive_l10n", "derive"),
+        ("derive_l10n_opt3", "derive_opt3"),
+    ] {
+        if let (Some(a), Some(b)) = (get(with), get(without)) {
+            let label = format!("{with} / {without} - 1");
+            println!("  {label:<36} {:>+7.1}%", (a / b - 1.0) * 100.0);
+        }
+    }
+
     println!("\n`cargo check` (no code generation), whole crate:");
     for name in ["check_derive", "check_thiserror"] {
         if let Some(count) = get(name) {

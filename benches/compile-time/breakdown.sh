@@ -4,8 +4,9 @@
 # Generates the crates of run.sh at SIZE variants (gen.rs), then, from the derive crate,
 # the crates of the breakdown (breakdown.rs has the list): the bare enum, the derive's
 # expansion pasted as source, the same without the uniqueness macros, without the
-# fields function's body, the catalog table alone, an empty crate, and synthetic
-# tables of pointer and integer fields. It counts the instructions rustc executes for
+# fields function's body, the catalog table alone, an empty crate, synthetic tables of
+# pointer and integer fields, and, from the 3-locale crate, its expansion pasted as
+# source with and without the locales' data. It counts the instructions rustc executes for
 # each with `cargo build` (debug, CARGO_INCREMENTAL=0), plus:
 #   - the derive crate with the proc macro built at opt-level 3
 #     ([profile.dev.build-override] opt-level = 3, set here through cargo's environment);
@@ -51,7 +52,7 @@ record() {
     echo "$label: $count instructions" >&2
 }
 for flavour in empty bare table expanded expanded_nouniq expanded_nofields derive thiserror hand \
-    rows_ptr rows_int rows_blob rows_int_blob; do
+    rows_ptr rows_int rows_blob rows_int_blob derive_l10n expanded_l10n expanded_l10n_nolocales; do
     record "${flavour}_$size" "${flavour}_$size" cargo build --quiet -p "${flavour}_$size"
 done
 for flavour in derive thiserror; do
@@ -62,6 +63,8 @@ done
 CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL=3 cargo build --quiet -p "derive_$size"
 CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL=3 \
     record "derive_opt3_$size" "derive_$size" cargo build --quiet -p "derive_$size"
+CARGO_PROFILE_DEV_BUILD_OVERRIDE_OPT_LEVEL=3 \
+    record "derive_l10n_opt3_$size" "derive_l10n_$size" cargo build --quiet -p "derive_l10n_$size"
 
 echo
 cat results/machine.txt

@@ -22,7 +22,7 @@ pub use crate::client::typed::{
     variant_index as decode_variant,
 };
 pub use crate::model::format::Format;
-pub use crate::model::locale::{Locale, Locales, OtherMessage, Translation};
+pub use crate::model::locale::{Encoded, Locale, Locales, OtherMessage, Translation, Translations};
 pub use crate::model::spec::{
     Category, Deprecation, ErrorSpec, ExampleValue, FieldSpec, JsonHints, JsonType,
 };

@@ -15,8 +15,11 @@ pub mod ftl;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
-use fluent_syntax::ast::{Entry, Message, Resource};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Message, Pattern, PatternElement, Resource,
+};
 use proc_macro2::Span;
 use syn::LitStr;
 
@@ -62,6 +65,12 @@ pub struct Translation {
     pub plain: Option<Vec<Piece>>,
     pub title: Option<String>,
     pub resolution: Option<String>,
+}
+
+/// The message id of each variant, in their order, and the variant of each id.
+struct Ids<'a> {
+    ids: &'a [String],
+    by_id: &'a HashMap<&'a str, usize>,
 }
 
 /// Where the errors point and what they name.
@@ -122,13 +131,29 @@ pub fn check(input: &Input, variants: &mut [Variant], errors: &mut Errors) -> Op
         return None;
     }
     let tags = locale_folders(&site, &default_locale, errors)?;
+    // Each code's message id, computed once for every locale.
+    let ids: Vec<String> = variants
+        .iter()
+        .map(|variant| message_id(&variant.code))
+        .collect();
+    let by_id: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (id.as_str(), index))
+        .collect();
+    let ids = Ids {
+        ids: &ids,
+        by_id: &by_id,
+    };
     let mut locales = Vec::new();
     for (tag, dir) in tags {
         let partial = attrs
             .partial
             .get()
             .is_some_and(|list| list.iter().any(|lit| lit.value() == tag));
-        locales.push(read_locale(&site, &tag, &dir, partial, variants, errors));
+        locales.push(read_locale(
+            &site, &tag, &dir, partial, &ids, variants, errors,
+        ));
     }
     for lit in attrs.partial.get().into_iter().flatten() {
         if !locales.iter().any(|locale| locale.tag == lit.value()) {
@@ -277,6 +302,7 @@ fn read_locale(
     tag: &str,
     dir: &Path,
     partial: bool,
+    ids: &Ids,
     variants: &mut [Variant],
     errors: &mut Errors,
 ) -> Locale {
@@ -291,13 +317,9 @@ fn read_locale(
         .unwrap_or_default();
     files.sort();
     let mut entries: Vec<Option<Translation>> = variants.iter().map(|_| None).collect();
-    // Where each id was defined, for the duplicate check.
-    let mut defined: HashMap<String, String> = HashMap::new();
-    let by_id: HashMap<String, usize> = variants
-        .iter()
-        .enumerate()
-        .map(|(index, variant)| (message_id(&variant.code), index))
-        .collect();
+    // Where each id was defined (its file as the errors show it, and its line), for
+    // the duplicate check.
+    let mut defined: HashMap<String, (Rc<str>, usize)> = HashMap::new();
     if files.is_empty() {
         errors.at(
             site.span,
@@ -315,7 +337,7 @@ fn read_locale(
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        let shown = format!("{}/{tag}/{name}", site.folder);
+        let shown: Rc<str> = format!("{}/{tag}/{name}", site.folder).into();
         let Some(text) = file_text(site, path, &shown, errors) else {
             unreadable = true;
             continue;
@@ -325,13 +347,14 @@ fn read_locale(
             tag,
             shown: &shown,
             text: &text,
+            cursor: std::cell::Cell::new((0, 1)),
         };
         let (resource, whole) = parse(&file, errors);
         unreadable |= !whole;
         read_messages(
             &file,
             &resource,
-            &by_id,
+            ids.by_id,
             &mut defined,
             variants,
             (&mut entries, &mut others),
@@ -340,7 +363,7 @@ fn read_locale(
     }
     // A message with a mistake was reported; it is not missing too.
     if !partial && !files.is_empty() && !unreadable {
-        report_missing(site, tag, variants, &defined, errors);
+        report_missing(site, tag, variants, ids.ids, &defined, errors);
     }
     Locale {
         tag: tag.to_owned(),
@@ -412,15 +435,16 @@ fn report_missing(
     site: &Site,
     tag: &str,
     variants: &[Variant],
-    defined: &HashMap<String, String>,
+    ids: &[String],
+    defined: &HashMap<String, (Rc<str>, usize)>,
     errors: &mut Errors,
 ) {
     let missing: Vec<String> = variants
         .iter()
-        .filter(|variant| !defined.contains_key(&message_id(&variant.code)))
-        .map(|variant| {
-            let id = message_id(&variant.code);
-            if id == variant.code {
+        .zip(ids)
+        .filter(|(_, id)| !defined.contains_key(*id))
+        .map(|(variant, id)| {
+            if *id == variant.code {
                 format!("`{id}`")
             } else {
                 format!("`{id}` (code `{}`)", variant.code)
@@ -465,30 +489,47 @@ struct File<'a> {
     site: &'a Site<'a>,
     tag: &'a str,
     /// Its path as the errors show it.
-    shown: &'a str,
+    shown: &'a Rc<str>,
     text: &'a str,
+    /// The last line asked for: its byte and its number. The messages are read in the
+    /// file's order, so each count starts where the last one ended instead of at the
+    /// start of the file (which made reading a file quadratic in its length).
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl File<'_> {
     /// The line of a slice of the file's text (an identifier the parser returned).
     fn line(&self, slice: &str) -> usize {
         let at = (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        line_of(self.text, at.min(self.text.len()))
+        let at = at.min(self.text.len());
+        let (from, line) = self.cursor.get();
+        let line = if at >= from {
+            line + newlines(&self.text.as_bytes()[from..at])
+        } else {
+            line_of(self.text, at)
+        };
+        self.cursor.set((at, line));
+        line
     }
+}
+
+/// The number of line breaks in `bytes`.
+// Each byte of a file is counted once: not worth a dependency (`bytecount`).
+#[allow(clippy::naive_bytecount)]
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The 1-based line of byte `at` of `text`.
 fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())]
-        .split(|&b| b == b'\n')
-        .count()
+    newlines(&text.as_bytes()[..at.min(text.len())]) + 1
 }
 
 fn read_messages(
     file: &File,
     resource: &Resource<&str>,
-    by_id: &HashMap<String, usize>,
-    defined: &mut HashMap<String, String>,
+    by_id: &HashMap<&str, usize>,
+    defined: &mut HashMap<String, (Rc<str>, usize)>,
     variants: &mut [Variant],
     // Where the type's own messages go (one entry per variant), and the others.
     (entries, others): (&mut [Option<Translation>], &mut Vec<Other>),
@@ -501,17 +542,20 @@ fn read_messages(
         };
         let id = message.id.name;
         let line = file.line(id);
-        let at = format!("`{shown}`:{line}");
-        if let Some(first) = defined.get(id) {
+        // Written only for an error: most messages have none.
+        let at = || format!("`{shown}`:{line}");
+        if let Some((first, first_line)) = defined.get(id) {
             errors.at(
                 span,
                 format!(
-                    "{at}: message `{id}` of locale `{tag}` is defined twice; first at {first}"
+                    "{}: message `{id}` of locale `{tag}` is defined twice; first at \
+                     `{first}`:{first_line}",
+                    at()
                 ),
             );
             continue;
         }
-        defined.insert(id.to_owned(), at.clone());
+        defined.insert(id.to_owned(), (Rc::clone(shown), line));
         let Some(&index) = by_id.get(id) else {
             if file.site.shared {
                 // Another type's message: `catalog!` checks that one of its types has it.
@@ -523,10 +567,11 @@ fn read_messages(
                 errors.at(
                     span,
                     format!(
-                        "{at}: message `{id}` matches no code of `{}` (a code's message id is \
+                        "{}: message `{id}` matches no code of `{}` (a code's message id is \
                          the code, with `.` written `-`); if the folder also holds the messages \
                          of other types, add `shared_locales` and list the types in one \
                          `catalog!`, which checks every id",
+                        at(),
                         file.site.type_name
                     ),
                 );
@@ -534,10 +579,8 @@ fn read_messages(
             continue;
         };
         let variant = &mut variants[index];
-        let what = format!(
-            "{at}: message `{id}` (locale `{tag}`, code `{}`)",
-            variant.code
-        );
+        let code = variant.code.clone();
+        let what = || format!("{}: message `{id}` (locale `{tag}`, code `{code}`)", at());
         if let Some(translation) = translation(message, variant, &what, span, errors) {
             entries[index] = Some(translation);
         }
@@ -548,14 +591,15 @@ fn read_messages(
 fn translation(
     message: &Message<&str>,
     variant: &mut Variant,
-    what: &str,
+    // What the errors name: the file, line, message, locale and code.
+    what: &dyn Fn() -> String,
     span: Span,
     errors: &mut Errors,
 ) -> Option<Translation> {
     let Some(value) = &message.value else {
         errors.push(syn::Error::new(
             span,
-            format!("{what} has no text, only attributes"),
+            format!("{} has no text, only attributes", what()),
         ));
         return None;
     };
@@ -563,7 +607,7 @@ fn translation(
     let mut ok = true;
     for name in &read.variables {
         if let Some(problem) = placeholder_problem(variant, name) {
-            errors.push(syn::Error::new(span, format!("{what}: {problem}")));
+            errors.push(syn::Error::new(span, format!("{}: {problem}", what())));
             ok = false;
         }
     }
@@ -578,7 +622,8 @@ fn translation(
                 errors.push(syn::Error::new(
                     span,
                     format!(
-                        "{what}: `.resolution` translates the variant's `resolution`, and `{}` has none",
+                        "{}: `.resolution` translates the variant's `resolution`, and `{}` has none",
+                        what(),
                         variant.name
                     ),
                 ));
@@ -589,7 +634,8 @@ fn translation(
                 errors.push(syn::Error::new(
                     span,
                     format!(
-                        "{what}: unknown attribute `.{other}`; expected `.title` or `.resolution`"
+                        "{}: unknown attribute `.{other}`; expected `.title` or `.resolution`",
+                        what()
                     ),
                 ));
                 ok = false;
@@ -603,7 +649,8 @@ fn translation(
                 errors.push(syn::Error::new(
                     span,
                     format!(
-                        "{what}: `.{name}` must be plain text, without placeholders or selectors"
+                        "{}: `.{name}` must be plain text, without placeholders or selectors",
+                        what()
                     ),
                 ));
                 ok = false;
@@ -658,6 +705,9 @@ fn placeholder_problem(variant: &Variant, name: &str) -> Option<String> {
 
 /// The message's pattern as Fluent source.
 fn source(message: &Message<&str>) -> String {
+    if let Some(text) = message.value.as_ref().and_then(single_line) {
+        return text;
+    }
     let alone = Resource {
         body: vec![Entry::Message(Message {
             id: message.id.clone(),
@@ -673,9 +723,75 @@ fn source(message: &Message<&str>) -> String {
     value.trim().to_owned()
 }
 
+/// The source of a pattern of one line of text and `{ $name }` placeholders (most
+/// messages), written as Fluent's serializer writes it, without copying the message
+/// into a resource of its own; `None` for any other pattern.
+fn single_line(pattern: &Pattern<&str>) -> Option<String> {
+    let mut text = String::new();
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } if !value.contains('\n') => {
+                text.push_str(value);
+            }
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => {
+                text.push_str("{ $");
+                text.push_str(id.name);
+                text.push_str(" }");
+            }
+            _ => return None,
+        }
+    }
+    let trimmed = text.trim();
+    Some(if trimmed.len() == text.len() {
+        text
+    } else {
+        trimmed.to_owned()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+
+    #[test]
+    fn a_single_line_source_is_the_serializers() {
+        let ftl = "a = Projet « { $id } » introuvable\n\
+                   b = {$x}{$y}  fin\n\
+                   c = .point { $p }\n\
+                   d =\n    deux\n    lignes { $n }\n\
+                   e = { \"{\" } texte\n\
+                   f = { $n ->\n    [one] un\n   *[other] { $n }\n}\n";
+        let resource = fluent_syntax::parser::parse(ftl).unwrap();
+        let mut fast = 0;
+        for entry in &resource.body {
+            let fluent_syntax::ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let serialized = {
+                let alone = fluent_syntax::ast::Resource {
+                    body: vec![fluent_syntax::ast::Entry::Message(
+                        fluent_syntax::ast::Message {
+                            id: message.id.clone(),
+                            value: message.value.clone(),
+                            attributes: Vec::new(),
+                            comment: None,
+                        },
+                    )],
+                };
+                let text = fluent_syntax::serializer::serialize(&alone);
+                text.split_once('=').unwrap().1.trim().to_owned()
+            };
+            assert_eq!(super::source(message), serialized, "{}", message.id.name);
+            if let Some(text) = super::single_line(message.value.as_ref().unwrap()) {
+                assert_eq!(text, serialized);
+                fast += 1;
+            }
+        }
+        // a, b and c take the short way; the multi-line, literal and select ones do not.
+        assert_eq!(fast, 3);
+    }
 
     use crate::expand::derive;
 
@@ -742,6 +858,49 @@ mod tests {
         );
         assert!(out.contains("it/errors.ftl`:3: message `z` matches no code of `E`"));
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_message_defined_twice_names_both_places() {
+        let dir = folder(
+            "twice",
+            &[
+                ("fr/a.ftl", "a = A { $id }\nb-c = B\n"),
+                ("fr/b.ftl", "\na = Encore\n"),
+            ],
+        );
+        let out = expand(&dir);
+        let shown = dir.to_str().unwrap();
+        let expected = format!(
+            "`{shown}/fr/b.ftl`:2: message `a` of locale `fr` is defined twice; first at \
+             `{shown}/fr/a.ftl`:1"
+        );
+        assert!(out.contains(&expected), "{out}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn lines_are_counted_in_order_and_out_of_order() {
+        let site = super::Site {
+            span: proc_macro2::Span::call_site(),
+            folder: "locales",
+            type_name: "E".to_owned(),
+            shared: false,
+        };
+        let text = "a = A\n    .title = T\n\nb = B\nc = C\n";
+        let file = super::File {
+            site: &site,
+            tag: "fr",
+            shown: &"locales/fr/errors.ftl".into(),
+            text,
+            cursor: std::cell::Cell::new((0, 1)),
+        };
+        let at = |id: &str| &text[text.find(&format!("{id} =")).unwrap()..][..1];
+        assert_eq!(file.line(at("b")), 4);
+        assert_eq!(file.line(at("c")), 5);
+        assert_eq!(file.line(at("a")), 1);
+        assert_eq!(file.line(at("c")), 5);
+        assert_eq!(super::line_of(text, text.len()), 6);
     }
 
     #[test]

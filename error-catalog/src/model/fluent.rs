@@ -322,7 +322,7 @@ impl Runtime {
 
 /// A locale's translations, one per row of its type's catalog.
 fn translations(locale: &Locale) -> &'static [Option<Translation>] {
-    locale.translations
+    locale.translations()
 }
 
 /// The position of `translation` among `locale`'s translations, from its address.

@@ -105,9 +105,23 @@ pub struct Locale {
     /// The text of each `.ftl` file of the folder, sorted by file name.
     #[doc(hidden)]
     pub sources: &'static [&'static str],
-    /// One entry per row of the catalog (`None` where a partial locale lacks the code).
+    /// The texts of every translation, one after the other, in the catalog's order: for
+    /// each, its source, parsed text, title, resolution, message id and Fluent
+    /// arguments, each only where it has one (see [`Encoded`]).
     #[doc(hidden)]
-    pub translations: &'static [Option<Translation>],
+    pub text: &'static str,
+    /// One record per row of the catalog, in its order: a byte of [`Encoded`] flags,
+    /// then, for a code the locale has, the length in bytes of each of its texts that
+    /// `text` holds, as a little-endian `u32`.
+    #[doc(hidden)]
+    pub index: &'static [u8],
+    /// The translations read from `text` and `index`, one entry per row (`None` where a
+    /// partial locale lacks the code): read once, at the first lookup.
+    #[doc(hidden)]
+    pub translations: &'static Translations,
+    /// The translations of the type this locale belongs to.
+    #[doc(hidden)]
+    pub of: &'static Locales,
     /// With `shared_locales`: the folder's messages that are other types' (their ids are
     /// no code of this type), which [`catalog!`](crate::catalog!) checks.
     #[doc(hidden)]
@@ -145,8 +159,133 @@ impl Locale {
     /// `spec` is not a row of this locale's type).
     #[inline]
     pub fn translation(&self, spec: &ErrorSpec) -> Option<&'static Translation> {
-        let index = spec.category().locales()?.index_of(spec)?;
-        self.translations.get(index)?.as_ref()
+        // Only a row of this locale's own type has a translation here.
+        let index = self.of.index_of(spec)?;
+        self.translations().get(index)?.as_ref()
+    }
+
+    /// Every translation of the locale, one per row of its type's catalog (`None` where
+    /// a partial locale lacks the code), read from `text` and `index` at the first call.
+    #[inline]
+    pub(crate) fn translations(&self) -> &'static [Option<Translation>] {
+        let translations: &'static Translations = self.translations;
+        translations.0.get_or_init(|| self.decode(self.of.specs))
+    }
+
+    /// Reads every translation out of `text` and `index`. The derive writes both; a
+    /// record that does not fit them (which it never writes) reads as no translation.
+    fn decode(&self, specs: &'static [ErrorSpec]) -> Box<[Option<Translation>]> {
+        let mut reader = Reader {
+            text: self.text,
+            index: self.index,
+        };
+        specs
+            .iter()
+            .map(|spec| reader.translation(spec.code()))
+            .collect()
+    }
+}
+
+/// The translations of one [`Locale`], read from its text at the first lookup (the
+/// derive writes them as one text per locale, far cheaper to compile than a value per
+/// translation).
+#[doc(hidden)]
+pub struct Translations(std::sync::OnceLock<Box<[Option<Translation>]>>);
+
+impl Translations {
+    /// Not read yet: the value of the derive's statics.
+    pub const fn unread() -> Translations {
+        Translations(std::sync::OnceLock::new())
+    }
+}
+
+/// The flags of a translation's record in [`Locale::index`], its first byte.
+#[doc(hidden)]
+pub struct Encoded;
+
+impl Encoded {
+    /// The locale has the code (a partial locale may not): the record goes on.
+    pub const PRESENT: u8 = 1;
+    /// The translation's `plain`.
+    pub const PLAIN: u8 = 1 << 1;
+    /// The translation's `json_plain`.
+    pub const JSON_PLAIN: u8 = 1 << 2;
+    /// The record has a title.
+    pub const TITLE: u8 = 1 << 3;
+    /// The record has a resolution.
+    pub const RESOLUTION: u8 = 1 << 4;
+    /// The record has a message id: the code's differs from the code.
+    pub const ID: u8 = 1 << 5;
+    /// The record has Fluent arguments (the shown fields' names, each followed by a
+    /// line break).
+    pub const ARGS: u8 = 1 << 6;
+}
+
+/// A record that does not fit the locale's text and index.
+struct Broken;
+
+/// Where [`Locale::decode`] is in the locale's text and index.
+struct Reader {
+    text: &'static str,
+    index: &'static [u8],
+}
+
+impl Reader {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.index.split_first()?;
+        self.index = rest;
+        Some(first)
+    }
+
+    /// The next text: its length from the index, its bytes from the text.
+    fn text(&mut self) -> Option<&'static str> {
+        let (len, rest) = self.index.split_first_chunk::<4>()?;
+        self.index = rest;
+        let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+        let text = self.text.get(..len)?;
+        self.text = self.text.get(len..)?;
+        Some(text)
+    }
+
+    /// The next text if `flags` has `flag`; `Err` if the record ends before it.
+    fn optional(&mut self, flags: u8, flag: u8) -> Result<Option<&'static str>, Broken> {
+        if flags & flag == 0 {
+            Ok(None)
+        } else {
+            self.text().map(Some).ok_or(Broken)
+        }
+    }
+
+    /// The next record, for the row whose code is `code`.
+    fn translation(&mut self, code: &'static str) -> Option<Translation> {
+        let flags = self.byte()?;
+        if flags & Encoded::PRESENT == 0 {
+            return None;
+        }
+        let source = self.text()?;
+        let parsed = self
+            .optional(flags, Encoded::PLAIN)
+            .ok()?
+            .unwrap_or_default();
+        let title = self.optional(flags, Encoded::TITLE).ok()?;
+        let resolution = self.optional(flags, Encoded::RESOLUTION).ok()?;
+        let id = self.optional(flags, Encoded::ID).ok()?.unwrap_or(code);
+        // Read once per process, kept as long as the locale's translations: a slice, so
+        // that handing them to Fluent walks no text.
+        let args: &'static [&'static str] = match self.optional(flags, Encoded::ARGS).ok()? {
+            Some(names) => Box::leak(names.lines().collect()),
+            None => &[],
+        };
+        Some(Translation {
+            id,
+            source,
+            plain: flags & Encoded::PLAIN != 0,
+            parsed,
+            title,
+            resolution,
+            args,
+            json_plain: flags & Encoded::JSON_PLAIN != 0,
+        })
     }
 }
 
