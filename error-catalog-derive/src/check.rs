@@ -186,11 +186,12 @@ fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Opti
 /// the doc comment; one of the two must exist.
 fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Option<LitStr>)> {
     if let Some(lit) = variant.attrs.message.get() {
-        if lit.value().trim().is_empty() {
+        let text = lit.value();
+        if text.trim().is_empty() {
             errors.spanned(lit, "`message` is empty; clients need a message");
             return None;
         }
-        return Some((lit.value(), Some(lit.clone())));
+        return Some((text, Some(lit.clone())));
     }
     let sentence = doc::first_sentence(&variant.doc);
     if sentence.is_empty() {
@@ -647,10 +648,10 @@ fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
 /// `AUTH_401`), or a client that reads a reason back could not tell them apart. The
 /// second code is reported; the same code twice is the rule above.
 fn check_unique_reasons(variants: &[model::Variant], errors: &mut Errors) {
-    let mut first_use: HashMap<String, &model::Variant> = HashMap::new();
+    let mut first_use: HashMap<&str, &model::Variant> = HashMap::new();
     for entry in variants {
-        let reason = grpc_reason(&entry.code);
-        match first_use.get(&reason) {
+        let reason = entry.reason.as_str();
+        match first_use.get(reason) {
             Some(first) if first.code != entry.code => errors.at(
                 entry.code_span,
                 format!(
@@ -674,6 +675,9 @@ const REASON_LEN: usize = 63;
 /// The Google `ErrorInfo.reason` of a code, as the runtime's `grpc::reason` writes it:
 /// `UPPER_SNAKE_CASE`, cut to 63 characters (on a character boundary).
 pub fn grpc_reason(code: &str) -> String {
+    if let Some(reason) = reason_lowercase(code) {
+        return reason;
+    }
     let mut reason = heck::ToShoutySnakeCase::to_shouty_snake_case(code);
     let mut end = reason.len().min(REASON_LEN);
     while !reason.is_char_boundary(end) {
@@ -681,6 +685,30 @@ pub fn grpc_reason(code: &str) -> String {
     }
     reason.truncate(end);
     reason
+}
+
+/// [`grpc_reason`] of a code without uppercase letters and of ASCII only (most codes:
+/// `snake_case`, `kebab-case`, dotted), in one pass: with no uppercase letter, a word
+/// never ends inside a run of letters and digits, so the words are those runs, joined
+/// by `_`. `None` for any other code.
+fn reason_lowercase(code: &str) -> Option<String> {
+    let mut out = String::with_capacity(code.len().min(REASON_LEN));
+    let mut gap = false;
+    for byte in code.bytes() {
+        if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.push(char::from(byte.to_ascii_uppercase()));
+        } else if byte.is_ascii_uppercase() || !byte.is_ascii() {
+            return None;
+        } else {
+            gap = true;
+        }
+    }
+    out.truncate(REASON_LEN);
+    Some(out)
 }
 
 /// Rule: two `#[from]` fields of one type would give two `From` impls for that type; the

@@ -288,7 +288,7 @@ fn write_spec(model: &Model, variant: &Variant, slice: Option<usize>, out: &mut 
         ..
     } = variant;
     let message = &variant.message.text;
-    let reason = crate::check::grpc_reason(code);
+    let reason = &variant.reason;
     // `write!` into a `String` cannot fail.
     let _ = write!(
         out,
@@ -474,7 +474,7 @@ pub fn spec(model: &Model, variant: &Variant, slice: Option<usize>) -> TokenStre
         ..
     } = variant;
     let message = &variant.message.text;
-    let reason = crate::check::grpc_reason(code);
+    let reason = &variant.reason;
     let status = format_ident!("__S{}", status);
     let mut rest = TokenStream::new();
     if variant.retryable {

@@ -4,10 +4,13 @@
 //! `error_code_not_found_is_used_twice_in_this_crate` is defined multiple times") points
 //! at both code literals.
 
-use proc_macro2::{Ident, TokenStream};
+use std::fmt::Write as _;
+
+use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
-use crate::model::Model;
+use crate::expand::spec_table;
+use crate::model::{Model, Variant};
 
 /// How many uniqueness macros share one block (see [`crate_uniqueness`]).
 const MACROS_PER_BLOCK: usize = 32;
@@ -24,22 +27,56 @@ pub fn crate_uniqueness(model: &Model) -> TokenStream {
         return TokenStream::new();
     }
     let blocks = model.variants.chunks(MACROS_PER_BLOCK).map(|chunk| {
-        let macros = chunk.iter().map(|variant| {
-            let name = Ident::new(&macro_name(&variant.code), variant.code_span);
-            quote_spanned! {variant.code_span=>
-                #[doc(hidden)]
-                #[macro_export]
-                macro_rules! #name { () => {}; }
-            }
+        let macros = macros_as_text(chunk).unwrap_or_else(|| {
+            let macros = chunk.iter().map(|variant| {
+                let name = Ident::new(&macro_name(&variant.code), variant.code_span);
+                quote_spanned! {variant.code_span=>
+                    #[doc(hidden)]
+                    #[macro_export]
+                    macro_rules! #name { () => {}; }
+                }
+            });
+            quote!(#(#macros)*)
         });
         quote! {
             #[allow(non_local_definitions)]
             const _: () = {
-                #(#macros)*
+                #macros
             };
         }
     });
     quote!(#(#blocks)*)
+}
+
+/// The macros of one block, written as text that the compiler parses in one call (see
+/// `spec_table::parse`); each macro's outer tokens then get the span of its code, where
+/// rustc's E0428 points. `None` should the text not read as the macros it holds.
+fn macros_as_text(chunk: &[Variant]) -> Option<TokenStream> {
+    /// The tokens of one macro: `#`, `[doc(hidden)]`, `#`, `[macro_export]`,
+    /// `macro_rules`, `!`, the name, the body.
+    const TREES: usize = 8;
+    const NAME: usize = 6;
+    let mut text = String::new();
+    for variant in chunk {
+        let _ = write!(
+            text,
+            "#[doc(hidden)]#[macro_export]macro_rules!{}{{()=>{{}};}}",
+            macro_name(&variant.code)
+        );
+    }
+    let mut trees: Vec<TokenTree> = spec_table::parse(&text)?.into_iter().collect();
+    if trees.len() != TREES * chunk.len() {
+        return None;
+    }
+    for (variant, tokens) in chunk.iter().zip(trees.chunks_mut(TREES)) {
+        if !matches!(tokens[NAME], TokenTree::Ident(_)) {
+            return None;
+        }
+        for token in tokens {
+            token.set_span(variant.code_span);
+        }
+    }
+    Some(trees.into_iter().collect())
 }
 
 /// The macro name of a code, which rustc shows when the code is used twice: a sentence

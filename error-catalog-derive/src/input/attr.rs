@@ -248,7 +248,15 @@ fn literal(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<Opti
         return Err(meta.error(format!("expected `{key} = {example}`")));
     }
     meta.input.parse::<Token![=]>()?;
-    if meta.input.peek(Lit) {
+    // A plain literal token is read once (`peek(Lit)` then `parse` would classify it,
+    // and cook a string's value, twice); `true`, `false` and `-1` take syn's way.
+    let plain = meta.input.step(|cursor| match cursor.literal() {
+        Some((token, rest)) => Ok((Some(Lit::new(token)), rest)),
+        None => Ok((None, *cursor)),
+    })?;
+    if plain.is_some() {
+        Ok(plain)
+    } else if meta.input.peek(Lit) {
         Ok(Some(meta.input.parse()?))
     } else {
         let span = meta.input.span();

@@ -92,6 +92,7 @@ pub fn variant<'a>(
             .get()
             .map(|base| docs_url(&base.value(), &code)),
         name,
+        reason: crate::check::grpc_reason(&code),
         code,
         code_span,
         status,
