@@ -4,11 +4,11 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use crate::expand::bounds::Bounds;
 use crate::expand::message;
 use crate::expand::pattern::{binding, binding_at, pattern};
+use crate::model::types;
 use crate::model::{Model, Variant};
 
 /// The hidden `__error_catalog_fields` method: one match that hands each variant's
@@ -29,7 +29,7 @@ pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
                 continue;
             }
             indexes.push(index);
-            let ty_span = field.ty.span();
+            let ty_span = types::span(field.ty);
             let binding = binding_at(index, ty_span);
             let optional = field.option_inner.is_some();
             if let Some(detail) = detail {

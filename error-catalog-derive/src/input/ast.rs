@@ -101,14 +101,14 @@ impl<'a> Input<'a> {
                 (Shape::Struct, Place::Struct)
             }
         };
-        let (attrs, item_attrs) = attr::container_and_item(&node.attrs, place, errors);
+        let (attrs, item_attrs) = attr::container_and_item(&node.attrs, place, thiserror, errors);
         let doc = doc_comment(&node.attrs);
         let variants = match &node.data {
             Data::Enum(data) => data
                 .variants
                 .iter()
                 .map(|variant| {
-                    let attrs = attr::variant(&variant.attrs, errors);
+                    let attrs = attr::variant(&variant.attrs, thiserror, errors);
                     let deprecation =
                         deprecation::read(&variant.attrs, attrs.replaced_by.get(), errors);
                     Variant {

@@ -171,15 +171,19 @@ pub fn is_thiserror_form(attr: &Attribute) -> bool {
     }
 }
 
-/// Parses the type-level and item-level attributes of an enum or struct.
+/// Parses the type-level and item-level attributes of an enum or struct. `thiserror`:
+/// whether any attribute of the type or its variants is thiserror's (when none is, none
+/// is looked at again here).
 pub fn container_and_item(
     attrs: &[Attribute],
     place: Place,
+    thiserror: bool,
     errors: &mut Errors,
 ) -> (ContainerAttrs, VariantAttrs) {
     let mut container = ContainerAttrs::new();
     let mut item = VariantAttrs::new();
-    for attr in attrs.iter().filter(|a| is_ours(a) && !is_thiserror_form(a)) {
+    let ours = |a: &&Attribute| is_ours(a) && !(thiserror && is_thiserror_form(a));
+    for attr in attrs.iter().filter(ours) {
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta);
             if place != Place::Variant && CONTAINER_KEYS.contains(&key.as_str()) {
@@ -202,9 +206,9 @@ pub fn container_and_item(
     (container, item)
 }
 
-/// Parses a variant's attributes.
-pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
-    let (_, item) = container_and_item(attrs, Place::Variant, errors);
+/// Parses a variant's attributes (`thiserror` as in [`container_and_item`]).
+pub fn variant(attrs: &[Attribute], thiserror: bool, errors: &mut Errors) -> VariantAttrs {
+    let (_, item) = container_and_item(attrs, Place::Variant, thiserror, errors);
     item
 }
 
