@@ -9,6 +9,7 @@ use syn::ext::IdentExt;
 
 use crate::ctxt::Errors;
 use crate::input::ast::{Field, Input, Shape, Variant};
+use crate::input::attr::string_value;
 use crate::input::doc;
 use crate::input::keys;
 use crate::model::template::{self, Template};
@@ -110,7 +111,7 @@ fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> b
 /// the type's `rename_all`; a code is 1 to 64 ASCII letters, digits, `_`, `-` or `.`.
 fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<(String, Span)> {
     let (code, span) = if let Some(lit) = variant.attrs.code.get() {
-        (lit.value(), lit.span())
+        (string_value(lit), lit.span())
     } else if let Some(rule) = input.attrs.rename_all.get() {
         (
             rule.apply(&variant.ident.unraw().to_string()),
@@ -186,7 +187,7 @@ fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Opti
 /// the doc comment; one of the two must exist.
 fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Option<LitStr>)> {
     if let Some(lit) = variant.attrs.message.get() {
-        let text = lit.value();
+        let text = string_value(lit);
         if text.trim().is_empty() {
             errors.spanned(lit, "`message` is empty; clients need a message");
             return None;
