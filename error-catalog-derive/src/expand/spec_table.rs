@@ -290,19 +290,29 @@ fn write_spec(model: &Model, variant: &Variant, slice: Option<usize>, out: &mut 
     let message = &variant.message.text;
     let reason = &variant.reason;
     // `write!` into a `String` cannot fail.
-    let _ = write!(
-        out,
-        "__ec::ErrorSpec{{code:{code:?},reason:{reason:?},status:__S{status},\
-         title:{title:?},message:{message:?},variant:{name:?},"
-    );
+    out.push_str("__ec::ErrorSpec{code:");
+    write_str(out, code);
+    out.push_str(",reason:");
+    write_str(out, reason);
+    let _ = write!(out, ",status:__S{status},title:");
+    write_str(out, title);
+    out.push_str(",message:");
+    write_str(out, message);
+    out.push_str(",variant:");
+    write_str(out, name);
+    out.push(',');
     if *retryable {
         out.push_str("retryable:true,");
     }
     if !description.is_empty() {
-        let _ = write!(out, "description:{description:?},");
+        out.push_str("description:");
+        write_str(out, description);
+        out.push(',');
     }
     if let Some(resolution) = &variant.resolution {
-        let _ = write!(out, "resolution:__ec::Some({resolution:?}),");
+        out.push_str("resolution:__ec::Some(");
+        write_str(out, resolution);
+        out.push_str("),");
     }
     if !variant.causes.is_empty() {
         out.push_str("causes:");
@@ -350,6 +360,25 @@ fn write_spec(model: &Model, variant: &Variant, slice: Option<usize>, out: &mut 
         out.push(',');
     }
     out.push_str("..__ROW}");
+}
+
+/// Writes `text` as a string literal: as it is between quotes when it is printable
+/// ASCII without `"` or `\\` (most texts, checked in a plain loop: the macro is built
+/// without optimizations), else escaped as `Debug` does.
+fn write_str(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte < b' ' || byte > b'~' || byte == b'"' || byte == b'\\' {
+            let _ = write!(out, "{text:?}");
+            return;
+        }
+        i += 1;
+    }
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
 }
 
 /// Writes the `deprecation` [`deprecation`] builds.

@@ -4,8 +4,6 @@
 //! `error_code_not_found_is_used_twice_in_this_crate` is defined multiple times") points
 //! at both code literals.
 
-use std::fmt::Write as _;
-
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
@@ -58,11 +56,9 @@ fn macros_as_text(chunk: &[Variant]) -> Option<TokenStream> {
     const NAME: usize = 6;
     let mut text = String::new();
     for variant in chunk {
-        let _ = write!(
-            text,
-            "#[doc(hidden)]#[macro_export]macro_rules!{}{{()=>{{}};}}",
-            macro_name(&variant.code)
-        );
+        text.push_str("#[doc(hidden)]#[macro_export]macro_rules!");
+        write_macro_name(&mut text, &variant.code);
+        text.push_str("{()=>{};}");
     }
     let mut trees: Vec<TokenTree> = spec_table::parse(&text)?.into_iter().collect();
     if trees.len() != TREES * chunk.len() {
@@ -87,21 +83,40 @@ fn macros_as_text(chunk: &[Variant]) -> Option<TokenStream> {
 /// `-` as `_h` and `.` as `_d`, under a name that starts with `escaped_` so that it never
 /// equals the name of a code written as it is.
 fn macro_name(code: &str) -> String {
-    const RULE: &str = "is_used_twice_in_this_crate";
-    if code.contains(['-', '.']) {
-        let mut escaped = String::with_capacity(code.len() + 4);
+    let mut name = String::with_capacity(code.len() + 48);
+    write_macro_name(&mut name, code);
+    name
+}
+
+/// Writes [`macro_name`] of the code into `out`.
+fn write_macro_name(out: &mut String, code: &str) {
+    const RULE: &str = "_is_used_twice_in_this_crate";
+    // Plain loops: the macro is built without optimizations.
+    let bytes = code.as_bytes();
+    let mut plain = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'-' || bytes[i] == b'.' {
+            plain = false;
+            break;
+        }
+        i += 1;
+    }
+    if plain {
+        out.push_str("error_code_");
+        out.push_str(code);
+    } else {
+        out.push_str("escaped_error_code_");
         for c in code.chars() {
             match c {
-                '_' => escaped.push_str("__"),
-                '-' => escaped.push_str("_h"),
-                '.' => escaped.push_str("_d"),
-                c => escaped.push(c),
+                '_' => out.push_str("__"),
+                '-' => out.push_str("_h"),
+                '.' => out.push_str("_d"),
+                c => out.push(c),
             }
         }
-        format!("escaped_error_code_{escaped}_{RULE}")
-    } else {
-        format!("error_code_{code}_{RULE}")
     }
+    out.push_str(RULE);
 }
 
 #[cfg(test)]
