@@ -423,13 +423,22 @@ fn write_field_spec(out: &mut String, field: &Field, detail: &Detail) {
         flatten,
         ..
     } = detail;
-    let _ = write!(
-        out,
-        "__ec::FieldSpec{{name:{key:?},rust_type:{rust_type:?},json_type:__ec::JsonType::{json_type},\
-         optional:{},retry_after:{},example:",
-        field.option_inner.is_some(),
-        field.retry_after,
-    );
+    out.push_str("__ec::FieldSpec{name:");
+    write_str(out, key);
+    out.push_str(",rust_type:");
+    write_str(out, rust_type);
+    out.push_str(",json_type:__ec::JsonType::");
+    out.push_str(json_type);
+    out.push_str(if field.option_inner.is_some() {
+        ",optional:true"
+    } else {
+        ",optional:false"
+    });
+    out.push_str(if field.retry_after {
+        ",retry_after:true,example:"
+    } else {
+        ",retry_after:false,example:"
+    });
     match example {
         Some(example) => {
             out.push_str("__ec::Some(");
