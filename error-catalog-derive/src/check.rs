@@ -621,27 +621,46 @@ fn check_message_only_shown(variant: &Variant, template: &Template, errors: &mut
 /// Rule: a code names one error: no two variants of a type share it. Both uses are
 /// reported.
 fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
-    let mut first_use: HashMap<&str, &model::Variant> = HashMap::new();
-    for entry in variants {
-        if let Some(first) = first_use.get(entry.code.as_str()) {
-            errors.at(
-                entry.code_span,
-                format!(
-                    "duplicate error code `{}`: `{}` uses it too",
-                    entry.code, first.ident
-                ),
-            );
-            errors.at(
-                first.code_span,
-                format!(
-                    "error code `{}` is first used here, and again by `{}`",
-                    entry.code, entry.ident
-                ),
-            );
-        } else {
-            first_use.insert(&entry.code, entry);
-        }
+    let repeats = repeats(variants.iter().map(|variant| variant.code.as_str()));
+    for (entry, first) in repeats {
+        let (entry, first) = (&variants[entry], &variants[first]);
+        errors.at(
+            entry.code_span,
+            format!(
+                "duplicate error code `{}`: `{}` uses it too",
+                entry.code, first.ident
+            ),
+        );
+        errors.at(
+            first.code_span,
+            format!(
+                "error code `{}` is first used here, and again by `{}`",
+                entry.code, entry.ident
+            ),
+        );
     }
+}
+
+/// Each key that an earlier one equals, with the first of its equals, as the positions
+/// `(repeat, first)`, in the order of the repeats. Sorting finds them: the macro is
+/// built without optimizations, where hashing each key costs several times as much.
+fn repeats<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<(usize, usize)> {
+    let mut sorted: Vec<(&str, usize)> = keys.enumerate().map(|(i, key)| (key, i)).collect();
+    // Stable order among equals: by position, so the first of a run is the first use.
+    sorted.sort_unstable();
+    let mut repeats = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let (key, first) = sorted[i];
+        let mut j = i + 1;
+        while j < sorted.len() && sorted[j].0 == key {
+            repeats.push((sorted[j].1, first));
+            j += 1;
+        }
+        i = j;
+    }
+    repeats.sort_unstable();
+    repeats
 }
 
 /// Rule: no two codes of a type map to the same Google `ErrorInfo.reason` (the code in
@@ -649,11 +668,13 @@ fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
 /// `AUTH_401`), or a client that reads a reason back could not tell them apart. The
 /// second code is reported; the same code twice is the rule above.
 fn check_unique_reasons(variants: &[model::Variant], errors: &mut Errors) {
-    let mut first_use: HashMap<&str, &model::Variant> = HashMap::new();
-    for entry in variants {
-        let reason = entry.reason.as_str();
-        match first_use.get(reason) {
-            Some(first) if first.code != entry.code => errors.at(
+    let repeats = repeats(variants.iter().map(|variant| variant.reason.as_str()));
+    for (entry, first) in repeats {
+        let (entry, first) = (&variants[entry], &variants[first]);
+        // The same code twice is the rule above.
+        if first.code != entry.code {
+            let reason = &entry.reason;
+            errors.at(
                 entry.code_span,
                 format!(
                     "duplicate error reason `{reason}`: code `{}` maps to it, and so does \
@@ -661,11 +682,7 @@ fn check_unique_reasons(variants: &[model::Variant], errors: &mut Errors) {
                      UPPER_SNAKE_CASE, cut to {REASON_LEN} characters); rename one of them",
                     entry.code, first.code, first.ident
                 ),
-            ),
-            Some(_) => {}
-            None => {
-                first_use.insert(reason, entry);
-            }
+            );
         }
     }
 }
@@ -742,5 +759,21 @@ fn describe(input: &Input, variant: &Variant) -> String {
     match input.shape {
         Shape::Enum => format!("variant `{}`", variant.ident),
         Shape::Struct => format!("`{}`", variant.ident),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repeats;
+
+    #[test]
+    fn repeats_pair_each_repeat_with_the_first_use_in_order() {
+        let keys = ["b", "a", "c", "a", "b", "a", "d"];
+        assert_eq!(
+            repeats(keys.into_iter()),
+            vec![(3, 1), (4, 0), (5, 1)],
+            "repeats in the order they are written, each with its key's first use"
+        );
+        assert!(repeats(["x", "y"].into_iter()).is_empty());
     }
 }
