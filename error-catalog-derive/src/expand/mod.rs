@@ -149,7 +149,10 @@ fn expand(model: &Model) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics __ec::ErrorCatalog for #ident #ty_generics #where_clause {
-                const CATALOG: &'static [__ec::ErrorSpec] = Self::CATALOG;
+                // The static itself, not `Self::CATALOG`: a crate that reads this in a
+                // const (`catalog!`) evaluates, and validates through the whole table,
+                // each const it names, so naming the other const would do it twice.
+                const CATALOG: &'static [__ec::ErrorSpec] = &__SPECS;
             }
 
             #[automatically_derived]
