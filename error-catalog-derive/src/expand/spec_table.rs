@@ -370,7 +370,7 @@ fn write_str(out: &mut String, text: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
-        if byte < b' ' || byte > b'~' || byte == b'"' || byte == b'\\' {
+        if !matches!(byte, b' '..=b'~') || byte == b'"' || byte == b'\\' {
             let _ = write!(out, "{text:?}");
             return;
         }

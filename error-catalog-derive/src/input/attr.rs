@@ -735,8 +735,8 @@ mod tests {
             r#""say \"hi\"""#,
             r#""tab\tand\nnewline""#,
             r#""\u{e9} and é 😀""#,
-            r##"r"raw \n""##,
-            r###"r#"raw "quoted""#"###,
+            "r\"raw \\n\"",
+            "r#\"raw \"quoted\"\"#",
             r#""with suffix"x"#,
             "\"line one\nline two\"",
         ];
