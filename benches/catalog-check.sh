@@ -11,18 +11,33 @@
 #   benches/catalog-check.sh              # N = 1000 and 20000
 #   benches/catalog-check.sh 5000         # other sizes
 #   RUNS=20 benches/catalog-check.sh      # more runs (default 10)
+#   benches/catalog-check.sh --instructions 1000 20000
 #
 # On a shared machine the CPU time (user+sys) is steadier than the wall time; both are
-# printed.
+# printed. With --instructions the script times nothing: it counts the instructions
+# rustc executes for `cargo check` of each of the two crates (valgrind's cachegrind,
+# through compile-time/cachegrind-rustc.sh, one run each) and prints their difference,
+# a figure that a loaded machine does not move.
 #
-# Needs hyperfine (`apt-get install hyperfine`) and python3.
+# Needs hyperfine (`apt-get install hyperfine`), or valgrind with --instructions, and
+# python3.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+instructions=false
+if [ "${1:-}" = --instructions ]; then
+    instructions=true
+    shift
+fi
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000 20000)
 work="${CATALOG_BENCH_DIR:-$root/target/catalog-check-bench}"
 mkdir -p "$work"
-command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
+if $instructions; then
+    command -v valgrind >/dev/null || { echo "valgrind is missing: apt-get install valgrind" >&2; exit 1; }
+    source "$root/benches/compile-time/cachegrind-rustc.sh"
+else
+    command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
+fi
 
 generate() { # generate <dir> <codes> <kind: codes|with|without>
     python3 - "$@" "$root" <<'PY'
@@ -76,6 +91,20 @@ for n in "${sizes[@]}"; do
     generate "$with" "$n" with
     # Build the dependencies (and check each crate once) outside the timing.
     (cd "$without" && cargo check -q) && (cd "$with" && cargo check -q)
+    if $instructions; then
+        counts=()
+        for crate in "without_$n" "with_$n"; do
+            counts+=("$(cd "$work" && measure "$crate" "$work/$crate.cachegrind.log" \
+                cargo check -q --manifest-path "$crate/Cargo.toml")")
+        done
+        python3 - "$n" "${counts[@]}" <<'PY'
+import sys
+n, without, with_ = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+print(f"catalog! over {n} codes: cargo check {without / 1e9:.3f} G instructions without, "
+      f"{with_ / 1e9:.3f} G with: extra {(with_ - without) / 1e9:+.3f} G")
+PY
+        continue
+    fi
     hyperfine --warmup 1 --runs "${RUNS:-10}" --style basic \
         --export-json "$work/result_$n.json" \
         --prepare "touch $without/src/lib.rs" -n "without catalog! ($n codes)" "cd $without && cargo check -q" \

@@ -9,6 +9,7 @@ use syn::ext::IdentExt;
 
 use crate::ctxt::Errors;
 use crate::input::ast::{Field, Input, Shape, Variant};
+use crate::input::attr::string_value;
 use crate::input::doc;
 use crate::input::keys;
 use crate::model::template::{self, Template};
@@ -110,7 +111,7 @@ fn require_attribute(input: &Input, variant: &Variant, errors: &mut Errors) -> b
 /// the type's `rename_all`; a code is 1 to 64 ASCII letters, digits, `_`, `-` or `.`.
 fn resolve_code(input: &Input, variant: &Variant, errors: &mut Errors) -> Option<(String, Span)> {
     let (code, span) = if let Some(lit) = variant.attrs.code.get() {
-        (lit.value(), lit.span())
+        (string_value(lit), lit.span())
     } else if let Some(rule) = input.attrs.rename_all.get() {
         (
             rule.apply(&variant.ident.unraw().to_string()),
@@ -186,11 +187,12 @@ fn require_status(input: &Input, variant: &Variant, errors: &mut Errors) -> Opti
 /// the doc comment; one of the two must exist.
 fn resolve_message(variant: &Variant, errors: &mut Errors) -> Option<(String, Option<LitStr>)> {
     if let Some(lit) = variant.attrs.message.get() {
-        if lit.value().trim().is_empty() {
+        let text = string_value(lit);
+        if text.trim().is_empty() {
             errors.spanned(lit, "`message` is empty; clients need a message");
             return None;
         }
-        return Some((lit.value(), Some(lit.clone())));
+        return Some((text, Some(lit.clone())));
     }
     let sentence = doc::first_sentence(&variant.doc);
     if sentence.is_empty() {
@@ -619,27 +621,46 @@ fn check_message_only_shown(variant: &Variant, template: &Template, errors: &mut
 /// Rule: a code names one error: no two variants of a type share it. Both uses are
 /// reported.
 fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
-    let mut first_use: HashMap<&str, &model::Variant> = HashMap::new();
-    for entry in variants {
-        if let Some(first) = first_use.get(entry.code.as_str()) {
-            errors.at(
-                entry.code_span,
-                format!(
-                    "duplicate error code `{}`: `{}` uses it too",
-                    entry.code, first.ident
-                ),
-            );
-            errors.at(
-                first.code_span,
-                format!(
-                    "error code `{}` is first used here, and again by `{}`",
-                    entry.code, entry.ident
-                ),
-            );
-        } else {
-            first_use.insert(&entry.code, entry);
-        }
+    let repeats = repeats(variants.iter().map(|variant| variant.code.as_str()));
+    for (entry, first) in repeats {
+        let (entry, first) = (&variants[entry], &variants[first]);
+        errors.at(
+            entry.code_span,
+            format!(
+                "duplicate error code `{}`: `{}` uses it too",
+                entry.code, first.ident
+            ),
+        );
+        errors.at(
+            first.code_span,
+            format!(
+                "error code `{}` is first used here, and again by `{}`",
+                entry.code, entry.ident
+            ),
+        );
     }
+}
+
+/// Each key that an earlier one equals, with the first of its equals, as the positions
+/// `(repeat, first)`, in the order of the repeats. Sorting finds them: the macro is
+/// built without optimizations, where hashing each key costs several times as much.
+fn repeats<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<(usize, usize)> {
+    let mut sorted: Vec<(&str, usize)> = keys.enumerate().map(|(i, key)| (key, i)).collect();
+    // Stable order among equals: by position, so the first of a run is the first use.
+    sorted.sort_unstable();
+    let mut repeats = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let (key, first) = sorted[i];
+        let mut j = i + 1;
+        while j < sorted.len() && sorted[j].0 == key {
+            repeats.push((sorted[j].1, first));
+            j += 1;
+        }
+        i = j;
+    }
+    repeats.sort_unstable();
+    repeats
 }
 
 /// Rule: no two codes of a type map to the same Google `ErrorInfo.reason` (the code in
@@ -647,11 +668,13 @@ fn check_unique_codes(variants: &[model::Variant], errors: &mut Errors) {
 /// `AUTH_401`), or a client that reads a reason back could not tell them apart. The
 /// second code is reported; the same code twice is the rule above.
 fn check_unique_reasons(variants: &[model::Variant], errors: &mut Errors) {
-    let mut first_use: HashMap<String, &model::Variant> = HashMap::new();
-    for entry in variants {
-        let reason = grpc_reason(&entry.code);
-        match first_use.get(&reason) {
-            Some(first) if first.code != entry.code => errors.at(
+    let repeats = repeats(variants.iter().map(|variant| variant.reason.as_str()));
+    for (entry, first) in repeats {
+        let (entry, first) = (&variants[entry], &variants[first]);
+        // The same code twice is the rule above.
+        if first.code != entry.code {
+            let reason = &entry.reason;
+            errors.at(
                 entry.code_span,
                 format!(
                     "duplicate error reason `{reason}`: code `{}` maps to it, and so does \
@@ -659,11 +682,7 @@ fn check_unique_reasons(variants: &[model::Variant], errors: &mut Errors) {
                      UPPER_SNAKE_CASE, cut to {REASON_LEN} characters); rename one of them",
                     entry.code, first.code, first.ident
                 ),
-            ),
-            Some(_) => {}
-            None => {
-                first_use.insert(reason, entry);
-            }
+            );
         }
     }
 }
@@ -674,6 +693,9 @@ const REASON_LEN: usize = 63;
 /// The Google `ErrorInfo.reason` of a code, as the runtime's `grpc::reason` writes it:
 /// `UPPER_SNAKE_CASE`, cut to 63 characters (on a character boundary).
 pub fn grpc_reason(code: &str) -> String {
+    if let Some(reason) = reason_lowercase(code) {
+        return reason;
+    }
     let mut reason = heck::ToShoutySnakeCase::to_shouty_snake_case(code);
     let mut end = reason.len().min(REASON_LEN);
     while !reason.is_char_boundary(end) {
@@ -681,6 +703,30 @@ pub fn grpc_reason(code: &str) -> String {
     }
     reason.truncate(end);
     reason
+}
+
+/// [`grpc_reason`] of a code without uppercase letters and of ASCII only (most codes:
+/// `snake_case`, `kebab-case`, dotted), in one pass: with no uppercase letter, a word
+/// never ends inside a run of letters and digits, so the words are those runs, joined
+/// by `_`. `None` for any other code.
+fn reason_lowercase(code: &str) -> Option<String> {
+    let mut out = String::with_capacity(code.len().min(REASON_LEN));
+    let mut gap = false;
+    for byte in code.bytes() {
+        if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.push(char::from(byte.to_ascii_uppercase()));
+        } else if byte.is_ascii_uppercase() || !byte.is_ascii() {
+            return None;
+        } else {
+            gap = true;
+        }
+    }
+    out.truncate(REASON_LEN);
+    Some(out)
 }
 
 /// Rule: two `#[from]` fields of one type would give two `From` impls for that type; the
@@ -713,5 +759,21 @@ fn describe(input: &Input, variant: &Variant) -> String {
     match input.shape {
         Shape::Enum => format!("variant `{}`", variant.ident),
         Shape::Struct => format!("`{}`", variant.ident),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repeats;
+
+    #[test]
+    fn repeats_pair_each_repeat_with_the_first_use_in_order() {
+        let keys = ["b", "a", "c", "a", "b", "a", "d"];
+        assert_eq!(
+            repeats(keys.into_iter()),
+            vec![(3, 1), (4, 0), (5, 1)],
+            "repeats in the order they are written, each with its key's first use"
+        );
+        assert!(repeats(["x", "y"].into_iter()).is_empty());
     }
 }

@@ -31,6 +31,11 @@ impl Errors {
         self.errors.len()
     }
 
+    /// Forgets the errors reported after the first `len`.
+    pub fn truncate(&mut self, len: usize) {
+        self.errors.truncate(len);
+    }
+
     /// All errors as one `syn::Error`, or `None` if there were none.
     pub fn finish(self) -> Option<syn::Error> {
         self.errors.into_iter().reduce(|mut all, next| {

@@ -13,6 +13,7 @@ use crate::ctxt::Errors;
 use crate::expand::pattern::path;
 use crate::expand::runtime::krate;
 use crate::input::ast::Input;
+use crate::model::types;
 use crate::model::{Field, Item, Model, Role};
 
 /// Whether the type asked for `decode`.
@@ -130,7 +131,7 @@ const MAX_ROW: usize = 12;
 /// `Deserialize` is reported there; with `row`, from the value of the one-pass read when
 /// it read.
 fn value(field: &Field, others: &[&str], row: bool) -> TokenStream {
-    let span = field.ty.span();
+    let span = types::span(field.ty);
     let Some(detail) = field.detail() else {
         return quote!(__ec::None);
     };

@@ -4,11 +4,11 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
 
 use crate::expand::bounds::Bounds;
 use crate::expand::message;
-use crate::expand::pattern::{binding, binding_at, pattern};
+use crate::expand::pattern::{binding, binding_at, patterns};
+use crate::model::types;
 use crate::model::{Model, Variant};
 
 /// The hidden `__error_catalog_fields` method: one match that hands each variant's
@@ -16,6 +16,7 @@ use crate::model::{Model, Variant};
 /// `FieldSink`. `visit_details` and the rendered messages both read it. `None` when no
 /// variant has such a field.
 pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
+    // Each arm's variant, bound fields and calls; the patterns are built at once.
     let mut arms = Vec::new();
     for variant in &model.variants {
         let shown_names = message::shown_fields(model, variant);
@@ -29,7 +30,7 @@ pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
                 continue;
             }
             indexes.push(index);
-            let ty_span = field.ty.span();
+            let ty_span = types::span(field.ty);
             let binding = binding_at(index, ty_span);
             let optional = field.option_inner.is_some();
             if let Some(detail) = detail {
@@ -69,13 +70,18 @@ pub fn fields_fn(model: &Model, bounds: &Bounds) -> Option<TokenStream> {
         if refs.is_empty() {
             continue;
         }
-        let pattern = pattern(&model.item, variant, &indexes);
-        arms.push(quote!(#pattern => { #(#refs)* }));
+        arms.push(((variant, indexes), refs));
     }
     if arms.is_empty() {
         return None;
     }
-    let default = (arms.len() < model.variants.len()).then(|| quote!(_ => {}));
+    let (bound, refs): (Vec<_>, Vec<_>) = arms.into_iter().unzip();
+    let patterns = patterns(&model.item, &bound);
+    let arms = patterns
+        .iter()
+        .zip(&refs)
+        .map(|(pattern, refs)| quote!(#pattern => { #(#refs)* }));
+    let default = (refs.len() < model.variants.len()).then(|| quote!(_ => {}));
     let where_clause = (!bounds.details.is_empty()).then(|| {
         let details = &bounds.details;
         quote!(where #(#details,)*)

@@ -22,7 +22,6 @@ use std::fmt::Write as _;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::DeriveInput;
-use syn::spanned::Spanned;
 
 use crate::check;
 use crate::ctxt::Errors;
@@ -30,6 +29,7 @@ use crate::expand::bounds::Bounds;
 use crate::expand::pattern::{binding, binding_at, path, pattern};
 use crate::expand::runtime::{integrations, krate};
 use crate::input::ast::Input;
+use crate::model::types;
 use crate::model::{Field, Model, Shape};
 
 /// The whole derive: the expansion, or every mistake with the fallback impls.
@@ -149,7 +149,10 @@ fn expand(model: &Model) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics __ec::ErrorCatalog for #ident #ty_generics #where_clause {
-                const CATALOG: &'static [__ec::ErrorSpec] = Self::CATALOG;
+                // The static itself, not `Self::CATALOG`: a crate that reads this in a
+                // const (`catalog!`) evaluates, and validates through the whole table,
+                // each const it names, so naming the other const would do it twice.
+                const CATALOG: &'static [__ec::ErrorSpec] = &__SPECS;
             }
 
             #[automatically_derived]
@@ -208,7 +211,7 @@ fn retry_after(model: &Model) -> Option<TokenStream> {
             continue;
         };
         let pattern = pattern(&model.item, variant, &[index]);
-        let span = variant.fields[index].ty.span();
+        let span = types::span(variant.fields[index].ty);
         let binding = binding_at(index, span);
         let fallback = spec_table::option_u64(variant.retry_after);
         arms.push(quote_spanned! {span=>
@@ -248,7 +251,7 @@ fn add_headers(model: &Model) -> Option<TokenStream> {
                 .as_ref()
                 .map(|name| name.value().to_ascii_lowercase())
                 .unwrap_or_default();
-            let span = field.ty.span();
+            let span = types::span(field.ty);
             let binding = binding_at(index, span);
             if field.option_inner.is_some() {
                 let value = quote_spanned!(span=> __value);
@@ -301,7 +304,7 @@ fn std_impls(model: &Model, bounds: &Bounds, message_body: Option<&TokenStream>)
         let field = &variant.fields[index];
         let pattern = pattern(item, variant, &[index]);
         let binding = binding(index);
-        let span = field.ty.span();
+        let span = types::span(field.ty);
         // Only the call is spanned at the field (a type error lands there); `Some` is
         // spanned at the derive, where `unused_qualifications` does not look.
         if field.option_inner.is_some() {

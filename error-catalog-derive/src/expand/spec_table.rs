@@ -288,21 +288,31 @@ fn write_spec(model: &Model, variant: &Variant, slice: Option<usize>, out: &mut 
         ..
     } = variant;
     let message = &variant.message.text;
-    let reason = crate::check::grpc_reason(code);
+    let reason = &variant.reason;
     // `write!` into a `String` cannot fail.
-    let _ = write!(
-        out,
-        "__ec::ErrorSpec{{code:{code:?},reason:{reason:?},status:__S{status},\
-         title:{title:?},message:{message:?},variant:{name:?},"
-    );
+    out.push_str("__ec::ErrorSpec{code:");
+    write_str(out, code);
+    out.push_str(",reason:");
+    write_str(out, reason);
+    let _ = write!(out, ",status:__S{status},title:");
+    write_str(out, title);
+    out.push_str(",message:");
+    write_str(out, message);
+    out.push_str(",variant:");
+    write_str(out, name);
+    out.push(',');
     if *retryable {
         out.push_str("retryable:true,");
     }
     if !description.is_empty() {
-        let _ = write!(out, "description:{description:?},");
+        out.push_str("description:");
+        write_str(out, description);
+        out.push(',');
     }
     if let Some(resolution) = &variant.resolution {
-        let _ = write!(out, "resolution:__ec::Some({resolution:?}),");
+        out.push_str("resolution:__ec::Some(");
+        write_str(out, resolution);
+        out.push_str("),");
     }
     if !variant.causes.is_empty() {
         out.push_str("causes:");
@@ -352,6 +362,25 @@ fn write_spec(model: &Model, variant: &Variant, slice: Option<usize>, out: &mut 
     out.push_str("..__ROW}");
 }
 
+/// Writes `text` as a string literal: as it is between quotes when it is printable
+/// ASCII without `"` or `\\` (most texts, checked in a plain loop: the macro is built
+/// without optimizations), else escaped as `Debug` does.
+fn write_str(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if !matches!(byte, b' '..=b'~') || byte == b'"' || byte == b'\\' {
+            let _ = write!(out, "{text:?}");
+            return;
+        }
+        i += 1;
+    }
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
+}
+
 /// Writes the `deprecation` [`deprecation`] builds.
 fn write_deprecation(out: &mut String, deprecation: Option<&Deprecation>) {
     let Some(deprecation) = deprecation else {
@@ -394,13 +423,22 @@ fn write_field_spec(out: &mut String, field: &Field, detail: &Detail) {
         flatten,
         ..
     } = detail;
-    let _ = write!(
-        out,
-        "__ec::FieldSpec{{name:{key:?},rust_type:{rust_type:?},json_type:__ec::JsonType::{json_type},\
-         optional:{},retry_after:{},example:",
-        field.option_inner.is_some(),
-        field.retry_after,
-    );
+    out.push_str("__ec::FieldSpec{name:");
+    write_str(out, key);
+    out.push_str(",rust_type:");
+    write_str(out, rust_type);
+    out.push_str(",json_type:__ec::JsonType::");
+    out.push_str(json_type);
+    out.push_str(if field.option_inner.is_some() {
+        ",optional:true"
+    } else {
+        ",optional:false"
+    });
+    out.push_str(if field.retry_after {
+        ",retry_after:true,example:"
+    } else {
+        ",retry_after:false,example:"
+    });
     match example {
         Some(example) => {
             out.push_str("__ec::Some(");
@@ -451,15 +489,10 @@ fn write_str_list<'l>(out: &mut String, lits: impl IntoIterator<Item = &'l LitSt
 
 /// Whether JSON writes the row's code, title, message and docs URL as they are.
 fn plain_text(variant: &Variant) -> bool {
-    [
-        Some(variant.code.as_str()),
-        Some(variant.title.as_str()),
-        Some(variant.message.text.as_str()),
-        variant.docs_url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .all(json_plain)
+    json_plain(&variant.code)
+        && json_plain(&variant.title)
+        && json_plain(&variant.message.text)
+        && variant.docs_url.as_deref().is_none_or(json_plain)
 }
 
 /// One `ErrorSpec` row: the fields that differ from the base row `__ROW`, then
@@ -474,7 +507,7 @@ pub fn spec(model: &Model, variant: &Variant, slice: Option<usize>) -> TokenStre
         ..
     } = variant;
     let message = &variant.message.text;
-    let reason = crate::check::grpc_reason(code);
+    let reason = &variant.reason;
     let status = format_ident!("__S{}", status);
     let mut rest = TokenStream::new();
     if variant.retryable {
@@ -653,8 +686,18 @@ fn option_str(value: Option<&str>) -> TokenStream {
 /// U+0020 (the only characters JSON strings must escape, and the only ones `serde_json`
 /// does).
 pub(crate) fn json_plain(text: &str) -> bool {
-    text.bytes()
-        .all(|byte| byte >= 0x20 && byte != b'"' && byte != b'\\')
+    // A plain loop: the macro is built without optimizations, where an iterator
+    // adapter costs several times as much per byte.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte < 0x20 || byte == b'"' || byte == b'\\' {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 #[cfg(test)]

@@ -4,10 +4,11 @@
 //! `error_code_not_found_is_used_twice_in_this_crate` is defined multiple times") points
 //! at both code literals.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
-use crate::model::Model;
+use crate::expand::spec_table;
+use crate::model::{Model, Variant};
 
 /// How many uniqueness macros share one block (see [`crate_uniqueness`]).
 const MACROS_PER_BLOCK: usize = 32;
@@ -24,22 +25,54 @@ pub fn crate_uniqueness(model: &Model) -> TokenStream {
         return TokenStream::new();
     }
     let blocks = model.variants.chunks(MACROS_PER_BLOCK).map(|chunk| {
-        let macros = chunk.iter().map(|variant| {
-            let name = Ident::new(&macro_name(&variant.code), variant.code_span);
-            quote_spanned! {variant.code_span=>
-                #[doc(hidden)]
-                #[macro_export]
-                macro_rules! #name { () => {}; }
-            }
+        let macros = macros_as_text(chunk).unwrap_or_else(|| {
+            let macros = chunk.iter().map(|variant| {
+                let name = Ident::new(&macro_name(&variant.code), variant.code_span);
+                quote_spanned! {variant.code_span=>
+                    #[doc(hidden)]
+                    #[macro_export]
+                    macro_rules! #name { () => {}; }
+                }
+            });
+            quote!(#(#macros)*)
         });
         quote! {
             #[allow(non_local_definitions)]
             const _: () = {
-                #(#macros)*
+                #macros
             };
         }
     });
     quote!(#(#blocks)*)
+}
+
+/// The macros of one block, written as text that the compiler parses in one call (see
+/// `spec_table::parse`); each macro's outer tokens then get the span of its code, where
+/// rustc's E0428 points. `None` should the text not read as the macros it holds.
+fn macros_as_text(chunk: &[Variant]) -> Option<TokenStream> {
+    /// The tokens of one macro: `#`, `[doc(hidden)]`, `#`, `[macro_export]`,
+    /// `macro_rules`, `!`, the name, the body.
+    const TREES: usize = 8;
+    const NAME: usize = 6;
+    let mut text = String::new();
+    for variant in chunk {
+        text.push_str("#[doc(hidden)]#[macro_export]macro_rules!");
+        write_macro_name(&mut text, &variant.code);
+        text.push_str("{()=>{};}");
+    }
+    let mut trees: Vec<TokenTree> = spec_table::parse(&text)?.into_iter().collect();
+    if trees.len() != TREES * chunk.len() {
+        return None;
+    }
+    for (variant, tokens) in chunk.iter().zip(trees.chunks_mut(TREES)) {
+        if !matches!(tokens[NAME], TokenTree::Ident(_)) {
+            return None;
+        }
+        for token in tokens {
+            token.set_span(variant.code_span);
+        }
+    }
+    Some(trees.into_iter().collect())
 }
 
 /// The macro name of a code, which rustc shows when the code is used twice: a sentence
@@ -50,21 +83,40 @@ pub fn crate_uniqueness(model: &Model) -> TokenStream {
 /// `-` as `_h` and `.` as `_d`, under a name that starts with `escaped_` so that it never
 /// equals the name of a code written as it is.
 fn macro_name(code: &str) -> String {
-    const RULE: &str = "is_used_twice_in_this_crate";
-    if code.contains(['-', '.']) {
-        let mut escaped = String::with_capacity(code.len() + 4);
+    let mut name = String::with_capacity(code.len() + 48);
+    write_macro_name(&mut name, code);
+    name
+}
+
+/// Writes [`macro_name`] of the code into `out`.
+fn write_macro_name(out: &mut String, code: &str) {
+    const RULE: &str = "_is_used_twice_in_this_crate";
+    // Plain loops: the macro is built without optimizations.
+    let bytes = code.as_bytes();
+    let mut plain = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'-' || bytes[i] == b'.' {
+            plain = false;
+            break;
+        }
+        i += 1;
+    }
+    if plain {
+        out.push_str("error_code_");
+        out.push_str(code);
+    } else {
+        out.push_str("escaped_error_code_");
         for c in code.chars() {
             match c {
-                '_' => escaped.push_str("__"),
-                '-' => escaped.push_str("_h"),
-                '.' => escaped.push_str("_d"),
-                c => escaped.push(c),
+                '_' => out.push_str("__"),
+                '-' => out.push_str("_h"),
+                '.' => out.push_str("_d"),
+                c => out.push(c),
             }
         }
-        format!("escaped_error_code_{escaped}_{RULE}")
-    } else {
-        format!("error_code_{code}_{RULE}")
     }
+    out.push_str(RULE);
 }
 
 #[cfg(test)]

@@ -89,7 +89,11 @@ impl Field<'_> {
 
 impl<'a> Input<'a> {
     pub fn from_syn(node: &'a DeriveInput, errors: &mut Errors) -> Self {
-        let thiserror = uses_thiserror(node);
+        // Whether thiserror owns `#[error("..")]` here. The type's own attributes are
+        // looked at first; the variants' only when reading them reported a mistake, as
+        // reading thiserror's form as ours does (looking at every attribute costs the
+        // macro a copy of its tokens each).
+        let mut thiserror = node.attrs.iter().any(attr::is_thiserror_form);
         let (shape, place) = match &node.data {
             Data::Enum(_) => (Shape::Enum, Place::Enum),
             Data::Struct(_) => (Shape::Struct, Place::Struct),
@@ -101,26 +105,19 @@ impl<'a> Input<'a> {
                 (Shape::Struct, Place::Struct)
             }
         };
-        let (attrs, item_attrs) = attr::container_and_item(&node.attrs, place, errors);
+        let (attrs, item_attrs) = attr::container_and_item(&node.attrs, place, thiserror, errors);
         let doc = doc_comment(&node.attrs);
         let variants = match &node.data {
-            Data::Enum(data) => data
-                .variants
-                .iter()
-                .map(|variant| {
-                    let attrs = attr::variant(&variant.attrs, errors);
-                    let deprecation =
-                        deprecation::read(&variant.attrs, attrs.replaced_by.get(), errors);
-                    Variant {
-                        ident: &variant.ident,
-                        attrs,
-                        doc: doc_comment(&variant.attrs),
-                        fields: fields(&variant.fields, errors),
-                        deprecation,
-                        span: variant.ident.span(),
-                    }
-                })
-                .collect(),
+            Data::Enum(data) => {
+                let reported = errors.len();
+                let mut variants = enum_variants(data, thiserror, errors);
+                if !thiserror && errors.len() > reported && uses_thiserror(node) {
+                    thiserror = true;
+                    errors.truncate(reported);
+                    variants = enum_variants(data, thiserror, errors);
+                }
+                variants
+            }
             Data::Struct(data) => vec![Variant {
                 ident: &node.ident,
                 deprecation: deprecation::read(&node.attrs, item_attrs.replaced_by.get(), errors),
@@ -142,6 +139,30 @@ impl<'a> Input<'a> {
             union: matches!(node.data, Data::Union(_)),
         }
     }
+}
+
+/// The variants of an enum, their attributes read (`thiserror` as in
+/// `attr::container_and_item`).
+fn enum_variants<'a>(
+    data: &'a syn::DataEnum,
+    thiserror: bool,
+    errors: &mut Errors,
+) -> Vec<Variant<'a>> {
+    data.variants
+        .iter()
+        .map(|variant| {
+            let attrs = attr::variant(&variant.attrs, thiserror, errors);
+            let deprecation = deprecation::read(&variant.attrs, attrs.replaced_by.get(), errors);
+            Variant {
+                ident: &variant.ident,
+                attrs,
+                doc: doc_comment(&variant.attrs),
+                fields: fields(&variant.fields, errors),
+                deprecation,
+                span: variant.ident.span(),
+            }
+        })
+        .collect()
 }
 
 fn fields<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {

@@ -171,15 +171,19 @@ pub fn is_thiserror_form(attr: &Attribute) -> bool {
     }
 }
 
-/// Parses the type-level and item-level attributes of an enum or struct.
+/// Parses the type-level and item-level attributes of an enum or struct. `thiserror`:
+/// whether any attribute of the type or its variants is thiserror's (when none is, none
+/// is looked at again here).
 pub fn container_and_item(
     attrs: &[Attribute],
     place: Place,
+    thiserror: bool,
     errors: &mut Errors,
 ) -> (ContainerAttrs, VariantAttrs) {
     let mut container = ContainerAttrs::new();
     let mut item = VariantAttrs::new();
-    for attr in attrs.iter().filter(|a| is_ours(a) && !is_thiserror_form(a)) {
+    let ours = |a: &&Attribute| is_ours(a) && !(thiserror && is_thiserror_form(a));
+    for attr in attrs.iter().filter(ours) {
         let result = attr.parse_nested_meta(|meta| {
             let key = key_of(&meta);
             if place != Place::Variant && CONTAINER_KEYS.contains(&key.as_str()) {
@@ -202,9 +206,9 @@ pub fn container_and_item(
     (container, item)
 }
 
-/// Parses a variant's attributes.
-pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
-    let (_, item) = container_and_item(attrs, Place::Variant, errors);
+/// Parses a variant's attributes (`thiserror` as in [`container_and_item`]).
+pub fn variant(attrs: &[Attribute], thiserror: bool, errors: &mut Errors) -> VariantAttrs {
+    let (_, item) = container_and_item(attrs, Place::Variant, thiserror, errors);
     item
 }
 
@@ -248,7 +252,15 @@ fn literal(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<Opti
         return Err(meta.error(format!("expected `{key} = {example}`")));
     }
     meta.input.parse::<Token![=]>()?;
-    if meta.input.peek(Lit) {
+    // A plain literal token is read once (`peek(Lit)` then `parse` would classify it,
+    // and cook a string's value, twice); `true`, `false` and `-1` take syn's way.
+    let plain = meta.input.step(|cursor| match cursor.literal() {
+        Some((token, rest)) => Ok((Some(read_literal(token)), rest)),
+        None => Ok((None, *cursor)),
+    })?;
+    if plain.is_some() {
+        Ok(plain)
+    } else if meta.input.peek(Lit) {
         Ok(Some(meta.input.parse()?))
     } else {
         let span = meta.input.span();
@@ -258,6 +270,43 @@ fn literal(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<Opti
             format!("expected a literal, as in `{key} = {example}`"),
         ))
     }
+}
+
+/// The literal token as syn's `Lit`. A string literal without escapes, the usual kind,
+/// is read here: `Lit::new` decodes every string character by character, which costs
+/// the macro (built without optimizations) more than the rest of reading an attribute.
+fn read_literal(token: proc_macro2::Literal) -> Lit {
+    let repr = token.to_string();
+    match plain_string(&repr) {
+        Some(value) => Lit::Str(LitStr::new(value, token.span())),
+        None => Lit::new(token),
+    }
+}
+
+/// The value of a string literal (syn's `LitStr::value`), read directly when the
+/// literal has no escape and no suffix.
+pub(crate) fn string_value(lit: &LitStr) -> String {
+    let repr = lit.token().to_string();
+    plain_string(&repr).map_or_else(|| lit.value(), str::to_owned)
+}
+
+/// The contents of `"..."` written without `\` or a carriage return and without a
+/// suffix, which are the value as written; `None` for any other literal.
+fn plain_string(repr: &str) -> Option<&str> {
+    let bytes = repr.as_bytes();
+    let last = bytes.len().checked_sub(1)?;
+    if last == 0 || bytes[0] != b'"' || bytes[last] != b'"' {
+        return None;
+    }
+    // A plain loop: the macro is built without optimizations.
+    let mut i = 1;
+    while i < last {
+        if bytes[i] == b'\\' || bytes[i] == b'\r' {
+            return None;
+        }
+        i += 1;
+    }
+    repr.get(1..last)
 }
 
 fn wrong_type(lit: &Lit, key: &str, expected: &str, example: &str, errors: &mut Errors) {
@@ -324,7 +373,7 @@ fn container_key(
             let Some(name) = string(meta, key, "\"snake_case\"", errors)? else {
                 return Ok(None);
             };
-            let rule = RenameRule::from_name(&name.value());
+            let rule = RenameRule::from_name(&string_value(&name));
             if rule.is_none() {
                 errors.spanned(&name, RenameRule::unknown(&name.value()));
             }
@@ -667,5 +716,45 @@ fn example(input: ParseStream) -> syn::Result<Example> {
             other,
             "`example` takes a string, number, bool or a [list] of them",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use syn::Lit;
+
+    use super::{read_literal, string_value};
+
+    /// The direct reading gives syn's value for every kind of string literal, and
+    /// leaves every other literal to syn.
+    #[test]
+    fn string_values_as_syn_reads_them() {
+        let strings = [
+            r#""plain text""#,
+            r#""""#,
+            r#""say \"hi\"""#,
+            r#""tab\tand\nnewline""#,
+            r#""\u{e9} and é 😀""#,
+            "r\"raw \\n\"",
+            "r#\"raw \"quoted\"\"#",
+            r#""with suffix"x"#,
+            "\"line one\nline two\"",
+        ];
+        for repr in strings {
+            let token: proc_macro2::Literal = repr.parse().unwrap();
+            let Lit::Str(lit) = Lit::new(token.clone()) else {
+                panic!("{repr} is a string literal");
+            };
+            assert_eq!(string_value(&lit), lit.value(), "{repr}");
+            let Lit::Str(read) = read_literal(token) else {
+                panic!("{repr} read as another kind");
+            };
+            assert_eq!(read.value(), lit.value(), "{repr}");
+            assert_eq!(read.suffix(), lit.suffix(), "{repr}");
+        }
+        for repr in ["404", "1.5", "b'x'", "'c'", r#"b"bytes""#] {
+            let token: proc_macro2::Literal = repr.parse().unwrap();
+            assert!(!matches!(read_literal(token), Lit::Str(_)), "{repr}");
+        }
     }
 }

@@ -21,7 +21,7 @@ pub fn doc_comment(attrs: &[Attribute]) -> String {
         }) = &name_value.value
         {
             // `split`, not `lines`: an empty `///` line is `#[doc = ""]`, a paragraph break.
-            let text = text.value();
+            let text = crate::input::attr::string_value(text);
             let mut fragment = text.split('\n');
             let first = fragment.next().unwrap_or_default();
             lines.push(

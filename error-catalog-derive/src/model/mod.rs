@@ -66,6 +66,9 @@ pub struct Variant<'a> {
     /// The variant's name, without `r#`.
     pub name: String,
     pub code: String,
+    /// The Google `ErrorInfo.reason` of the code ([`crate::check::grpc_reason`]),
+    /// computed once for the uniqueness rule and the row.
+    pub reason: String,
     /// The token the code came from: the `code` literal, or the variant name when
     /// `rename_all` derived it.
     pub code_span: Span,

@@ -7,6 +7,7 @@ use syn::LitStr;
 use syn::ext::IdentExt;
 
 use crate::input::ast::{self, Input};
+use crate::input::attr::string_value;
 use crate::input::doc;
 use crate::input::format::Format;
 use crate::model::template::Template;
@@ -81,9 +82,9 @@ pub fn variant<'a>(
         title: attrs
             .title
             .get()
-            .map_or_else(|| default_title(&code, &name), LitStr::value),
+            .map_or_else(|| default_title(&code, &name), string_value),
         description: variant.doc.clone(),
-        resolution: attrs.resolution.get().map(LitStr::value),
+        resolution: attrs.resolution.get().map(string_value),
         causes: attrs.causes.get().cloned().unwrap_or_default(),
         retry_after: attrs.retry_after.get().copied(),
         docs_url: input
@@ -92,6 +93,7 @@ pub fn variant<'a>(
             .get()
             .map(|base| docs_url(&base.value(), &code)),
         name,
+        reason: crate::check::grpc_reason(&code),
         code,
         code_span,
         status,

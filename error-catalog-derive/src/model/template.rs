@@ -30,38 +30,46 @@ impl Template {
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut pieces = Vec::new();
         let mut lit = String::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            match c {
-                '{' if chars.peek().map(|&(_, c)| c) == Some('{') => {
-                    chars.next();
+        // Byte positions, not an iterator of characters: braces are ASCII, and the macro
+        // is built without optimizations, where a run of text copied at once costs a
+        // fraction of one character at a time.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            match bytes[i] {
+                b'{' if bytes.get(i + 1) == Some(&b'{') => {
                     lit.push('{');
+                    i += 2;
                 }
-                '}' if chars.peek().map(|&(_, c)| c) == Some('}') => {
-                    chars.next();
+                b'}' if bytes.get(i + 1) == Some(&b'}') => {
                     lit.push('}');
+                    i += 2;
                 }
-                '}' => {
+                b'}' => {
                     return Err(
                         "unmatched `}` in message; write `}}` for a literal brace".to_owned()
                     );
                 }
-                '{' => {
+                b'{' => {
                     let mut end = None;
-                    for (i, c) in chars.by_ref() {
-                        if c == '}' {
-                            end = Some(i);
+                    let mut j = i + 1;
+                    while j < bytes.len() {
+                        if bytes[j] == b'}' {
+                            end = Some(j);
                             break;
                         }
-                        if c == '{' {
+                        if bytes[j] == b'{' {
                             break;
                         }
+                        j += 1;
                     }
                     let Some(end) = end else {
                         return Err(
                             "unmatched `{` in message; write `{{` for a literal brace".to_owned()
                         );
                     };
+                    i = end + 1;
                     let inner = &text[start + 1..end];
                     let (name, spec) = match inner.split_once(':') {
                         Some((name, spec)) => (name.trim(), spec),
@@ -96,7 +104,12 @@ impl Template {
                         spec: spec.to_owned(),
                     }));
                 }
-                c => lit.push(c),
+                _ => {
+                    while i < bytes.len() && bytes[i] != b'{' && bytes[i] != b'}' {
+                        i += 1;
+                    }
+                    lit.push_str(&text[start..i]);
+                }
             }
         }
         if !lit.is_empty() {

@@ -33,13 +33,29 @@ pub fn default_title(code: &str, variant: &str) -> String {
 /// case (`orderNotFound`, a variant's name) goes through `heck`, which finds the case
 /// changes.
 fn split_words(text: &str, words: &mut Vec<String>) {
-    let lower = text.bytes().any(|byte| byte.is_ascii_lowercase());
-    let upper = text.bytes().any(|byte| byte.is_ascii_uppercase());
-    if text.is_ascii() && !(lower && upper) {
-        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if !word.is_empty() {
-                words.push(word.to_ascii_lowercase());
+    // Plain loops over the bytes: the macro is built without optimizations.
+    let bytes = text.as_bytes();
+    let (mut lower, mut upper, mut ascii) = (false, false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        lower |= bytes[i].is_ascii_lowercase();
+        upper |= bytes[i].is_ascii_uppercase();
+        ascii &= bytes[i].is_ascii();
+        i += 1;
+    }
+    if ascii && !(lower && upper) {
+        let mut start = 0;
+        let mut i = 0;
+        while i <= bytes.len() {
+            if i == bytes.len() || !bytes[i].is_ascii_alphanumeric() {
+                if i > start {
+                    let mut word = text[start..i].to_owned();
+                    word.make_ascii_lowercase();
+                    words.push(word);
+                }
+                start = i + 1;
             }
+            i += 1;
         }
     } else {
         for word in text.to_snake_case().split('_') {
@@ -102,9 +118,15 @@ fn acronym(word: &str) -> Option<String> {
         return None;
     }
     let find = |stem: &str| {
-        ACRONYMS
-            .iter()
-            .find(|acronym| acronym.eq_ignore_ascii_case(stem))
+        let mut i = 0;
+        while i < ACRONYMS.len() {
+            let acronym = ACRONYMS[i];
+            if acronym.len() == stem.len() && acronym.eq_ignore_ascii_case(stem) {
+                return Some(acronym);
+            }
+            i += 1;
+        }
+        None
     };
     if let Some(acronym) = find(stem) {
         return Some(format!("{acronym}{digits}"));

@@ -1,9 +1,30 @@
 //! What the derive can learn from a field's type as written: its JSON type, whether it
 //! is an `Option`, whether it mentions a generic parameter, and a tidy display form.
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::spanned::Spanned as _;
 use syn::{GenericArgument, Ident, PathArguments, Type};
+
+/// The identifier a type is, when it is one alone (`String`, `u64`): most fields'
+/// types, which then need none of the work a type's tokens take.
+fn single_ident(ty: &Type) -> Option<&Ident> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let segments = &path.path.segments;
+    let plain = path.qself.is_none()
+        && path.path.leading_colon.is_none()
+        && segments.len() == 1
+        && segments[0].arguments.is_none();
+    plain.then(|| &segments[0].ident)
+}
+
+/// Where an error about the type points: the type's span (that of its one token, for a
+/// type that is one identifier).
+pub fn span(ty: &Type) -> Span {
+    single_ident(ty).map_or_else(|| ty.span(), Ident::span)
+}
 
 /// Mirrors the runtime's `JsonType` variant names.
 pub fn json_type(ty: &Type) -> &'static str {
@@ -79,6 +100,9 @@ fn tokens_mention(tokens: TokenStream, params: &[&Ident]) -> bool {
 
 /// The type as a user would write it: `Option<Vec<String>>`, `&'a str`.
 pub fn display(ty: &Type) -> String {
+    if let Some(ident) = single_ident(ty) {
+        return ident.to_string();
+    }
     let raw = ty.to_token_stream().to_string();
     let mut out = String::with_capacity(raw.len());
     let chars: Vec<char> = raw.chars().collect();
@@ -159,5 +183,7 @@ mod tests {
             "Box<dyn Error + Send>"
         );
         assert_eq!(display(&ty("[u8; 4]")), "[u8; 4]");
+        assert_eq!(display(&ty("u64")), "u64");
+        assert_eq!(display(&ty("r#type")), "r#type");
     }
 }
