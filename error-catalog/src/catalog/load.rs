@@ -193,7 +193,9 @@ impl Catalog {
     /// to render, compare or lint it without the service's code.
     ///
     /// Every export this version writes reads back to a catalog that writes the same
-    /// export, and so the same Markdown, OpenAPI and TypeScript documents. An entry may
+    /// export, and so the same Markdown, OpenAPI and TypeScript documents, with one
+    /// exception: an entry's `translations` (of a type with `locales`) are not read back,
+    /// so the read catalog has the default locale's texts alone. An entry may
     /// carry `services` (the names of the services that declare the code, which a
     /// catalog merged from several exports has): they become its category's
     /// [`services`](crate::Category::services). The members the derive computes and

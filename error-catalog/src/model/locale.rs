@@ -60,6 +60,7 @@ impl Locales {
 
     /// The translated locale whose tag is `tag` (compared ASCII case-insensitively), with
     /// no fallback: `fr-CA` does not find `fr` (see [`Message::negotiate`](crate::Message::negotiate)).
+    #[inline]
     pub fn get(&self, tag: &str) -> Option<&'static Locale> {
         self.locales
             .iter()
@@ -168,6 +169,18 @@ impl Locale {
     /// a partial locale lacks the code), read from `text` and `index` at the first call.
     #[inline]
     pub(crate) fn translations(&self) -> &'static [Option<Translation>] {
+        let translations: &'static Translations = self.translations;
+        match translations.0.get() {
+            Some(read) => read,
+            None => self.read_translations(),
+        }
+    }
+
+    /// The first call's part of [`translations`](Locale::translations), kept out of the
+    /// lookup that every later call makes.
+    #[cold]
+    #[inline(never)]
+    fn read_translations(&self) -> &'static [Option<Translation>] {
         let translations: &'static Translations = self.translations;
         translations.0.get_or_init(|| self.decode(self.of.specs))
     }
