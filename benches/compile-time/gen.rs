@@ -553,7 +553,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
         write!(
             out,
             "        ErrorSpec {{\n            code: {:?},\n            reason: {:?},\n            \
-             status: StatusCode::{},\n            \
+             reason_hash: {},\n            status: StatusCode::{},\n            \
              retryable: {},\n            title: {:?},\n            message: {:?},\n            \
              description: {:?},\n            resolution: {resolution},\n            \
              causes: &[],\n            retry_after: None,\n            fields: &[{}],\n            \
@@ -563,6 +563,7 @@ fn catalog_table(out: &mut String, variants: &[Variant]) {
             v.code,
             // The codes are lowercase words joined by `_`.
             v.code.to_uppercase(),
+            error_catalog::__private::index_hash(v.code.to_uppercase().as_bytes()),
             status_const(v.status),
             v.retryable(),
             v.title,

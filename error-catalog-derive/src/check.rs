@@ -692,6 +692,39 @@ const REASON_LEN: usize = 63;
 
 /// The Google `ErrorInfo.reason` of a code, as the runtime's `grpc::reason` writes it:
 /// `UPPER_SNAKE_CASE`, cut to 63 characters (on a character boundary).
+/// The hash `catalog!`'s index files a code under: the runtime's `index::hash` of the
+/// reason, computed here once so that `catalog!`'s const evaluation reads it from the
+/// row (`tests/catalog.rs` checks that the two agree on every code it derives).
+pub fn reason_hash(reason: &str) -> u32 {
+    const PRIME: u64 = 0x0100_0193;
+    const MASK: u64 = 0xffff_ffff;
+    let word = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .rev()
+            .fold(0u64, |word, &byte| word << 8 | u64::from(byte))
+    };
+    let mut hash: u64 = 0x811c_9dc5;
+    let mut chunks = reason.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        hash = ((hash ^ word(&chunk[..4])) * PRIME) & MASK;
+        hash = ((hash ^ (hash >> 15) ^ word(&chunk[4..])) * PRIME) & MASK;
+        hash ^= hash >> 15;
+    }
+    let mut rest = chunks.remainder();
+    if rest.len() >= 4 {
+        hash = ((hash ^ word(&rest[..4])) * PRIME) & MASK;
+        hash ^= hash >> 15;
+        rest = &rest[4..];
+    }
+    for &byte in rest {
+        hash = ((hash ^ u64::from(byte)) * PRIME) & MASK;
+    }
+    hash ^= hash >> 16;
+    hash = (hash * 0x85eb_ca6b) & MASK;
+    u32::try_from(hash ^ (hash >> 13)).unwrap_or_default()
+}
+
 pub fn grpc_reason(code: &str) -> String {
     if let Some(reason) = reason_lowercase(code) {
         return reason;

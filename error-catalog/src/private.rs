@@ -30,7 +30,7 @@ pub use core::result::Result::{self, Err, Ok};
 pub use serde::de::DeserializeOwned;
 
 /// The `catalog!` index: its size, and the `const` builder that checks uniqueness.
-pub use crate::catalog::index::{build as build_index, slots as index_slots};
+pub use crate::catalog::index::{build as build_index, hash as index_hash, slots as index_slots};
 /// What `error_responses!` checks and selects codes with.
 pub use crate::catalog::index::{require_code, select};
 /// What `catalog!` checks the messages of shared locale folders with.

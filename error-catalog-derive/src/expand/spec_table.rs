@@ -170,6 +170,7 @@ pub fn shared_consts(model: &Model, shared: &Shared) -> TokenStream {
         #item __ROW: __ec::ErrorSpec = __ec::ErrorSpec {
             code: "",
             reason: "",
+            reason_hash: 0,
             status: __ec::StatusCode::INTERNAL_SERVER_ERROR,
             retryable: false,
             title: "",
@@ -294,6 +295,7 @@ fn write_spec(model: &Model, variant: &Variant, slice: Option<usize>, out: &mut 
     write_str(out, code);
     out.push_str(",reason:");
     write_str(out, reason);
+    let _ = write!(out, ",reason_hash:{}", crate::check::reason_hash(reason));
     let _ = write!(out, ",status:__S{status},title:");
     write_str(out, title);
     out.push_str(",message:");
@@ -508,6 +510,7 @@ pub fn spec(model: &Model, variant: &Variant, slice: Option<usize>) -> TokenStre
     } = variant;
     let message = &variant.message.text;
     let reason = &variant.reason;
+    let reason_hash = proc_macro2::Literal::u32_unsuffixed(crate::check::reason_hash(reason));
     let status = format_ident!("__S{}", status);
     let mut rest = TokenStream::new();
     if variant.retryable {
@@ -563,6 +566,7 @@ pub fn spec(model: &Model, variant: &Variant, slice: Option<usize>) -> TokenStre
         __ec::ErrorSpec {
             code: #code,
             reason: #reason,
+            reason_hash: #reason_hash,
             status: #status,
             title: #title,
             message: #message,

@@ -452,8 +452,12 @@ fn spec(entry: Entry<'static>, category: &'static Category) -> Result<ErrorSpec,
             replaced_by: deprecated.replaced_by.map(leak),
         }))
     });
+    let reason = leak(Text(Cow::Owned(grpc::reason(&code))));
+    #[allow(clippy::cast_possible_truncation)] // the hash has 32 bits
+    let reason_hash = crate::catalog::index::hash(reason.as_bytes()) as u32;
     Ok(ErrorSpec {
-        reason: leak(Text(Cow::Owned(grpc::reason(&code)))),
+        reason,
+        reason_hash,
         code: leak(code),
         status,
         retryable: entry.retryable,

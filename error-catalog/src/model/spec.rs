@@ -50,6 +50,10 @@ pub struct ErrorSpec {
     /// writes it (computed by the derive, for `catalog!`'s check).
     #[doc(hidden)]
     pub reason: &'static str,
+    /// The hash of `reason` that `catalog!`'s index files the code under (the derive
+    /// computes it, so the const evaluation of the index does not hash every code).
+    #[doc(hidden)]
+    pub reason_hash: u32,
     #[doc(hidden)]
     pub status: StatusCode,
     #[doc(hidden)]
