@@ -30,6 +30,7 @@ mod client;
 mod integrations;
 mod model;
 pub mod observe;
+mod text;
 mod wire;
 
 #[doc(hidden)]

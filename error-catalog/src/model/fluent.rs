@@ -291,7 +291,8 @@ impl Runtime {
         Runtime {
             bundle: new_bundle(langid.clone(), locale.sources().iter().copied()),
             plurals: plural_rules(langid),
-            prepared: translations(locale)
+            prepared: locale
+                .translations()
                 .iter()
                 .map(|_| OnceLock::new())
                 .collect(),
@@ -320,14 +321,9 @@ impl Runtime {
     }
 }
 
-/// A locale's translations, one per row of its type's catalog.
-fn translations(locale: &Locale) -> &'static [Option<Translation>] {
-    locale.translations()
-}
-
 /// The position of `translation` among `locale`'s translations, from its address.
 fn slot(locale: &Locale, translation: &Translation) -> Option<usize> {
-    let translations = translations(locale);
+    let translations = locale.translations();
     let offset =
         (core::ptr::from_ref(translation) as usize).checked_sub(translations.as_ptr() as usize)?;
     let index = offset / core::mem::size_of::<Option<Translation>>();

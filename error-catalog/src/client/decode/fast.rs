@@ -12,7 +12,6 @@
 
 use core::fmt;
 use core::marker::PhantomData;
-use std::borrow::Cow;
 
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
@@ -23,6 +22,7 @@ use super::ErrorBody;
 use super::details::Details;
 use super::texts::Texts;
 use crate::model::format::Format;
+use crate::text::Text;
 
 /// The top-level members of a `Nested` or `Flat` body, and whether the members that
 /// mean `Problem` are present (with any value, `null` included, as the detection reads
@@ -68,34 +68,6 @@ struct NestedError<'a> {
 struct Meta<'a> {
     #[serde(borrow)]
     request_id: Option<Text<'a>>,
-}
-
-/// A string, borrowed from the body when it holds no escape (serde's `Cow` impl always
-/// copies).
-struct Text<'a>(Cow<'a, str>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Borrowed(text)))
-            }
-
-            fn visit_str<E>(self, text: &str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(text.to_owned())))
-            }
-        }
-
-        deserializer.deserialize_str(TextVisitor)
-    }
 }
 
 /// A member that may be absent, `null` or a value: the detection tells `null` from
